@@ -1,0 +1,28 @@
+# support_kpi: PGXS build
+EXTENSION = support_kpi
+EXTVERSION = 1.0
+
+MODULE_big = support_kpi
+OBJS = \
+	src/support_kpi.o \
+	src/score_state.o \
+	src/stats.o \
+	src/voice.o
+
+DATA = $(wildcard support_kpi--*.sql)
+
+TESTS = $(sort $(wildcard sql/*.sql))
+REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+.PHONY: test bench demo
+test:
+	bash tools/test.sh
+
+bench:
+	bash bench/run.sh

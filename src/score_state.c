@@ -1,0 +1,758 @@
+/*
+ * score_state.c
+ *		Score-distribution states: the machinery behind nps_state, ces_state
+ *		and csat_state.
+ *
+ * A state counts how many responses gave each point of a scale (0..10 for
+ * NPS, 1..scale_max for CES and CSAT).  Every customer-voice KPI is a function
+ * of those counts, so one transition, one inverse, one merge and one set of
+ * I/O functions serve all of them:
+ *
+ *	 transition		counts[score - scale_min] += 1 (NULL scores are ignored)
+ *	 inverse		counts[score - scale_min] -= 1 (window frames: O(1) per row)
+ *	 merge			counts += other.counts (combine, rollup; same scale only)
+ *	 un-merge		counts -= other.counts (rollup over a moving window frame)
+ *
+ * The state is a concrete varlena type, not "internal": parallel workers hand
+ * it to the leader as an ordinary datum, it can be stored in tables and
+ * materialized views, and Citus ships it between nodes through its text form.
+ * Inside an aggregate it is updated in place in the aggregate memory context
+ * (as PostgreSQL's float8_accum does), so a row costs one increment and no
+ * allocation.  Final functions and accessors never modify it.
+ *
+ * Text form (round-trips exactly; keys in any order, each exactly once,
+ * whitespace allowed between tokens):
+ *
+ *	 {"version":1,"kind":"nps","scale":[0,10],"counts":[0,0,0,0,0,0,2,0,0,4,5]}
+ *
+ * Binary form (send/recv, network byte order):
+ *
+ *	 uint8 version, uint8 kind, int16 scale_min, int16 scale_max,
+ *	 int64 count x (scale_max - scale_min + 1)
+ *
+ * Every state read from outside (text, binary, or a stored datum) is checked:
+ * version, kind, scale, size, non-negative counts and a total that fits in
+ * bigint.  Bad input is an ERROR with SQLSTATE 22P02 (text), 22P03 (binary),
+ * 22003 (out of range) or 22023 (incompatible parameters), never a crash.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+
+#include "compat.h"
+#include "score_state.h"
+#include "stats.h"
+
+static const char *const kind_names[] = {NULL, "nps", "ces", "csat"};
+
+const char *
+skpi_score_kind_name(SkpiScoreKind kind)
+{
+	Assert(kind >= SKPI_KIND_FIRST && kind <= SKPI_KIND_LAST);
+	return kind_names[kind];
+}
+
+int
+skpi_score_kind_min(SkpiScoreKind kind)
+{
+	return kind == SKPI_KIND_NPS ? 0 : 1;
+}
+
+int
+skpi_score_default_max(SkpiScoreKind kind)
+{
+	switch (kind)
+	{
+		case SKPI_KIND_NPS:
+			return 10;
+		case SKPI_KIND_CES:
+			return 7;
+		case SKPI_KIND_CSAT:
+			return 5;
+	}
+	return 0;					/* keep compiler quiet */
+}
+
+/* Is scale_max acceptable for this kind? */
+static bool
+scale_max_ok(SkpiScoreKind kind, int scale_max)
+{
+	if (kind == SKPI_KIND_NPS)
+		return scale_max == 10;
+	return scale_max >= SKPI_SCALE_MIN_LIMIT && scale_max <= SKPI_SCALE_MAX_LIMIT;
+}
+
+int32
+skpi_score_scale_arg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
+{
+	int32		scale_max;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s scale_max must not be null", skpi_score_kind_name(kind))));
+	scale_max = PG_GETARG_INT32(argno);
+	if (!scale_max_ok(kind, scale_max))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s scale_max %d is outside the range %d..%d",
+						skpi_score_kind_name(kind), scale_max,
+						SKPI_SCALE_MIN_LIMIT, SKPI_SCALE_MAX_LIMIT),
+				 errdetail("The scale runs from 1 to scale_max.")));
+	return scale_max;
+}
+
+static SkpiScoreState *
+state_alloc(MemoryContext ctx, SkpiScoreKind kind, int scale_max)
+{
+	int			npoints = scale_max - skpi_score_kind_min(kind) + 1;
+	Size		size = SKPI_SCORE_SIZE(npoints);
+	SkpiScoreState *st = MemoryContextAllocZero(ctx, size);
+
+	SET_VARSIZE(st, size);
+	st->version = SKPI_SCORE_STATE_VERSION;
+	st->kind = (uint8) kind;
+	st->scale_min = (int16) skpi_score_kind_min(kind);
+	st->scale_max = (int16) scale_max;
+	return st;
+}
+
+/*
+ * Sum of the counts; an ERROR if it does not fit in bigint (only reachable
+ * through merging forged or absurd states).
+ */
+int64
+skpi_score_total(const SkpiScoreState *st)
+{
+	return skpi_score_count_range(st, st->scale_min, st->scale_max);
+}
+
+int64
+skpi_score_count_range(const SkpiScoreState *st, int lo, int hi)
+{
+	int64		total = 0;
+	int			s;
+
+	lo = Max(lo, st->scale_min);
+	hi = Min(hi, st->scale_max);
+	for (s = lo; s <= hi; s++)
+	{
+		if (pg_add_s64_overflow(total, st->counts[s - st->scale_min], &total))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s response count is out of range for type bigint",
+							skpi_score_kind_name(st->kind))));
+	}
+	return total;
+}
+
+/*
+ * Full check of a state that came from outside this module's own
+ * allocations; errcode is the SQLSTATE for a malformed value.
+ */
+static void
+state_validate(const SkpiScoreState *st, SkpiScoreKind kind, Size size,
+			   int sqlstate)
+{
+	const char *name = skpi_score_kind_name(kind);
+	int			i;
+
+	if (size < offsetof(SkpiScoreState, counts))
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid %s_state: %zu bytes is too short", name, size)));
+	if (st->version != SKPI_SCORE_STATE_VERSION)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("unsupported %s_state format version %d", name, st->version),
+				 errdetail("This version of support_kpi reads format version %d.",
+						   SKPI_SCORE_STATE_VERSION)));
+	if (st->kind != kind)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid %s_state: it holds a state of another kind (%d)",
+						name, st->kind)));
+	if (st->scale_min != skpi_score_kind_min(kind) ||
+		!scale_max_ok(kind, st->scale_max))
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid %s_state: scale %d..%d is not allowed",
+						name, st->scale_min, st->scale_max)));
+	if (st->padding != 0 || size != SKPI_SCORE_SIZE(SKPI_SCORE_NPOINTS(st)))
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid %s_state: size %zu does not match scale %d..%d",
+						name, size, st->scale_min, st->scale_max)));
+	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
+	{
+		if (st->counts[i] < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("invalid %s_state: negative count " INT64_FORMAT " for score %d",
+							name, st->counts[i], st->scale_min + i)));
+	}
+	(void) skpi_score_total(st);
+}
+
+/*
+ * Cheap check for states passed between our own functions: the header must
+ * be ours.  Values only enter the type through in/recv, which validate fully.
+ */
+static void
+state_check_header(const SkpiScoreState *st, SkpiScoreKind kind)
+{
+	if (VARSIZE(st) < offsetof(SkpiScoreState, counts) ||
+		st->version != SKPI_SCORE_STATE_VERSION || st->kind != kind ||
+		st->scale_min != skpi_score_kind_min(kind) ||
+		!scale_max_ok(kind, st->scale_max) ||
+		VARSIZE(st) != SKPI_SCORE_SIZE(SKPI_SCORE_NPOINTS(st)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted %s_state value", skpi_score_kind_name(kind))));
+}
+
+SkpiScoreState *
+skpi_score_getarg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
+{
+	SkpiScoreState *st = (SkpiScoreState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	state_check_header(st, kind);
+	return st;
+}
+
+/*
+ * The aggregate's own state, to be updated in place.  A state the executor
+ * hands us is normally our own aggregate-context allocation; should it ever be
+ * in a packed or toasted form, update a plain copy in the aggregate context.
+ */
+static SkpiScoreState *
+state_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggctx,
+				 SkpiScoreKind kind)
+{
+	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
+	SkpiScoreState *st;
+
+	if (VARATT_IS_EXTENDED(raw))
+	{
+		MemoryContext old = MemoryContextSwitchTo(aggctx);
+
+		st = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
+		MemoryContextSwitchTo(old);
+	}
+	else
+		st = (SkpiScoreState *) raw;
+	state_check_header(st, kind);
+	return st;
+}
+
+static void
+not_aggregate_error(SkpiScoreKind kind)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s_state transition function called in non-aggregate context",
+					skpi_score_kind_name(kind))));
+}
+
+Datum
+skpi_score_transition(FunctionCallInfo fcinfo, SkpiScoreKind kind,
+					  int32 scale_max, int sign, bool moving)
+{
+	MemoryContext aggctx;
+	SkpiScoreState *st;
+	int32		score;
+	int			min = skpi_score_kind_min(kind);
+	int64	   *slot;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		not_aggregate_error(kind);
+
+	/*
+	 * A NULL score is ignored.  A moving-aggregate transition must never
+	 * return NULL, so there an all-NULL start gives an empty state (which the
+	 * final functions read as NULL).
+	 */
+	if (PG_ARGISNULL(1))
+	{
+		if (!PG_ARGISNULL(0))
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		if (!moving || sign < 0)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state_alloc(aggctx, kind, scale_max));
+	}
+
+	score = PG_GETARG_INT32(1);
+	if (score < min || score > scale_max)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s score %d is outside the scale %d..%d",
+						skpi_score_kind_name(kind), score, min, scale_max)));
+
+	if (PG_ARGISNULL(0))
+	{
+		/* nothing to remove from: let the executor recompute the frame */
+		if (sign < 0)
+			PG_RETURN_NULL();
+		st = state_alloc(aggctx, kind, scale_max);
+	}
+	else
+	{
+		st = state_for_update(fcinfo, 0, aggctx, kind);
+		if (st->scale_max != scale_max)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s scale changed within one aggregate: 1..%d, then 1..%d",
+							skpi_score_kind_name(kind), st->scale_max, scale_max),
+					 errhint("Aggregate each scale separately, or convert the scores first.")));
+	}
+
+	slot = &st->counts[score - min];
+	if (sign > 0)
+	{
+		if (*slot == PG_INT64_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s response count is out of range for type bigint",
+							skpi_score_kind_name(kind))));
+		(*slot)++;
+	}
+	else
+	{
+		/* removing a row that was never added: recompute rather than go wrong */
+		if (*slot <= 0)
+			PG_RETURN_NULL();
+		(*slot)--;
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * Merge the second state into the first (sign +1) or remove it (sign -1).
+ * Strict: the executor deals with NULL states.  Outside an aggregate (a
+ * direct call) the first argument is copied, never modified.
+ */
+Datum
+skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind, int sign)
+{
+	MemoryContext aggctx;
+	SkpiScoreState *a;
+	SkpiScoreState *b = skpi_score_getarg(fcinfo, 1, kind);
+	const char *name = skpi_score_kind_name(kind);
+	int			i;
+
+	if (AggCheckCallContext(fcinfo, &aggctx))
+		a = state_for_update(fcinfo, 0, aggctx, kind);
+	else
+	{
+		a = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+		state_check_header(a, kind);
+	}
+
+	if (a->scale_max != b->scale_max)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge %s states with different scales %d..%d and %d..%d",
+						name, a->scale_min, a->scale_max, b->scale_min, b->scale_max)));
+
+	for (i = 0; i < SKPI_SCORE_NPOINTS(a); i++)
+	{
+		if (sign > 0)
+		{
+			if (pg_add_s64_overflow(a->counts[i], b->counts[i], &a->counts[i]))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("%s response count is out of range for type bigint",
+								name)));
+		}
+		else
+		{
+			if (a->counts[i] < b->counts[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("cannot remove a %s state that is not part of the other", name),
+						 errdetail("Score %d would have a negative count.",
+								   a->scale_min + i)));
+			a->counts[i] -= b->counts[i];
+		}
+	}
+	(void) skpi_score_total(a);
+	PG_RETURN_POINTER(a);
+}
+
+/* ----------------------------------------------------------------
+ * Text I/O
+ * ----------------------------------------------------------------
+ */
+
+typedef struct TextParser
+{
+	const char *input;			/* whole input, for messages */
+	const char *p;				/* cursor */
+	SkpiScoreKind kind;
+} TextParser;
+
+static void
+syntax_error(TextParser *tp, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s_state: \"%s\"",
+					skpi_score_kind_name(tp->kind), tp->input),
+			 errdetail("%s", detail)));
+}
+
+static void
+skip_ws(TextParser *tp)
+{
+	while (*tp->p == ' ' || *tp->p == '\t' || *tp->p == '\n' || *tp->p == '\r')
+		tp->p++;
+}
+
+static void
+expect_char(TextParser *tp, char c)
+{
+	skip_ws(tp);
+	if (*tp->p != c)
+	{
+		char		detail[64];
+
+		snprintf(detail, sizeof(detail), "Expected \"%c\" at offset %d.",
+				 c, (int) (tp->p - tp->input));
+		syntax_error(tp, detail);
+	}
+	tp->p++;
+}
+
+/* a JSON string of [a-z_] characters, at most len - 1 long */
+static void
+parse_word(TextParser *tp, char *buf, int len)
+{
+	int			n = 0;
+
+	expect_char(tp, '"');
+	while ((*tp->p >= 'a' && *tp->p <= 'z') || *tp->p == '_')
+	{
+		if (n >= len - 1)
+			syntax_error(tp, "A key or kind name is too long.");
+		buf[n++] = *tp->p++;
+	}
+	buf[n] = '\0';
+	if (*tp->p != '"')
+		syntax_error(tp, "Key and kind names are lower-case words in double quotes.");
+	tp->p++;
+}
+
+static int64
+parse_int64(TextParser *tp)
+{
+	bool		neg = false;
+	uint64		v = 0;
+	int			digits = 0;
+
+	skip_ws(tp);
+	if (*tp->p == '-')
+	{
+		neg = true;
+		tp->p++;
+	}
+	while (*tp->p >= '0' && *tp->p <= '9')
+	{
+		v = v * 10 + (uint64) (*tp->p - '0');
+		tp->p++;
+		if (++digits > 19 || v > (uint64) PG_INT64_MAX + (neg ? 1 : 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value in %s_state input is out of range for type bigint",
+							skpi_score_kind_name(tp->kind)),
+					 errdetail("Input: \"%s\".", tp->input)));
+	}
+	if (digits == 0)
+		syntax_error(tp, "Expected an integer.");
+	if (neg)
+		return v == (uint64) PG_INT64_MAX + 1 ? PG_INT64_MIN : -(int64) v;
+	return (int64) v;
+}
+
+/* an int64 that must fit a small int range (version, scale bounds) */
+static int
+parse_small_int(TextParser *tp, const char *what)
+{
+	int64		v = parse_int64(tp);
+
+	if (v < -32768 || v > 32767)
+	{
+		char		detail[96];
+
+		snprintf(detail, sizeof(detail), "The %s " INT64_FORMAT " is out of range.",
+				 what, v);
+		syntax_error(tp, detail);
+	}
+	return (int) v;
+}
+
+Datum
+skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	TextParser	tp = {str, str, kind};
+	int64		counts[SKPI_SCALE_MAX_LIMIT + 1];
+	int			ncounts = 0;
+	int			version = 0;
+	int			scale_min = 0;
+	int			scale_max = 0;
+	bool		seen_version = false,
+				seen_kind = false,
+				seen_scale = false,
+				seen_counts = false;
+	SkpiScoreState *st;
+
+	expect_char(&tp, '{');
+	for (;;)
+	{
+		char		key[16];
+
+		parse_word(&tp, key, sizeof(key));
+		expect_char(&tp, ':');
+		if (strcmp(key, "version") == 0 && !seen_version)
+		{
+			version = parse_small_int(&tp, "version");
+			seen_version = true;
+		}
+		else if (strcmp(key, "kind") == 0 && !seen_kind)
+		{
+			char		word[16];
+
+			parse_word(&tp, word, sizeof(word));
+			if (strcmp(word, skpi_score_kind_name(kind)) != 0)
+			{
+				char		detail[96];
+
+				snprintf(detail, sizeof(detail),
+						 "A %s_state has kind \"%s\", not \"%s\".",
+						 skpi_score_kind_name(kind), skpi_score_kind_name(kind), word);
+				syntax_error(&tp, detail);
+			}
+			seen_kind = true;
+		}
+		else if (strcmp(key, "scale") == 0 && !seen_scale)
+		{
+			expect_char(&tp, '[');
+			scale_min = parse_small_int(&tp, "scale minimum");
+			expect_char(&tp, ',');
+			scale_max = parse_small_int(&tp, "scale maximum");
+			expect_char(&tp, ']');
+			seen_scale = true;
+		}
+		else if (strcmp(key, "counts") == 0 && !seen_counts)
+		{
+			expect_char(&tp, '[');
+			for (;;)
+			{
+				if (ncounts >= (int) lengthof(counts))
+					syntax_error(&tp, "Too many counts.");
+				counts[ncounts++] = parse_int64(&tp);
+				skip_ws(&tp);
+				if (*tp.p == ',')
+				{
+					tp.p++;
+					continue;
+				}
+				expect_char(&tp, ']');
+				break;
+			}
+			seen_counts = true;
+		}
+		else
+		{
+			char		detail[64];
+
+			snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
+			syntax_error(&tp, detail);
+		}
+
+		skip_ws(&tp);
+		if (*tp.p == ',')
+		{
+			tp.p++;
+			continue;
+		}
+		expect_char(&tp, '}');
+		break;
+	}
+	skip_ws(&tp);
+	if (*tp.p != '\0')
+		syntax_error(&tp, "Unexpected characters after the closing brace.");
+	if (!(seen_version && seen_kind && seen_scale && seen_counts))
+		syntax_error(&tp, "The keys \"version\", \"kind\", \"scale\" and \"counts\" are all required.");
+
+	if (version != SKPI_SCORE_STATE_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("unsupported %s_state format version %d",
+						skpi_score_kind_name(kind), version),
+				 errdetail("This version of support_kpi reads format version %d.",
+						   SKPI_SCORE_STATE_VERSION)));
+	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid %s_state: scale %d..%d is not allowed",
+						skpi_score_kind_name(kind), scale_min, scale_max),
+				 errdetail(kind == SKPI_KIND_NPS ? "The NPS scale is 0..10." :
+						   "The scale is 1..scale_max with scale_max between 3 and 100.")));
+	if (ncounts != scale_max - scale_min + 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid %s_state: %d counts given for the %d points of scale %d..%d",
+						skpi_score_kind_name(kind), ncounts,
+						scale_max - scale_min + 1, scale_min, scale_max)));
+
+	st = state_alloc(CurrentMemoryContext, kind, scale_max);
+	memcpy(st->counts, counts, sizeof(int64) * ncounts);
+	state_validate(st, kind, VARSIZE(st), ERRCODE_INVALID_TEXT_REPRESENTATION);
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+skpi_score_out(FunctionCallInfo fcinfo, SkpiScoreKind kind)
+{
+	SkpiScoreState *st = skpi_score_getarg(fcinfo, 0, kind);
+	StringInfoData buf;
+	int			i;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"version\":%d,\"kind\":\"%s\",\"scale\":[%d,%d],\"counts\":[",
+					 st->version, skpi_score_kind_name(kind),
+					 st->scale_min, st->scale_max);
+	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
+		appendStringInfo(&buf, i ? "," INT64_FORMAT : INT64_FORMAT, st->counts[i]);
+	appendStringInfoString(&buf, "]}");
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* ----------------------------------------------------------------
+ * Binary I/O
+ * ----------------------------------------------------------------
+ */
+
+Datum
+skpi_score_recv(FunctionCallInfo fcinfo, SkpiScoreKind kind)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const char *name = skpi_score_kind_name(kind);
+	int			version,
+				k,
+				scale_min,
+				scale_max,
+				i;
+	SkpiScoreState *st;
+
+	version = pq_getmsgbyte(buf);
+	if (version != SKPI_SCORE_STATE_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported %s_state format version %d", name, version),
+				 errdetail("This version of support_kpi reads format version %d.",
+						   SKPI_SCORE_STATE_VERSION)));
+	k = pq_getmsgbyte(buf);
+	if (k != (int) kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid %s_state: it holds a state of another kind (%d)",
+						name, k)));
+	scale_min = (int16) pq_getmsgint(buf, 2);
+	scale_max = (int16) pq_getmsgint(buf, 2);
+	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid %s_state: scale %d..%d is not allowed",
+						name, scale_min, scale_max)));
+
+	st = state_alloc(CurrentMemoryContext, kind, scale_max);
+	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
+		st->counts[i] = pq_getmsgint64(buf);
+	if (buf->cursor != buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid %s_state: %d unexpected bytes after the counts",
+						name, buf->len - buf->cursor)));
+	state_validate(st, kind, VARSIZE(st), ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+skpi_score_send(FunctionCallInfo fcinfo, SkpiScoreKind kind)
+{
+	SkpiScoreState *st = skpi_score_getarg(fcinfo, 0, kind);
+	StringInfoData buf;
+	int			i;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, st->version);
+	pq_sendbyte(&buf, st->kind);
+	pq_sendint16(&buf, st->scale_min);
+	pq_sendint16(&buf, st->scale_max);
+	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
+		pq_sendint64(&buf, st->counts[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ----------------------------------------------------------------
+ * Reading a state
+ * ----------------------------------------------------------------
+ */
+
+/* count of scores lo..hi as a percentage of all responses; NULL if none */
+Datum
+skpi_score_pct_range(const SkpiScoreState *st, int lo, int hi, bool *isnull)
+{
+	int64		n = skpi_score_total(st);
+
+	*isnull = (n == 0);
+	if (n == 0)
+		return (Datum) 0;
+	return skpi_numeric_pct(skpi_score_count_range(st, lo, hi), n);
+}
+
+/* mean score; NULL if no responses */
+Datum
+skpi_score_mean(const SkpiScoreState *st, bool *isnull)
+{
+	int64		n = skpi_score_total(st);
+	Datum		sum = NumericGetDatum(int64_to_numeric(0));
+	int			i;
+
+	*isnull = (n == 0);
+	if (n == 0)
+		return (Datum) 0;
+	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
+	{
+		Datum		term;
+
+		if (st->counts[i] == 0 || st->scale_min + i == 0)
+			continue;
+		term = DirectFunctionCall2(numeric_mul,
+								   NumericGetDatum(int64_to_numeric(st->counts[i])),
+								   NumericGetDatum(int64_to_numeric(st->scale_min + i)));
+		sum = DirectFunctionCall2(numeric_add, sum, term);
+	}
+	return skpi_numeric_div(sum, n);
+}
+
+Datum
+skpi_score_counts_array(const SkpiScoreState *st)
+{
+	int			n = SKPI_SCORE_NPOINTS(st);
+	Datum	   *elems = palloc(sizeof(Datum) * n);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		elems[i] = Int64GetDatum(st->counts[i]);
+	return PointerGetDatum(construct_array(elems, n, INT8OID, sizeof(int64),
+										   FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}

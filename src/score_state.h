@@ -1,0 +1,92 @@
+/*
+ * score_state.h
+ *		The "score distribution" state shared by the customer-voice KPIs.
+ *
+ * NPS, CES and CSAT are all functions of how many responses gave each point
+ * of a bounded integer scale.  One state kind therefore serves all three: a
+ * varlena holding the scale and one int64 counter per scale point.  It is
+ * exact (no sampling), constant in size whatever the row count (at most
+ * SKPI_SCALE_MAX_LIMIT + 1 counters), and merging two states is adding
+ * their counters, so serial, parallel, window and rollup results are equal.
+ *
+ * The three SQL types nps_state, ces_state and csat_state share this layout;
+ * the kind byte says which one a value is, so a state can never be read as
+ * another KPI's state.
+ */
+#ifndef SKPI_SCORE_STATE_H
+#define SKPI_SCORE_STATE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+/* Format version written into every state; bump with an upgrade path. */
+#define SKPI_SCORE_STATE_VERSION	1
+
+/* Largest scale_max accepted for CES and CSAT scales (1..scale_max). */
+#define SKPI_SCALE_MAX_LIMIT	100
+/* Smallest scale_max accepted for CES and CSAT scales. */
+#define SKPI_SCALE_MIN_LIMIT	3
+
+typedef enum SkpiScoreKind
+{
+	SKPI_KIND_NPS = 1,
+	SKPI_KIND_CES = 2,
+	SKPI_KIND_CSAT = 3
+} SkpiScoreKind;
+
+#define SKPI_KIND_FIRST SKPI_KIND_NPS
+#define SKPI_KIND_LAST	SKPI_KIND_CSAT
+
+typedef struct SkpiScoreState
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* SKPI_SCORE_STATE_VERSION */
+	uint8		kind;			/* SkpiScoreKind */
+	int16		scale_min;		/* lowest score: 0 for NPS, 1 otherwise */
+	int16		scale_max;		/* highest score */
+	int16		padding;		/* always zero */
+	int64		counts[FLEXIBLE_ARRAY_MEMBER];	/* one per point, from scale_min */
+} SkpiScoreState;
+
+#define SKPI_SCORE_NPOINTS(st)	((int) ((st)->scale_max - (st)->scale_min + 1))
+#define SKPI_SCORE_SIZE(npoints) \
+	(offsetof(SkpiScoreState, counts) + sizeof(int64) * (npoints))
+
+/* Names and fixed scales of each kind */
+extern const char *skpi_score_kind_name(SkpiScoreKind kind);
+extern int	skpi_score_kind_min(SkpiScoreKind kind);
+extern int	skpi_score_default_max(SkpiScoreKind kind);
+
+/* Validate a scale_max argument (NULL or out of 3..100 is an error). */
+extern int32 skpi_score_scale_arg(FunctionCallInfo fcinfo, int argno,
+								  SkpiScoreKind kind);
+
+/* Read a state argument (detoasted, checked to be of the given kind). */
+extern SkpiScoreState *skpi_score_getarg(FunctionCallInfo fcinfo, int argno,
+										 SkpiScoreKind kind);
+
+/*
+ * Generic aggregate support.  sign is +1 for the forward transition and -1
+ * for the inverse (moving-aggregate) transition; moving is true for the
+ * forward transition of a moving aggregate, which must never return NULL.
+ */
+extern Datum skpi_score_transition(FunctionCallInfo fcinfo, SkpiScoreKind kind,
+								   int32 scale_max, int sign, bool moving);
+extern Datum skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind,
+							  int sign);
+
+/* Type I/O */
+extern Datum skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind);
+extern Datum skpi_score_out(FunctionCallInfo fcinfo, SkpiScoreKind kind);
+extern Datum skpi_score_recv(FunctionCallInfo fcinfo, SkpiScoreKind kind);
+extern Datum skpi_score_send(FunctionCallInfo fcinfo, SkpiScoreKind kind);
+
+/* Reading a state */
+extern int64 skpi_score_total(const SkpiScoreState *st);
+extern int64 skpi_score_count_range(const SkpiScoreState *st, int lo, int hi);
+extern Datum skpi_score_pct_range(const SkpiScoreState *st, int lo, int hi,
+								  bool *isnull);
+extern Datum skpi_score_mean(const SkpiScoreState *st, bool *isnull);
+extern Datum skpi_score_counts_array(const SkpiScoreState *st);
+
+#endif							/* SKPI_SCORE_STATE_H */

@@ -1,0 +1,262 @@
+/* support_kpi--1.0.sql: customer-voice KPIs (NPS, CES, CSAT) */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION support_kpi" to load this file. \quit
+
+--------------------------------------------------------------------------
+-- State types: score distributions (one bigint counter per scale point).
+-- Text form: {"version":1,"kind":"nps","scale":[0,10],"counts":[...]}
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.nps_state;
+CREATE TYPE @extschema@.ces_state;
+CREATE TYPE @extschema@.csat_state;
+
+CREATE FUNCTION @extschema@.nps_state_in(cstring) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_out(@extschema@.nps_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_recv(internal) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_send(@extschema@.nps_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.nps_state (
+	INPUT = @extschema@.nps_state_in, OUTPUT = @extschema@.nps_state_out,
+	RECEIVE = @extschema@.nps_state_recv, SEND = @extschema@.nps_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.nps_state IS 'NPS responses counted per score 0..10; mergeable with rollup()';
+
+CREATE FUNCTION @extschema@.ces_state_in(cstring) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_out(@extschema@.ces_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_recv(internal) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_send(@extschema@.ces_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.ces_state (
+	INPUT = @extschema@.ces_state_in, OUTPUT = @extschema@.ces_state_out,
+	RECEIVE = @extschema@.ces_state_recv, SEND = @extschema@.ces_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.ces_state IS 'CES responses counted per score 1..scale_max; mergeable with rollup()';
+
+CREATE FUNCTION @extschema@.csat_state_in(cstring) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_out(@extschema@.csat_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_recv(internal) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_send(@extschema@.csat_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.csat_state (
+	INPUT = @extschema@.csat_state_in, OUTPUT = @extschema@.csat_state_out,
+	RECEIVE = @extschema@.csat_state_recv, SEND = @extschema@.csat_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.csat_state IS 'CSAT responses counted per score 1..scale_max; mergeable with rollup()';
+
+--------------------------------------------------------------------------
+-- Aggregate support functions (transition, inverse, combine).
+-- Not STRICT where a NULL score must be skipped with a NULL starting state.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps_state_accum(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_maccum(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_retract(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_combine(@extschema@.nps_state, @extschema@.nps_state) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_nonempty(@extschema@.nps_state) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_state_uncombine(@extschema@.nps_state, @extschema@.nps_state) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_combine(@extschema@.ces_state, @extschema@.ces_state) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_nonempty(@extschema@.ces_state) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_state_uncombine(@extschema@.ces_state, @extschema@.ces_state) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_combine(@extschema@.csat_state, @extschema@.csat_state) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_nonempty(@extschema@.csat_state) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_state_uncombine(@extschema@.csat_state, @extschema@.csat_state) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+--------------------------------------------------------------------------
+-- Accessors (also the aggregates' final functions; they never modify the state)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.nps(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.promoters_pct(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps_promoters_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.passives_pct(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps_passives_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.detractors_pct(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps_detractors_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_stderr(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps_stderr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_ci_lower(state @extschema@.nps_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_ci_upper(state @extschema@.nps_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.responses(@extschema@.nps_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_nps_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.score_counts(@extschema@.nps_state) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'skpi_nps_score_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.ces(@extschema@.ces_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_ces_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_easy_pct(@extschema@.ces_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_ces_easy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_difficult_pct(@extschema@.ces_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_ces_difficult_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_index(@extschema@.ces_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_ces_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.responses(@extschema@.ces_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_ces_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.score_counts(@extschema@.ces_state) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'skpi_ces_score_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.csat(@extschema@.csat_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_csat_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_mean(@extschema@.csat_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_csat_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_ci_lower(state @extschema@.csat_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_csat_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_ci_upper(state @extschema@.csat_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_csat_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.responses(@extschema@.csat_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_csat_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.score_counts(@extschema@.csat_state) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'skpi_csat_score_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+--------------------------------------------------------------------------
+-- Aggregates.  One-shot (nps, ces, csat), two-step (*_agg, rollup).
+-- Every one: combine function (parallel), inverse (O(n) window frames),
+-- read-only final function.
+--------------------------------------------------------------------------
+
+CREATE AGGREGATE @extschema@.nps(score integer) (
+	SFUNC = @extschema@.nps_state_accum, STYPE = @extschema@.nps_state,
+	FINALFUNC = @extschema@.nps, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.nps_state_combine,
+	MSFUNC = @extschema@.nps_state_maccum, MINVFUNC = @extschema@.nps_state_retract,
+	MSTYPE = @extschema@.nps_state,
+	MFINALFUNC = @extschema@.nps, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.nps_agg(score integer) (
+	SFUNC = @extschema@.nps_state_accum, STYPE = @extschema@.nps_state,
+	COMBINEFUNC = @extschema@.nps_state_combine,
+	MSFUNC = @extschema@.nps_state_maccum, MINVFUNC = @extschema@.nps_state_retract,
+	MSTYPE = @extschema@.nps_state,
+	MFINALFUNC = @extschema@.nps_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.nps_state) (
+	SFUNC = @extschema@.nps_state_combine, STYPE = @extschema@.nps_state,
+	COMBINEFUNC = @extschema@.nps_state_combine,
+	MSFUNC = @extschema@.nps_state_combine, MINVFUNC = @extschema@.nps_state_uncombine,
+	MSTYPE = @extschema@.nps_state,
+	PARALLEL = SAFE);
+
+CREATE AGGREGATE @extschema@.ces(score integer) (
+	SFUNC = @extschema@.ces_state_accum, STYPE = @extschema@.ces_state,
+	FINALFUNC = @extschema@.ces, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.ces_state_combine,
+	MSFUNC = @extschema@.ces_state_maccum, MINVFUNC = @extschema@.ces_state_retract,
+	MSTYPE = @extschema@.ces_state,
+	MFINALFUNC = @extschema@.ces, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.ces(score integer, scale_max integer) (
+	SFUNC = @extschema@.ces_state_accum, STYPE = @extschema@.ces_state,
+	FINALFUNC = @extschema@.ces, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.ces_state_combine,
+	MSFUNC = @extschema@.ces_state_maccum, MINVFUNC = @extschema@.ces_state_retract,
+	MSTYPE = @extschema@.ces_state,
+	MFINALFUNC = @extschema@.ces, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.ces_agg(score integer) (
+	SFUNC = @extschema@.ces_state_accum, STYPE = @extschema@.ces_state,
+	COMBINEFUNC = @extschema@.ces_state_combine,
+	MSFUNC = @extschema@.ces_state_maccum, MINVFUNC = @extschema@.ces_state_retract,
+	MSTYPE = @extschema@.ces_state,
+	MFINALFUNC = @extschema@.ces_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.ces_agg(score integer, scale_max integer) (
+	SFUNC = @extschema@.ces_state_accum, STYPE = @extschema@.ces_state,
+	COMBINEFUNC = @extschema@.ces_state_combine,
+	MSFUNC = @extschema@.ces_state_maccum, MINVFUNC = @extschema@.ces_state_retract,
+	MSTYPE = @extschema@.ces_state,
+	MFINALFUNC = @extschema@.ces_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.ces_state) (
+	SFUNC = @extschema@.ces_state_combine, STYPE = @extschema@.ces_state,
+	COMBINEFUNC = @extschema@.ces_state_combine,
+	MSFUNC = @extschema@.ces_state_combine, MINVFUNC = @extschema@.ces_state_uncombine,
+	MSTYPE = @extschema@.ces_state,
+	PARALLEL = SAFE);
+
+CREATE AGGREGATE @extschema@.csat(score integer) (
+	SFUNC = @extschema@.csat_state_accum, STYPE = @extschema@.csat_state,
+	FINALFUNC = @extschema@.csat, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.csat_state_combine,
+	MSFUNC = @extschema@.csat_state_maccum, MINVFUNC = @extschema@.csat_state_retract,
+	MSTYPE = @extschema@.csat_state,
+	MFINALFUNC = @extschema@.csat, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.csat(score integer, scale_max integer) (
+	SFUNC = @extschema@.csat_state_accum, STYPE = @extschema@.csat_state,
+	FINALFUNC = @extschema@.csat, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.csat_state_combine,
+	MSFUNC = @extschema@.csat_state_maccum, MINVFUNC = @extschema@.csat_state_retract,
+	MSTYPE = @extschema@.csat_state,
+	MFINALFUNC = @extschema@.csat, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.csat_agg(score integer) (
+	SFUNC = @extschema@.csat_state_accum, STYPE = @extschema@.csat_state,
+	COMBINEFUNC = @extschema@.csat_state_combine,
+	MSFUNC = @extschema@.csat_state_maccum, MINVFUNC = @extschema@.csat_state_retract,
+	MSTYPE = @extschema@.csat_state,
+	MFINALFUNC = @extschema@.csat_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.csat_agg(score integer, scale_max integer) (
+	SFUNC = @extschema@.csat_state_accum, STYPE = @extschema@.csat_state,
+	COMBINEFUNC = @extschema@.csat_state_combine,
+	MSFUNC = @extschema@.csat_state_maccum, MINVFUNC = @extschema@.csat_state_retract,
+	MSTYPE = @extschema@.csat_state,
+	MFINALFUNC = @extschema@.csat_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.csat_state) (
+	SFUNC = @extschema@.csat_state_combine, STYPE = @extschema@.csat_state,
+	COMBINEFUNC = @extschema@.csat_state_combine,
+	MSFUNC = @extschema@.csat_state_combine, MINVFUNC = @extschema@.csat_state_uncombine,
+	MSTYPE = @extschema@.csat_state,
+	PARALLEL = SAFE);
