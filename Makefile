@@ -26,3 +26,6 @@ test:
 
 bench:
 	bash bench/run.sh
+
+# every object depends on the shared headers
+$(OBJS): $(wildcard src/*.h)

@@ -238,15 +238,25 @@ state_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggctx,
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
 	SkpiScoreState *st;
 
-	if (VARATT_IS_EXTENDED(raw))
+	if (likely(!VARATT_IS_EXTENDED(raw)))
+	{
+		/*
+		 * Hot path, once per row: our own state.  It was built by
+		 * state_alloc() or copied by the executor from a value that passed
+		 * state_validate() on input, so the kind byte is all we re-check.
+		 */
+		st = (SkpiScoreState *) raw;
+		if (unlikely(st->kind != kind))
+			state_check_header(st, kind);
+		return st;
+	}
+	else
 	{
 		MemoryContext old = MemoryContextSwitchTo(aggctx);
 
 		st = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
 		MemoryContextSwitchTo(old);
 	}
-	else
-		st = (SkpiScoreState *) raw;
 	state_check_header(st, kind);
 	return st;
 }
@@ -261,7 +271,7 @@ not_aggregate_error(SkpiScoreKind kind)
 }
 
 Datum
-skpi_score_transition(FunctionCallInfo fcinfo, SkpiScoreKind kind,
+skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 					  int32 scale_max, int sign, bool moving)
 {
 	MemoryContext aggctx;

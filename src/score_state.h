@@ -19,6 +19,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "compat.h"
+
 /* Format version written into every state; bump with an upgrade path. */
 #define SKPI_SCORE_STATE_VERSION	1
 
@@ -70,8 +72,41 @@ extern SkpiScoreState *skpi_score_getarg(FunctionCallInfo fcinfo, int argno,
  * for the inverse (moving-aggregate) transition; moving is true for the
  * forward transition of a moving aggregate, which must never return NULL.
  */
-extern Datum skpi_score_transition(FunctionCallInfo fcinfo, SkpiScoreKind kind,
-								   int32 scale_max, int sign, bool moving);
+extern Datum skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
+										int32 scale_max, int sign, bool moving);
+
+/*
+ * The per-row hot path, inlined into each KPI's transition function: in an
+ * aggregate, our own plain state of the right kind and scale, a score on the
+ * scale, a count that cannot overflow.  Anything else (first row, NULLs,
+ * errors, inverse transitions that cannot apply) takes the slow path, which
+ * re-checks everything and reports errors.
+ */
+static inline Datum
+skpi_score_transition(FunctionCallInfo fcinfo, SkpiScoreKind kind,
+					  int32 scale_max, int sign, bool moving)
+{
+	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1) &&
+			   AggCheckCallContext(fcinfo, NULL)))
+	{
+		SkpiScoreState *st = (SkpiScoreState *) PG_GETARG_POINTER(0);
+		int32		score = PG_GETARG_INT32(1);
+
+		if (likely(!VARATT_IS_EXTENDED(st) && st->kind == kind &&
+				   st->scale_max == scale_max &&
+				   score >= st->scale_min && score <= scale_max))
+		{
+			int64	   *slot = &st->counts[score - st->scale_min];
+
+			if (likely(sign > 0 ? *slot < PG_INT64_MAX : *slot > 0))
+			{
+				*slot += sign;
+				PG_RETURN_POINTER(st);
+			}
+		}
+	}
+	return skpi_score_transition_slow(fcinfo, kind, scale_max, sign, moving);
+}
 extern Datum skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 							  int sign);
 
