@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# bench/run.sh -- `make bench`: time every KPI against the SQL an analyst would
+# write and against the floor (built-in aggregates reading the same columns),
+# in one run, in a throwaway cluster.  Prints a Markdown table of timings and
+# ratios (copy it into docs/benchmarks.md).
+#
+#   BENCH_ROWS   rows to generate (default 10000000)
+#   BENCH_REPS   timed repetitions per query, the median is reported (default 5)
+#   PG_CONFIG    pg_config to build against (default PostgreSQL 15)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LC_ALL=C.UTF-8
+
+ROWS=${BENCH_ROWS:-10000000}
+REPS=${BENCH_REPS:-5}
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+
+pkgs=(postgresql-15 postgresql-server-dev-15 postgresql-common make gcc)
+missing=()
+for p in "${pkgs[@]}"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "==> installing ${missing[*]}"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${pkgs[@]}"
+fi
+
+make PG_CONFIG="$PG_CONFIG" >/dev/null
+make install PG_CONFIG="$PG_CONFIG" >/dev/null
+major=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+
+echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
+pg_virtualenv -v "$major" -t -c "--locale=C.UTF-8" \
+    -o shared_buffers=1GB -o max_parallel_workers_per_gather=2 -o jit=off -o fsync=off \
+    psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -f bench/voice.sql

@@ -1,0 +1,102 @@
+-- bench/voice.sql: customer-voice KPIs (nps, ces, csat) against hand-written
+-- SQL and against the floor.  Run by bench/run.sh (psql variables rows, reps).
+\pset pager off
+SET jit = off;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS support_kpi;
+
+DROP TABLE IF EXISTS bench_votes;
+-- s: NPS 0..10, c: CES 1..7, q: CSAT 1..5, g: 1000 groups; ~4 % NULL scores
+CREATE TABLE bench_votes AS
+SELECT CASE WHEN h % 25 = 0 THEN NULL ELSE h % 11 END AS s,
+	(h / 11) % 7 + 1 AS c,
+	CASE WHEN (h / 77) % 25 = 0 THEN NULL ELSE (h / 77) % 5 + 1 END AS q,
+	i % 1000 AS g,
+	i AS id
+FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(1, :rows) i) x;
+VACUUM ANALYZE bench_votes;
+CREATE TABLE bench_small AS SELECT * FROM bench_votes WHERE id <= 1000000;
+VACUUM ANALYZE bench_small;
+
+-- wall time of one run of q, in ms
+CREATE OR REPLACE FUNCTION pg_temp.run_once(q text) RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE t0 timestamptz;
+BEGIN
+	t0 := clock_timestamp();
+	EXECUTE q;
+	RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
+END $$;
+
+CREATE TEMP TABLE cases (n serial, family text, kpi text, what text, q text, times float8[] DEFAULT '{}', ms numeric);
+INSERT INTO cases (family, kpi, what, q) VALUES
+	('serial', 'floor', 'count(*)', 'SELECT count(*) FROM bench_votes'),
+	('serial', 'nps', 'floor: sum(s)', 'SELECT sum(s) FROM bench_votes'),
+	('serial', 'nps', 'nps(s)', 'SELECT nps(s) FROM bench_votes'),
+	('serial', 'nps', 'nps_agg(s) (two-step state)', 'SELECT nps_agg(s) FROM bench_votes'),
+	('serial', 'nps', 'hand SQL', 'SELECT (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) * 100.0 / count(s) FROM bench_votes'),
+	('serial', 'ces', 'floor: sum(c)', 'SELECT sum(c) FROM bench_votes'),
+	('serial', 'ces', 'ces(c)', 'SELECT ces(c) FROM bench_votes'),
+	('serial', 'ces', 'ces(c, 7)', 'SELECT ces(c, 7) FROM bench_votes'),
+	('serial', 'ces', 'hand SQL: avg(c)', 'SELECT avg(c) FROM bench_votes'),
+	('serial', 'csat', 'floor: sum(q)', 'SELECT sum(q) FROM bench_votes'),
+	('serial', 'csat', 'csat(q)', 'SELECT csat(q) FROM bench_votes'),
+	('serial', 'csat', 'hand SQL', 'SELECT count(*) FILTER (WHERE q >= 4) * 100.0 / count(q) FROM bench_votes'),
+	('grouped', 'nps', 'floor: sum(s) GROUP BY g', 'SELECT g, sum(s) FROM bench_votes GROUP BY g'),
+	('grouped', 'nps', 'nps(s) GROUP BY g', 'SELECT g, nps(s) FROM bench_votes GROUP BY g'),
+	('grouped', 'nps', 'hand SQL GROUP BY g', 'SELECT g, (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) * 100.0 / count(s) FROM bench_votes GROUP BY g'),
+	('parallel', 'nps', 'floor: sum(s), 2 workers', 'SELECT sum(s) FROM bench_votes'),
+	('parallel', 'nps', 'nps(s), 2 workers', 'SELECT nps(s) FROM bench_votes'),
+	('parallel', 'nps', 'hand SQL, 2 workers', 'SELECT (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) * 100.0 / count(s) FROM bench_votes'),
+	('window', 'nps', 'floor: sum(s) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT sum(s) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'nps', 'nps(s) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'nps', 'hand SQL OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT (count(*) FILTER (WHERE s >= 9) OVER w - count(*) FILTER (WHERE s <= 6) OVER w) * 100.0 / NULLIF(count(s) OVER w, 0) x FROM bench_small WINDOW w AS (ORDER BY id ROWS 29 PRECEDING)) w'),
+	('window', 'nps', 'nps(s) OVER 300 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 299 PRECEDING) x FROM bench_small) w'),
+	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states');
+
+CREATE TABLE bench_states AS SELECT g, nps_agg(s) AS st FROM bench_votes GROUP BY g;
+
+-- The queries of one family and KPI (the floor, the KPI, the hand-written SQL)
+-- run interleaved, round after round, so a slow spell of the machine hits
+-- them all alike; each gets one warm-up run, then the median of the rounds.
+SELECT set_config('skpi.reps', :'reps', false);
+DO $$
+DECLARE r record; grp record; reps int := current_setting('skpi.reps')::int;
+BEGIN
+	FOR grp IN SELECT family, kpi, min(n) AS first FROM cases GROUP BY 1, 2 ORDER BY 3 LOOP
+		IF grp.family = 'parallel' THEN
+			SET max_parallel_workers_per_gather = 2;
+			SET parallel_setup_cost = 0;
+			SET parallel_tuple_cost = 0;
+		ELSE
+			SET max_parallel_workers_per_gather = 0;
+		END IF;
+		FOR round IN 0..reps LOOP
+			FOR r IN SELECT * FROM cases WHERE family = grp.family AND kpi = grp.kpi ORDER BY n LOOP
+				IF round = 0 THEN
+					PERFORM pg_temp.run_once(r.q);
+				ELSE
+					UPDATE cases SET times = times || pg_temp.run_once(r.q) WHERE n = r.n;
+				END IF;
+			END LOOP;
+		END LOOP;
+	END LOOP;
+	UPDATE cases SET ms = round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
+END $$;
+
+\echo
+\echo '| family | KPI | query | ms | x floor | x hand SQL |'
+\echo '|---|---|---|---:|---:|---:|'
+SELECT format('| %s | %s | %s | %s | %s | %s |', c.family, c.kpi, c.what, c.ms,
+	CASE WHEN c.what NOT LIKE 'floor%' AND f.ms IS NOT NULL THEN round(c.ms / f.ms, 2)::text ELSE '' END,
+	CASE WHEN c.what NOT LIKE 'hand%' AND c.what NOT LIKE 'floor%' AND h.ms IS NOT NULL THEN round(c.ms / h.ms, 2)::text ELSE '' END)
+FROM cases c
+LEFT JOIN LATERAL (SELECT ms FROM cases f WHERE f.family = c.family AND f.kpi = c.kpi AND f.what LIKE 'floor%' ORDER BY n LIMIT 1) f ON true
+LEFT JOIN LATERAL (SELECT ms FROM cases h WHERE h.family = c.family AND h.kpi = c.kpi AND h.what LIKE 'hand%' ORDER BY n LIMIT 1) h ON true
+ORDER BY c.n \g (format=unaligned tuples_only)
+
+\echo
+\echo 'State size (bytes) does not grow with the rows:'
+SELECT (SELECT pg_column_size(nps_agg(s)) FROM bench_votes WHERE id <= 1000) AS nps_state_1k_rows,
+	(SELECT pg_column_size(nps_agg(s)) FROM bench_votes) AS nps_state_all_rows,
+	(SELECT pg_column_size(ces_agg(c)) FROM bench_votes) AS ces_state,
+	(SELECT pg_column_size(csat_agg(q)) FROM bench_votes) AS csat_state;

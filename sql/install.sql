@@ -1,0 +1,40 @@
+--
+-- Installing: trusted (no superuser needed), into any schema, search_path-safe.
+--
+DROP EXTENSION support_kpi;
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS kpi_analyst;
+RESET client_min_messages;
+CREATE ROLE kpi_analyst;
+DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO kpi_analyst', current_database()); END $$;
+CREATE SCHEMA kpi AUTHORIZATION kpi_analyst;
+SET ROLE kpi_analyst;
+SELECT rolsuper FROM pg_roles WHERE rolname = current_user;
+-- a non-superuser installs it into its own schema
+CREATE EXTENSION support_kpi SCHEMA kpi;
+-- with that schema off the search_path, qualified calls work
+SET search_path = public;
+SELECT kpi.nps(s), kpi.ces(s % 7 + 1), kpi.csat(s % 5 + 1) FROM generate_series(0, 10) s;
+SELECT kpi.nps(kpi.rollup(st))
+FROM (SELECT kpi.nps_agg(s) AS st FROM generate_series(0, 10) s GROUP BY s % 3) g;
+SELECT '{"version":1,"kind":"nps","scale":[0,10],"counts":[1,0,0,0,0,0,0,0,0,0,1]}'::kpi.nps_state;
+-- every function is parallel safe, none is SECURITY DEFINER, none is volatile
+SELECT count(*) AS functions,
+	count(*) FILTER (WHERE proparallel <> 's') AS not_parallel_safe,
+	count(*) FILTER (WHERE prosecdef) AS security_definer,
+	count(*) FILTER (WHERE provolatile = 'v') AS volatile
+FROM pg_proc WHERE pronamespace = 'kpi'::regnamespace;
+-- every aggregate has a combine function and an inverse, and a read-only final function
+SELECT count(*) AS aggregates,
+	count(*) FILTER (WHERE aggcombinefn = 0) AS no_combine,
+	count(*) FILTER (WHERE aggminvtransfn = 0) AS no_inverse,
+	count(*) FILTER (WHERE aggfinalfn <> 0 AND aggfinalmodify <> 'r') AS final_modifies,
+	count(*) FILTER (WHERE aggtranstype = 'internal'::regtype) AS internal_state
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.pronamespace = 'kpi'::regnamespace;
+RESET ROLE;
+RESET search_path;
+DROP EXTENSION support_kpi;
+DROP SCHEMA kpi;
+DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM kpi_analyst', current_database()); END $$;
+DROP ROLE kpi_analyst;
+CREATE EXTENSION support_kpi;
