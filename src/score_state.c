@@ -95,7 +95,7 @@ skpi_score_scale_arg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 
 	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s scale_max must not be null", skpi_score_kind_name(kind))));
 	scale_max = PG_GETARG_INT32(argno);
 	if (!scale_max_ok(kind, scale_max))
@@ -197,7 +197,13 @@ state_validate(const SkpiScoreState *st, SkpiScoreKind kind, Size size,
 					 errmsg("invalid %s_state: negative count " INT64_FORMAT " for score %d",
 							name, st->counts[i], st->scale_min + i)));
 	}
-	(void) skpi_score_total(st);
+
+	/*
+	 * The total is deliberately not checked here: each counter fits in
+	 * bigint, as a transition guarantees, so every state an aggregate can
+	 * build also reads back in (pg_dump).  Accessors that need the total
+	 * raise 22003 if it does not fit.
+	 */
 }
 
 /*
@@ -228,12 +234,15 @@ skpi_score_getarg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 
 /*
  * The aggregate's own state, to be updated in place.  A state the executor
- * hands us is normally our own aggregate-context allocation; should it ever be
- * in a packed or toasted form, update a plain copy in the aggregate context.
+ * hands us is our own allocation (or the executor's copy of a validated
+ * value); should it ever be in a packed or toasted form, return a plain copy
+ * in the current (per-call) context: the executor copies a returned state
+ * that differs from the one it passed into the aggregate context itself.
+ * New states are allocated the same way, so each lives in the aggregate
+ * context exactly once.
  */
 static SkpiScoreState *
-state_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggctx,
-				 SkpiScoreKind kind)
+state_for_update(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
 	SkpiScoreState *st;
@@ -241,52 +250,46 @@ state_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggctx,
 	if (likely(!VARATT_IS_EXTENDED(raw)))
 	{
 		/*
-		 * Hot path, once per row: our own state.  It was built by
-		 * state_alloc() or copied by the executor from a value that passed
-		 * state_validate() on input, so the kind byte is all we re-check.
+		 * Our own state: built by state_alloc() or copied by the executor
+		 * from a value that passed state_validate() on input, so the kind
+		 * byte is all we re-check.
 		 */
 		st = (SkpiScoreState *) raw;
 		if (unlikely(st->kind != kind))
 			state_check_header(st, kind);
 		return st;
 	}
-	else
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggctx);
-
-		st = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
-		MemoryContextSwitchTo(old);
-	}
+	st = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
 	state_check_header(st, kind);
 	return st;
 }
 
 static void
-not_aggregate_error(SkpiScoreKind kind)
+require_aggregate(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("%s_state transition function called in non-aggregate context",
-					skpi_score_kind_name(kind))));
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s_state transition function called in non-aggregate context",
+						skpi_score_kind_name(kind))));
 }
 
 Datum
 skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
-					  int32 scale_max, int sign, bool moving)
+						   int32 scale_max, int sign, bool moving)
 {
-	MemoryContext aggctx;
 	SkpiScoreState *st;
 	int32		score;
 	int			min = skpi_score_kind_min(kind);
 	int64	   *slot;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		not_aggregate_error(kind);
+	require_aggregate(fcinfo, kind);
 
 	/*
-	 * A NULL score is ignored.  A moving-aggregate transition must never
-	 * return NULL, so there an all-NULL start gives an empty state (which the
-	 * final functions read as NULL).
+	 * A NULL score is ignored (and its row's scale_max is not compared with
+	 * the state's).  A moving-aggregate transition must never return NULL, so
+	 * there an all-NULL start gives an empty state, which the final functions
+	 * read as NULL and which the first scored row may still re-scale.
 	 */
 	if (PG_ARGISNULL(1))
 	{
@@ -294,7 +297,7 @@ skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 		if (!moving || sign < 0)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state_alloc(aggctx, kind, scale_max));
+		PG_RETURN_POINTER(state_alloc(CurrentMemoryContext, kind, scale_max));
 	}
 
 	score = PG_GETARG_INT32(1);
@@ -309,17 +312,23 @@ skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 		/* nothing to remove from: let the executor recompute the frame */
 		if (sign < 0)
 			PG_RETURN_NULL();
-		st = state_alloc(aggctx, kind, scale_max);
+		st = state_alloc(CurrentMemoryContext, kind, scale_max);
 	}
 	else
 	{
-		st = state_for_update(fcinfo, 0, aggctx, kind);
+		st = state_for_update(fcinfo, 0, kind);
 		if (st->scale_max != scale_max)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s scale changed within one aggregate: 1..%d, then 1..%d",
-							skpi_score_kind_name(kind), st->scale_max, scale_max),
-					 errhint("Aggregate each scale separately, or convert the scores first.")));
+		{
+			/* a state holding no response yet takes the first scored row's scale */
+			if (sign > 0 && skpi_score_total(st) == 0)
+				st = state_alloc(CurrentMemoryContext, kind, scale_max);
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s scale changed within one aggregate: 1..%d, then 1..%d",
+								skpi_score_kind_name(kind), st->scale_max, scale_max),
+						 errhint("Aggregate each scale separately, or convert the scores first.")));
+		}
 	}
 
 	slot = &st->counts[score - min];
@@ -350,14 +359,13 @@ skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 Datum
 skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind, int sign)
 {
-	MemoryContext aggctx;
 	SkpiScoreState *a;
 	SkpiScoreState *b = skpi_score_getarg(fcinfo, 1, kind);
 	const char *name = skpi_score_kind_name(kind);
 	int			i;
 
-	if (AggCheckCallContext(fcinfo, &aggctx))
-		a = state_for_update(fcinfo, 0, aggctx, kind);
+	if (AggCheckCallContext(fcinfo, NULL))
+		a = state_for_update(fcinfo, 0, kind);
 	else
 	{
 		a = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
@@ -391,7 +399,6 @@ skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind, int sign)
 			a->counts[i] -= b->counts[i];
 		}
 	}
-	(void) skpi_score_total(a);
 	PG_RETURN_POINTER(a);
 }
 
@@ -432,8 +439,12 @@ expect_char(TextParser *tp, char c)
 	{
 		char		detail[64];
 
-		snprintf(detail, sizeof(detail), "Expected \"%c\" at offset %d.",
-				 c, (int) (tp->p - tp->input));
+		if (c == '"')
+			snprintf(detail, sizeof(detail), "Expected a double quote at offset %d.",
+					 (int) (tp->p - tp->input));
+		else
+			snprintf(detail, sizeof(detail), "Expected \"%c\" at offset %d.",
+					 c, (int) (tp->p - tp->input));
 		syntax_error(tp, detail);
 	}
 	tp->p++;
@@ -463,7 +474,8 @@ parse_int64(TextParser *tp)
 {
 	bool		neg = false;
 	uint64		v = 0;
-	int			digits = 0;
+	int			digits = 0;		/* significant digits: leading zeros don't count */
+	bool		any = false;
 
 	skip_ws(tp);
 	if (*tp->p == '-')
@@ -475,14 +487,17 @@ parse_int64(TextParser *tp)
 	{
 		v = v * 10 + (uint64) (*tp->p - '0');
 		tp->p++;
-		if (++digits > 19 || v > (uint64) PG_INT64_MAX + (neg ? 1 : 0))
+		any = true;
+		if (v != 0)
+			digits++;
+		if (digits > 19 || v > (uint64) PG_INT64_MAX + (neg ? 1 : 0))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("value in %s_state input is out of range for type bigint",
 							skpi_score_kind_name(tp->kind)),
 					 errdetail("Input: \"%s\".", tp->input)));
 	}
-	if (digits == 0)
+	if (!any)
 		syntax_error(tp, "Expected an integer.");
 	if (neg)
 		return v == (uint64) PG_INT64_MAX + 1 ? PG_INT64_MIN : -(int64) v;
@@ -544,8 +559,8 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 				char		detail[96];
 
 				snprintf(detail, sizeof(detail),
-						 "A %s_state has kind \"%s\", not \"%s\".",
-						 skpi_score_kind_name(kind), skpi_score_kind_name(kind), word);
+						 "Expected kind \"%s\", found \"%s\".",
+						 skpi_score_kind_name(kind), word);
 				syntax_error(&tp, detail);
 			}
 			seen_kind = true;

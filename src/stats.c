@@ -20,6 +20,9 @@
 #include "compat.h"
 #include "stats.h"
 
+/* M_SQRT2 is not in every libm header */
+#define SQRT2 1.41421356237309504880
+
 Datum
 skpi_numeric_div(Datum num, int64 den)
 {
@@ -69,7 +72,7 @@ skpi_level_to_z(double level)
 
 		if (mid <= lo || mid >= hi)
 			break;				/* converged to adjacent doubles */
-		if (erfc(mid / M_SQRT2) > alpha)
+		if (erfc(mid / SQRT2) > alpha)
 			lo = mid;
 		else
 			hi = mid;
@@ -80,10 +83,8 @@ skpi_level_to_z(double level)
 double
 skpi_level_arg(FunctionCallInfo fcinfo, int argno)
 {
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("confidence level must not be null")));
+	/* callers are STRICT: a NULL level never reaches here */
+	Assert(!PG_ARGISNULL(argno));
 	return skpi_level_to_z(PG_GETARG_FLOAT8(argno));
 }
 

@@ -22,7 +22,7 @@ extern Datum skpi_float8_numeric(double v);
  */
 extern double skpi_level_to_z(double level);
 
-/* Read a confidence-level argument (NULL is an error) and return its z. */
+/* Read a (non-NULL) confidence-level argument and return its z. */
 extern double skpi_level_arg(FunctionCallInfo fcinfo, int argno);
 
 /*

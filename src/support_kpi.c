@@ -10,4 +10,10 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "compat.h"
+
+#if PG_VERSION_NUM >= 180000
+PG_MODULE_MAGIC_EXT(.name = "support_kpi", .version = "1.0");
+#else
 PG_MODULE_MAGIC;
+#endif

@@ -194,8 +194,7 @@ nps_ci_bound(FunctionCallInfo fcinfo, int side)
 				se,
 				bound;
 
-	if (PG_ARGISNULL(0) ||
-		!nps_estimate(skpi_score_getarg(fcinfo, 0, SKPI_KIND_NPS), &nps, &se))
+	if (!nps_estimate(skpi_score_getarg(fcinfo, 0, SKPI_KIND_NPS), &nps, &se))
 		PG_RETURN_NULL();
 	bound = nps + side * z * se;
 	bound = Max(-100.0, Min(100.0, bound));
@@ -305,8 +304,6 @@ csat_ci_bound(FunctionCallInfo fcinfo, bool upper)
 	double		lo,
 				hi;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
 	st = skpi_score_getarg(fcinfo, 0, SKPI_KIND_CSAT);
 	n = skpi_score_total(st);
 	if (n == 0)

@@ -14,7 +14,7 @@ DROP SCHEMA IF EXISTS voice_matrix CASCADE;
 CREATE SCHEMA voice_matrix;
 SET search_path = voice_matrix, public;
 
-SELECT plan(62);
+SELECT plan(68);
 
 -- 120 000 deterministic pseudo-random answers over 120 days and 17 groups,
 -- about 4 % NULL scores in each column.
@@ -245,8 +245,11 @@ SELECT throws_ok($$SELECT recv_nps('0101' || '0000' || '000a' || repeat('0000000
 	'22P03', NULL, 'recv: trailing bytes are rejected');
 SELECT throws_ok($$SELECT recv_nps('0101' || '0000' || '000a' || repeat('ffffffffffffffff', 11))$$,
 	'22003', NULL, 'recv: negative counts are rejected');
-SELECT throws_ok($$SELECT recv_nps('0101' || '0000' || '000a' || repeat('7fffffffffffffff', 11))$$,
-	'22003', NULL, 'recv: counts whose total overflows bigint are rejected');
+SELECT is(recv_nps('0101' || '0000' || '000a' || repeat('7fffffffffffffff', 11)),
+	'{"version":1,"kind":"nps","scale":[0,10],"counts":[' || rtrim(repeat('9223372036854775807,', 11), ',') || ']}',
+	'recv: counters at the bigint limit are accepted (each counter fits, as a transition guarantees)');
+SELECT throws_ok($$SELECT nps(recv_nps('0101' || '0000' || '000a' || repeat('7fffffffffffffff', 11))::nps_state)$$,
+	'22003', 'nps response count is out of range for type bigint', 'an accessor whose total overflows bigint raises 22003');
 SELECT throws_ok($$SELECT recv_nps('01')$$, '08P01', NULL, 'recv: a one-byte message is rejected');
 
 -- 7. edge cases
@@ -279,7 +282,19 @@ SELECT throws_ok('SELECT ces(6, 5)', '22003', 'ces score 6 is outside the scale 
 SELECT throws_ok('SELECT csat(0)', '22003', 'csat score 0 is outside the scale 1..5', 'csat: score 0');
 SELECT throws_ok('SELECT ces(3, 2)', '22023', 'ces scale_max 2 is outside the range 3..100', 'ces: scale too small');
 SELECT throws_ok('SELECT csat(3, 101)', '22023', 'csat scale_max 101 is outside the range 3..100', 'csat: scale too large');
-SELECT throws_ok('SELECT csat(3, NULL)', '22004', 'csat scale_max must not be null', 'csat: NULL scale');
+SELECT throws_ok('SELECT csat(3, NULL)', '22023', 'csat scale_max must not be null', 'csat: NULL scale');
+SELECT throws_ok('SELECT csat(NULL, NULL)', '22023', 'csat scale_max must not be null', 'csat: NULL scale, even with a NULL score');
+SELECT is((SELECT ces(x, y) FROM (VALUES (1, NULL::int, 5), (2, 2, 7)) v(o, x, y)), 2::numeric,
+	'a NULL score is not checked against the scale');
+SELECT is((SELECT array_agg(r ORDER BY o) FROM (SELECT o, ces(x, y) OVER (ORDER BY o ROWS 1 PRECEDING) r
+		FROM (VALUES (1, NULL::int, 5), (2, 2, 7), (3, 7, 7)) v(o, x, y)) z),
+	'{NULL,2,4.5}'::numeric[],
+	'window: a frame starting with NULL scores takes the scale of its first scored row');
+SELECT is('{"version":1,"kind":"nps","scale":[0,10],"counts":[0,0,0,0,0,0,0,0,0,0,00000000000000000000001]}'::nps_state::text,
+	'{"version":1,"kind":"nps","scale":[0,10],"counts":[0,0,0,0,0,0,0,0,0,0,1]}',
+	'text input: leading zeros are not digits');
+SELECT throws_ok($$SELECT ces(rollup(c)) FROM (SELECT ces_agg(3) UNION ALL SELECT ces_agg(3, 5)) v(c)$$, '22023',
+	NULL, 'rollup of states of different scales fails even when read through an accessor');
 SELECT throws_ok($$SELECT rollup(c) FROM (SELECT ces_agg(3) UNION ALL SELECT ces_agg(3, 5)) v(c)$$, '22023',
 	'cannot merge ces states with different scales 1..7 and 1..5', 'rollup refuses states of different scales');
 SELECT throws_ok('SELECT nps_ci_upper(nps_agg(9), 0)', '22023', NULL, 'confidence level 0 is rejected');
