@@ -20,4 +20,19 @@
 #include "varatt.h"
 #endif
 
+/*
+ * Soft errors in type input functions (pg_input_is_valid, COPY ... ON_ERROR)
+ * arrived in PostgreSQL 16.  Before that, ereturn() throws, as ereport() does.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#else
+#define ereturn(context, dummy_value, ...) \
+	do { \
+		(void) (context); \
+		ereport(ERROR, __VA_ARGS__); \
+		return dummy_value; \
+	} while (0)
+#endif
+
 #endif							/* SKPI_COMPAT_H */

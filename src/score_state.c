@@ -30,10 +30,12 @@
  *	 uint8 version, uint8 kind, int16 scale_min, int16 scale_max,
  *	 int64 count x (scale_max - scale_min + 1)
  *
- * Every state read from outside (text, binary, or a stored datum) is checked:
- * version, kind, scale, size, non-negative counts and a total that fits in
- * bigint.  Bad input is an ERROR with SQLSTATE 22P02 (text), 22P03 (binary),
- * 22003 (out of range) or 22023 (incompatible parameters), never a crash.
+ * Every state read from outside is checked: text and binary input fully
+ * (version, kind, scale, number of counts, non-negative counts), stored
+ * datums by their header (size, version, kind, scale).  Bad input is an
+ * ERROR with SQLSTATE 22P02 (text), 22P03 (binary), 22003 (out of range) or
+ * 22023 (incompatible parameters), never a crash.  Text input reports soft
+ * errors on PostgreSQL 16+ (pg_input_is_valid, COPY ... ON_ERROR).
  */
 #include "postgres.h"
 
@@ -153,57 +155,30 @@ skpi_score_count_range(const SkpiScoreState *st, int lo, int hi)
 }
 
 /*
- * Full check of a state that came from outside this module's own
- * allocations; errcode is the SQLSTATE for a malformed value.
+ * Check the counters of a state built by in/recv (whose header is right by
+ * construction): none may be negative.  Reports through escontext (soft
+ * errors, PostgreSQL 16+) when given one; returns false on failure.
+ *
+ * The total is deliberately not checked: each counter fits in bigint, as a
+ * transition guarantees, so every state an aggregate can build also reads
+ * back in (pg_dump).  Accessors that need the total raise 22003 if it does
+ * not fit.
  */
-static void
-state_validate(const SkpiScoreState *st, SkpiScoreKind kind, Size size,
-			   int sqlstate)
+static bool
+counts_valid(const SkpiScoreState *st, Node *escontext)
 {
-	const char *name = skpi_score_kind_name(kind);
 	int			i;
 
-	if (size < offsetof(SkpiScoreState, counts))
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("invalid %s_state: %zu bytes is too short", name, size)));
-	if (st->version != SKPI_SCORE_STATE_VERSION)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("unsupported %s_state format version %d", name, st->version),
-				 errdetail("This version of support_kpi reads format version %d.",
-						   SKPI_SCORE_STATE_VERSION)));
-	if (st->kind != kind)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("invalid %s_state: it holds a state of another kind (%d)",
-						name, st->kind)));
-	if (st->scale_min != skpi_score_kind_min(kind) ||
-		!scale_max_ok(kind, st->scale_max))
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("invalid %s_state: scale %d..%d is not allowed",
-						name, st->scale_min, st->scale_max)));
-	if (st->padding != 0 || size != SKPI_SCORE_SIZE(SKPI_SCORE_NPOINTS(st)))
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("invalid %s_state: size %zu does not match scale %d..%d",
-						name, size, st->scale_min, st->scale_max)));
 	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
 	{
 		if (st->counts[i] < 0)
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("invalid %s_state: negative count " INT64_FORMAT " for score %d",
-							name, st->counts[i], st->scale_min + i)));
+							skpi_score_kind_name(st->kind), st->counts[i],
+							st->scale_min + i)));
 	}
-
-	/*
-	 * The total is deliberately not checked here: each counter fits in
-	 * bigint, as a transition guarantees, so every state an aggregate can
-	 * build also reads back in (pg_dump).  Accessors that need the total
-	 * raise 22003 if it does not fit.
-	 */
+	return true;
 }
 
 /*
@@ -251,7 +226,7 @@ state_for_update(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 	{
 		/*
 		 * Our own state: built by state_alloc() or copied by the executor
-		 * from a value that passed state_validate() on input, so the kind
+		 * from a value that in/recv validated, so the kind
 		 * byte is all we re-check.
 		 */
 		st = (SkpiScoreState *) raw;
@@ -412,12 +387,18 @@ typedef struct TextParser
 	const char *input;			/* whole input, for messages */
 	const char *p;				/* cursor */
 	SkpiScoreKind kind;
+	Node	   *escontext;		/* soft-error context (PostgreSQL 16+) */
 } TextParser;
 
-static void
+/*
+ * Every helper returns false after reporting an error: with a soft-error
+ * context (pg_input_is_valid, COPY ... ON_ERROR) the error is saved and the
+ * input function returns; otherwise ereturn throws as ereport does.
+ */
+static bool
 syntax_error(TextParser *tp, const char *detail)
 {
-	ereport(ERROR,
+	ereturn(tp->escontext, false,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s_state: \"%s\"",
 					skpi_score_kind_name(tp->kind), tp->input),
@@ -431,46 +412,49 @@ skip_ws(TextParser *tp)
 		tp->p++;
 }
 
-static void
+static bool
 expect_char(TextParser *tp, char c)
 {
-	skip_ws(tp);
-	if (*tp->p != c)
-	{
-		char		detail[64];
+	char		detail[64];
 
-		if (c == '"')
-			snprintf(detail, sizeof(detail), "Expected a double quote at offset %d.",
-					 (int) (tp->p - tp->input));
-		else
-			snprintf(detail, sizeof(detail), "Expected \"%c\" at offset %d.",
-					 c, (int) (tp->p - tp->input));
-		syntax_error(tp, detail);
+	skip_ws(tp);
+	if (*tp->p == c)
+	{
+		tp->p++;
+		return true;
 	}
-	tp->p++;
+	if (c == '"')
+		snprintf(detail, sizeof(detail), "Expected a double quote at offset %d.",
+				 (int) (tp->p - tp->input));
+	else
+		snprintf(detail, sizeof(detail), "Expected \"%c\" at offset %d.",
+				 c, (int) (tp->p - tp->input));
+	return syntax_error(tp, detail);
 }
 
 /* a JSON string of [a-z_] characters, at most len - 1 long */
-static void
+static bool
 parse_word(TextParser *tp, char *buf, int len)
 {
 	int			n = 0;
 
-	expect_char(tp, '"');
+	if (!expect_char(tp, '"'))
+		return false;
 	while ((*tp->p >= 'a' && *tp->p <= 'z') || *tp->p == '_')
 	{
 		if (n >= len - 1)
-			syntax_error(tp, "A key or kind name is too long.");
+			return syntax_error(tp, "A key or kind name is too long.");
 		buf[n++] = *tp->p++;
 	}
 	buf[n] = '\0';
 	if (*tp->p != '"')
-		syntax_error(tp, "Key and kind names are lower-case words in double quotes.");
+		return syntax_error(tp, "Key and kind names are lower-case words in double quotes.");
 	tp->p++;
+	return true;
 }
 
-static int64
-parse_int64(TextParser *tp)
+static bool
+parse_int64(TextParser *tp, int64 *result)
 {
 	bool		neg = false;
 	uint64		v = 0;
@@ -490,42 +474,68 @@ parse_int64(TextParser *tp)
 		any = true;
 		if (v != 0)
 			digits++;
+		/* checked after every digit, so v never wraps */
 		if (digits > 19 || v > (uint64) PG_INT64_MAX + (neg ? 1 : 0))
-			ereport(ERROR,
+			ereturn(tp->escontext, false,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("value in %s_state input is out of range for type bigint",
 							skpi_score_kind_name(tp->kind)),
 					 errdetail("Input: \"%s\".", tp->input)));
 	}
 	if (!any)
-		syntax_error(tp, "Expected an integer.");
+		return syntax_error(tp, "Expected an integer.");
 	if (neg)
-		return v == (uint64) PG_INT64_MAX + 1 ? PG_INT64_MIN : -(int64) v;
-	return (int64) v;
+		*result = (v == (uint64) PG_INT64_MAX + 1) ? PG_INT64_MIN : -(int64) v;
+	else
+		*result = (int64) v;
+	return true;
 }
 
-/* an int64 that must fit a small int range (version, scale bounds) */
-static int
-parse_small_int(TextParser *tp, const char *what)
+/* an integer that must fit a small range (version, scale bounds) */
+static bool
+parse_small_int(TextParser *tp, const char *what, int *result)
 {
-	int64		v = parse_int64(tp);
+	int64		v;
+	char		detail[96];
 
+	if (!parse_int64(tp, &v))
+		return false;
 	if (v < -32768 || v > 32767)
 	{
-		char		detail[96];
-
 		snprintf(detail, sizeof(detail), "The %s " INT64_FORMAT " is out of range.",
 				 what, v);
-		syntax_error(tp, detail);
+		return syntax_error(tp, detail);
 	}
-	return (int) v;
+	*result = (int) v;
+	return true;
+}
+
+/* "counts": [n, n, ...] into counts[], at most maxcounts values */
+static bool
+parse_counts(TextParser *tp, int64 *counts, int maxcounts, int *ncounts)
+{
+	*ncounts = 0;
+	if (!expect_char(tp, '['))
+		return false;
+	for (;;)
+	{
+		if (*ncounts >= maxcounts)
+			return syntax_error(tp, "Too many counts.");
+		if (!parse_int64(tp, &counts[(*ncounts)++]))
+			return false;
+		skip_ws(tp);
+		if (*tp->p != ',')
+			return expect_char(tp, ']');
+		tp->p++;
+	}
 }
 
 Datum
 skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	TextParser	tp = {str, str, kind};
+	TextParser	tp = {str, str, kind, fcinfo->context};
+	const char *name = skpi_score_kind_name(kind);
 	int64		counts[SKPI_SCALE_MAX_LIMIT + 1];
 	int			ncounts = 0;
 	int			version = 0;
@@ -537,109 +547,88 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 				seen_counts = false;
 	SkpiScoreState *st;
 
-	expect_char(&tp, '{');
+	if (!expect_char(&tp, '{'))
+		PG_RETURN_NULL();
 	for (;;)
 	{
 		char		key[16];
+		char		word[16];
+		char		detail[96];
+		bool		ok;
 
-		parse_word(&tp, key, sizeof(key));
-		expect_char(&tp, ':');
+		if (!parse_word(&tp, key, sizeof(key)) || !expect_char(&tp, ':'))
+			PG_RETURN_NULL();
 		if (strcmp(key, "version") == 0 && !seen_version)
-		{
-			version = parse_small_int(&tp, "version");
-			seen_version = true;
-		}
+			ok = seen_version = parse_small_int(&tp, "version", &version);
 		else if (strcmp(key, "kind") == 0 && !seen_kind)
 		{
-			char		word[16];
-
-			parse_word(&tp, word, sizeof(word));
-			if (strcmp(word, skpi_score_kind_name(kind)) != 0)
+			ok = seen_kind = parse_word(&tp, word, sizeof(word));
+			if (ok && strcmp(word, name) != 0)
 			{
-				char		detail[96];
-
-				snprintf(detail, sizeof(detail),
-						 "Expected kind \"%s\", found \"%s\".",
-						 skpi_score_kind_name(kind), word);
-				syntax_error(&tp, detail);
+				snprintf(detail, sizeof(detail), "Expected kind \"%s\", found \"%s\".",
+						 name, word);
+				ok = syntax_error(&tp, detail);
 			}
-			seen_kind = true;
 		}
 		else if (strcmp(key, "scale") == 0 && !seen_scale)
-		{
-			expect_char(&tp, '[');
-			scale_min = parse_small_int(&tp, "scale minimum");
-			expect_char(&tp, ',');
-			scale_max = parse_small_int(&tp, "scale maximum");
-			expect_char(&tp, ']');
-			seen_scale = true;
-		}
-		else if (strcmp(key, "counts") == 0 && !seen_counts)
-		{
-			expect_char(&tp, '[');
-			for (;;)
-			{
-				if (ncounts >= (int) lengthof(counts))
-					syntax_error(&tp, "Too many counts.");
-				counts[ncounts++] = parse_int64(&tp);
-				skip_ws(&tp);
-				if (*tp.p == ',')
-				{
-					tp.p++;
-					continue;
-				}
+			ok = seen_scale =
+				expect_char(&tp, '[') &&
+				parse_small_int(&tp, "scale minimum", &scale_min) &&
+				expect_char(&tp, ',') &&
+				parse_small_int(&tp, "scale maximum", &scale_max) &&
 				expect_char(&tp, ']');
-				break;
-			}
-			seen_counts = true;
-		}
+		else if (strcmp(key, "counts") == 0 && !seen_counts)
+			ok = seen_counts = parse_counts(&tp, counts, lengthof(counts), &ncounts);
 		else
 		{
-			char		detail[64];
-
 			snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
-			syntax_error(&tp, detail);
+			ok = syntax_error(&tp, detail);
 		}
+		if (!ok)
+			PG_RETURN_NULL();
 
 		skip_ws(&tp);
-		if (*tp.p == ',')
-		{
-			tp.p++;
-			continue;
-		}
-		expect_char(&tp, '}');
-		break;
+		if (*tp.p != ',')
+			break;
+		tp.p++;
 	}
+	if (!expect_char(&tp, '}'))
+		PG_RETURN_NULL();
 	skip_ws(&tp);
 	if (*tp.p != '\0')
+	{
 		syntax_error(&tp, "Unexpected characters after the closing brace.");
+		PG_RETURN_NULL();
+	}
 	if (!(seen_version && seen_kind && seen_scale && seen_counts))
+	{
 		syntax_error(&tp, "The keys \"version\", \"kind\", \"scale\" and \"counts\" are all required.");
+		PG_RETURN_NULL();
+	}
 
 	if (version != SKPI_SCORE_STATE_VERSION)
-		ereport(ERROR,
+		ereturn(tp.escontext, (Datum) 0,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unsupported %s_state format version %d",
-						skpi_score_kind_name(kind), version),
+				 errmsg("unsupported %s_state format version %d", name, version),
 				 errdetail("This version of support_kpi reads format version %d.",
 						   SKPI_SCORE_STATE_VERSION)));
 	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
-		ereport(ERROR,
+		ereturn(tp.escontext, (Datum) 0,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid %s_state: scale %d..%d is not allowed",
-						skpi_score_kind_name(kind), scale_min, scale_max),
+						name, scale_min, scale_max),
 				 errdetail(kind == SKPI_KIND_NPS ? "The NPS scale is 0..10." :
 						   "The scale is 1..scale_max with scale_max between 3 and 100.")));
 	if (ncounts != scale_max - scale_min + 1)
-		ereport(ERROR,
+		ereturn(tp.escontext, (Datum) 0,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid %s_state: %d counts given for the %d points of scale %d..%d",
-						skpi_score_kind_name(kind), ncounts,
-						scale_max - scale_min + 1, scale_min, scale_max)));
+						name, ncounts, scale_max - scale_min + 1, scale_min, scale_max)));
 
 	st = state_alloc(CurrentMemoryContext, kind, scale_max);
 	memcpy(st->counts, counts, sizeof(int64) * ncounts);
-	state_validate(st, kind, VARSIZE(st), ERRCODE_INVALID_TEXT_REPRESENTATION);
+	if (!counts_valid(st, tp.escontext))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(st);
 }
 
@@ -706,7 +695,7 @@ skpi_score_recv(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid %s_state: %d unexpected bytes after the counts",
 						name, buf->len - buf->cursor)));
-	state_validate(st, kind, VARSIZE(st), ERRCODE_INVALID_BINARY_REPRESENTATION);
+	(void) counts_valid(st, NULL);
 	PG_RETURN_POINTER(st);
 }
 
