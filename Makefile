@@ -7,6 +7,7 @@ OBJS = \
 	src/support_kpi.o \
 	src/score_state.o \
 	src/stats.o \
+	src/textparse.o \
 	src/voice.o
 
 DATA = $(wildcard support_kpi--*.sql)

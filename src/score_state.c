@@ -50,6 +50,7 @@
 #include "compat.h"
 #include "score_state.h"
 #include "stats.h"
+#include "textparse.h"
 
 static const char *const kind_names[] = {NULL, "nps", "ces", "csat"};
 
@@ -382,160 +383,13 @@ skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind, int sign)
  * ----------------------------------------------------------------
  */
 
-typedef struct TextParser
-{
-	const char *input;			/* whole input, for messages */
-	const char *p;				/* cursor */
-	SkpiScoreKind kind;
-	Node	   *escontext;		/* soft-error context (PostgreSQL 16+) */
-} TextParser;
-
-/*
- * Every helper returns false after reporting an error: with a soft-error
- * context (pg_input_is_valid, COPY ... ON_ERROR) the error is saved and the
- * input function returns; otherwise ereturn throws as ereport does.
- */
-static bool
-syntax_error(TextParser *tp, const char *detail)
-{
-	ereturn(tp->escontext, false,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s_state: \"%s\"",
-					skpi_score_kind_name(tp->kind), tp->input),
-			 errdetail("%s", detail)));
-}
-
-static void
-skip_ws(TextParser *tp)
-{
-	while (*tp->p == ' ' || *tp->p == '\t' || *tp->p == '\n' || *tp->p == '\r')
-		tp->p++;
-}
-
-static bool
-expect_char(TextParser *tp, char c)
-{
-	char		detail[64];
-
-	skip_ws(tp);
-	if (*tp->p == c)
-	{
-		tp->p++;
-		return true;
-	}
-	if (c == '"')
-		snprintf(detail, sizeof(detail), "Expected a double quote at offset %d.",
-				 (int) (tp->p - tp->input));
-	else
-		snprintf(detail, sizeof(detail), "Expected \"%c\" at offset %d.",
-				 c, (int) (tp->p - tp->input));
-	return syntax_error(tp, detail);
-}
-
-/* a JSON string of [a-z_] characters, at most len - 1 long */
-static bool
-parse_word(TextParser *tp, char *buf, int len)
-{
-	int			n = 0;
-
-	if (!expect_char(tp, '"'))
-		return false;
-	while ((*tp->p >= 'a' && *tp->p <= 'z') || *tp->p == '_')
-	{
-		if (n >= len - 1)
-			return syntax_error(tp, "A key or kind name is too long.");
-		buf[n++] = *tp->p++;
-	}
-	buf[n] = '\0';
-	if (*tp->p != '"')
-		return syntax_error(tp, "Key and kind names are lower-case words in double quotes.");
-	tp->p++;
-	return true;
-}
-
-static bool
-parse_int64(TextParser *tp, int64 *result)
-{
-	bool		neg = false;
-	uint64		v = 0;
-	int			digits = 0;		/* significant digits: leading zeros don't count */
-	bool		any = false;
-
-	skip_ws(tp);
-	if (*tp->p == '-')
-	{
-		neg = true;
-		tp->p++;
-	}
-	while (*tp->p >= '0' && *tp->p <= '9')
-	{
-		v = v * 10 + (uint64) (*tp->p - '0');
-		tp->p++;
-		any = true;
-		if (v != 0)
-			digits++;
-		/* checked after every digit, so v never wraps */
-		if (digits > 19 || v > (uint64) PG_INT64_MAX + (neg ? 1 : 0))
-			ereturn(tp->escontext, false,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value in %s_state input is out of range for type bigint",
-							skpi_score_kind_name(tp->kind)),
-					 errdetail("Input: \"%s\".", tp->input)));
-	}
-	if (!any)
-		return syntax_error(tp, "Expected an integer.");
-	if (neg)
-		*result = (v == (uint64) PG_INT64_MAX + 1) ? PG_INT64_MIN : -(int64) v;
-	else
-		*result = (int64) v;
-	return true;
-}
-
-/* an integer that must fit a small range (version, scale bounds) */
-static bool
-parse_small_int(TextParser *tp, const char *what, int *result)
-{
-	int64		v;
-	char		detail[96];
-
-	if (!parse_int64(tp, &v))
-		return false;
-	if (v < -32768 || v > 32767)
-	{
-		snprintf(detail, sizeof(detail), "The %s " INT64_FORMAT " is out of range.",
-				 what, v);
-		return syntax_error(tp, detail);
-	}
-	*result = (int) v;
-	return true;
-}
-
-/* "counts": [n, n, ...] into counts[], at most maxcounts values */
-static bool
-parse_counts(TextParser *tp, int64 *counts, int maxcounts, int *ncounts)
-{
-	*ncounts = 0;
-	if (!expect_char(tp, '['))
-		return false;
-	for (;;)
-	{
-		if (*ncounts >= maxcounts)
-			return syntax_error(tp, "Too many counts.");
-		if (!parse_int64(tp, &counts[(*ncounts)++]))
-			return false;
-		skip_ws(tp);
-		if (*tp->p != ',')
-			return expect_char(tp, ']');
-		tp->p++;
-	}
-}
-
 Datum
 skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	TextParser	tp = {str, str, kind, fcinfo->context};
 	const char *name = skpi_score_kind_name(kind);
+	char		typname[16];
+	TextParser	tp;
 	int64		counts[SKPI_SCALE_MAX_LIMIT + 1];
 	int			ncounts = 0;
 	int			version = 0;
@@ -547,7 +401,9 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 				seen_counts = false;
 	SkpiScoreState *st;
 
-	if (!expect_char(&tp, '{'))
+	snprintf(typname, sizeof(typname), "%s_state", name);
+	skpi_text_init(&tp, str, typname, fcinfo->context);
+	if (!skpi_text_expect(&tp, '{'))
 		PG_RETURN_NULL();
 	for (;;)
 	{
@@ -556,53 +412,53 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 		char		detail[96];
 		bool		ok;
 
-		if (!parse_word(&tp, key, sizeof(key)) || !expect_char(&tp, ':'))
+		if (!skpi_text_word(&tp, key, sizeof(key)) || !skpi_text_expect(&tp, ':'))
 			PG_RETURN_NULL();
 		if (strcmp(key, "version") == 0 && !seen_version)
-			ok = seen_version = parse_small_int(&tp, "version", &version);
+			ok = seen_version = skpi_text_small_int(&tp, "version", &version);
 		else if (strcmp(key, "kind") == 0 && !seen_kind)
 		{
-			ok = seen_kind = parse_word(&tp, word, sizeof(word));
+			ok = seen_kind = skpi_text_word(&tp, word, sizeof(word));
 			if (ok && strcmp(word, name) != 0)
 			{
 				snprintf(detail, sizeof(detail), "Expected kind \"%s\", found \"%s\".",
 						 name, word);
-				ok = syntax_error(&tp, detail);
+				ok = skpi_text_error(&tp, detail);
 			}
 		}
 		else if (strcmp(key, "scale") == 0 && !seen_scale)
 			ok = seen_scale =
-				expect_char(&tp, '[') &&
-				parse_small_int(&tp, "scale minimum", &scale_min) &&
-				expect_char(&tp, ',') &&
-				parse_small_int(&tp, "scale maximum", &scale_max) &&
-				expect_char(&tp, ']');
+				skpi_text_expect(&tp, '[') &&
+				skpi_text_small_int(&tp, "scale minimum", &scale_min) &&
+				skpi_text_expect(&tp, ',') &&
+				skpi_text_small_int(&tp, "scale maximum", &scale_max) &&
+				skpi_text_expect(&tp, ']');
 		else if (strcmp(key, "counts") == 0 && !seen_counts)
-			ok = seen_counts = parse_counts(&tp, counts, lengthof(counts), &ncounts);
+			ok = seen_counts = skpi_text_int_array(&tp, counts, lengthof(counts), &ncounts);
 		else
 		{
 			snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
-			ok = syntax_error(&tp, detail);
+			ok = skpi_text_error(&tp, detail);
 		}
 		if (!ok)
 			PG_RETURN_NULL();
 
-		skip_ws(&tp);
+		skpi_text_skip_ws(&tp);
 		if (*tp.p != ',')
 			break;
 		tp.p++;
 	}
-	if (!expect_char(&tp, '}'))
+	if (!skpi_text_expect(&tp, '}'))
 		PG_RETURN_NULL();
-	skip_ws(&tp);
+	skpi_text_skip_ws(&tp);
 	if (*tp.p != '\0')
 	{
-		syntax_error(&tp, "Unexpected characters after the closing brace.");
+		skpi_text_error(&tp, "Unexpected characters after the closing brace.");
 		PG_RETURN_NULL();
 	}
 	if (!(seen_version && seen_kind && seen_scale && seen_counts))
 	{
-		syntax_error(&tp, "The keys \"version\", \"kind\", \"scale\" and \"counts\" are all required.");
+		skpi_text_error(&tp, "The keys \"version\", \"kind\", \"scale\" and \"counts\" are all required.");
 		PG_RETURN_NULL();
 	}
 

@@ -1,0 +1,170 @@
+/*
+ * textparse.c
+ *		A small strict reader for the JSON-like text form of the state types
+ *		(see textparse.h).
+ */
+#include "postgres.h"
+
+#include "compat.h"
+#include "textparse.h"
+
+void
+skpi_text_init(TextParser *tp, const char *input, const char *typname,
+			   Node *escontext)
+{
+	tp->input = input;
+	tp->p = input;
+	tp->typname = typname;
+	tp->escontext = escontext;
+}
+
+bool
+skpi_text_accept(TextParser *tp, char c)
+{
+	skpi_text_skip_ws(tp);
+	if (*tp->p != c)
+		return false;
+	tp->p++;
+	return true;
+}
+
+/*
+ * Every helper returns false after reporting an error: with a soft-error
+ * context (pg_input_is_valid, COPY ... ON_ERROR) the error is saved and the
+ * input function returns; otherwise ereturn throws as ereport does.
+ */
+bool
+skpi_text_error(TextParser *tp, const char *detail)
+{
+	ereturn(tp->escontext, false,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"",
+					tp->typname, tp->input),
+			 errdetail("%s", detail)));
+}
+
+void
+skpi_text_skip_ws(TextParser *tp)
+{
+	while (*tp->p == ' ' || *tp->p == '\t' || *tp->p == '\n' || *tp->p == '\r')
+		tp->p++;
+}
+
+bool
+skpi_text_expect(TextParser *tp, char c)
+{
+	char		detail[64];
+
+	skpi_text_skip_ws(tp);
+	if (*tp->p == c)
+	{
+		tp->p++;
+		return true;
+	}
+	if (c == '"')
+		snprintf(detail, sizeof(detail), "Expected a double quote at offset %d.",
+				 (int) (tp->p - tp->input));
+	else
+		snprintf(detail, sizeof(detail), "Expected \"%c\" at offset %d.",
+				 c, (int) (tp->p - tp->input));
+	return skpi_text_error(tp, detail);
+}
+
+/* a JSON string of [a-z_] characters, at most len - 1 long */
+bool
+skpi_text_word(TextParser *tp, char *buf, int len)
+{
+	int			n = 0;
+
+	if (!skpi_text_expect(tp, '"'))
+		return false;
+	while ((*tp->p >= 'a' && *tp->p <= 'z') || *tp->p == '_')
+	{
+		if (n >= len - 1)
+			return skpi_text_error(tp, "A key or kind name is too long.");
+		buf[n++] = *tp->p++;
+	}
+	buf[n] = '\0';
+	if (*tp->p != '"')
+		return skpi_text_error(tp, "Key and kind names are lower-case words in double quotes.");
+	tp->p++;
+	return true;
+}
+
+bool
+skpi_text_int64(TextParser *tp, int64 *result)
+{
+	bool		neg = false;
+	uint64		v = 0;
+	int			digits = 0;		/* significant digits: leading zeros don't count */
+	bool		any = false;
+
+	skpi_text_skip_ws(tp);
+	if (*tp->p == '-')
+	{
+		neg = true;
+		tp->p++;
+	}
+	while (*tp->p >= '0' && *tp->p <= '9')
+	{
+		v = v * 10 + (uint64) (*tp->p - '0');
+		tp->p++;
+		any = true;
+		if (v != 0)
+			digits++;
+		/* checked after every digit, so v never wraps */
+		if (digits > 19 || v > (uint64) PG_INT64_MAX + (neg ? 1 : 0))
+			ereturn(tp->escontext, false,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value in %s input is out of range for type bigint",
+							tp->typname),
+					 errdetail("Input: \"%s\".", tp->input)));
+	}
+	if (!any)
+		return skpi_text_error(tp, "Expected an integer.");
+	if (neg)
+		*result = (v == (uint64) PG_INT64_MAX + 1) ? PG_INT64_MIN : -(int64) v;
+	else
+		*result = (int64) v;
+	return true;
+}
+
+/* an integer that must fit a small range (version, scale bounds) */
+bool
+skpi_text_small_int(TextParser *tp, const char *what, int *result)
+{
+	int64		v;
+	char		detail[96];
+
+	if (!skpi_text_int64(tp, &v))
+		return false;
+	if (v < -32768 || v > 32767)
+	{
+		snprintf(detail, sizeof(detail), "The %s " INT64_FORMAT " is out of range.",
+				 what, v);
+		return skpi_text_error(tp, detail);
+	}
+	*result = (int) v;
+	return true;
+}
+
+/* [n, n, ...] into counts[], at most maxcounts values */
+bool
+skpi_text_int_array(TextParser *tp, int64 *counts, int maxcounts, int *ncounts)
+{
+	*ncounts = 0;
+	if (!skpi_text_expect(tp, '['))
+		return false;
+	for (;;)
+	{
+		if (*ncounts >= maxcounts)
+			return skpi_text_error(tp, "Too many counts.");
+		if (!skpi_text_int64(tp, &counts[(*ncounts)++]))
+			return false;
+		skpi_text_skip_ws(tp);
+		if (*tp->p != ',')
+			return skpi_text_expect(tp, ']');
+		tp->p++;
+	}
+}
+

@@ -1,0 +1,38 @@
+/*
+ * textparse.h
+ *		A small strict reader for the JSON-like text form of the state types.
+ *
+ * States print as one flat JSON object ({"version":1,"kind":"nps",...}) whose
+ * values are integers, lower-case words or arrays of integers.  This reader
+ * accepts exactly that (whitespace between tokens allowed; no escapes, no
+ * floats, no nesting), so every state type parses its text form the same
+ * strict way.  Each function returns false after reporting an error through
+ * the soft-error context (PostgreSQL 16+), or throws without one.
+ */
+#ifndef SKPI_TEXTPARSE_H
+#define SKPI_TEXTPARSE_H
+
+#include "postgres.h"
+#include "nodes/nodes.h"
+
+typedef struct TextParser
+{
+	const char *input;			/* whole input, for messages */
+	const char *p;				/* cursor */
+	const char *typname;		/* SQL type name, for messages */
+	Node	   *escontext;		/* soft-error context (PostgreSQL 16+) */
+} TextParser;
+
+extern void skpi_text_init(TextParser *tp, const char *input, const char *typname,
+						   Node *escontext);
+extern bool skpi_text_error(TextParser *tp, const char *detail);
+extern void skpi_text_skip_ws(TextParser *tp);
+extern bool skpi_text_expect(TextParser *tp, char c);
+extern bool skpi_text_word(TextParser *tp, char *buf, int len);
+extern bool skpi_text_int64(TextParser *tp, int64 *result);
+extern bool skpi_text_small_int(TextParser *tp, const char *what, int *result);
+extern bool skpi_text_int_array(TextParser *tp, int64 *counts, int maxcounts, int *ncounts);
+/* true, and the cursor moved past it, if the next token is c */
+extern bool skpi_text_accept(TextParser *tp, char c);
+
+#endif							/* SKPI_TEXTPARSE_H */
