@@ -6,6 +6,10 @@ MODULE_big = support_kpi
 OBJS = \
 	src/support_kpi.o \
 	src/score_state.o \
+	src/counter_state.o \
+	src/rates.o \
+	src/staffing.o \
+	src/state_common.o \
 	src/stats.o \
 	src/textparse.o \
 	src/voice.o

@@ -260,3 +260,109 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.csat_state) (
 	MSFUNC = @extschema@.csat_state_combine, MINVFUNC = @extschema@.csat_state_uncombine,
 	MSTYPE = @extschema@.csat_state,
 	PARALLEL = SAFE);
+
+--------------------------------------------------------------------------
+-- Share-of-contacts rates on a boolean: share_pct, transfer_rate,
+-- containment_rate, on share_state (counters: hits, total).
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.share_state;
+CREATE FUNCTION @extschema@.share_state_in(cstring) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_out(@extschema@.share_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_share_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_recv(internal) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_send(@extschema@.share_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_share_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.share_state (
+	INPUT = @extschema@.share_state_in, OUTPUT = @extschema@.share_state_out,
+	RECEIVE = @extschema@.share_state_recv, SEND = @extschema@.share_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.share_state IS 'true / non-NULL counts of a boolean; mergeable with rollup()';
+
+CREATE FUNCTION @extschema@.share_state_accum(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_maccum(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_retract(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_combine(@extschema@.share_state, @extschema@.share_state) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_uncombine(@extschema@.share_state, @extschema@.share_state) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_state_nonempty(@extschema@.share_state) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.share_pct(@extschema@.share_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_share_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_hits(@extschema@.share_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_share_hits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_total(@extschema@.share_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_share_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_ci_lower(state @extschema@.share_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_share_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.share_ci_upper(state @extschema@.share_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_share_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.share_pct(flag boolean) (
+	SFUNC = @extschema@.share_state_accum, STYPE = @extschema@.share_state,
+	FINALFUNC = @extschema@.share_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.share_state_combine,
+	MSFUNC = @extschema@.share_state_maccum, MINVFUNC = @extschema@.share_state_retract,
+	MSTYPE = @extschema@.share_state,
+	MFINALFUNC = @extschema@.share_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.transfer_rate(transferred boolean) (
+	SFUNC = @extschema@.share_state_accum, STYPE = @extschema@.share_state,
+	FINALFUNC = @extschema@.share_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.share_state_combine,
+	MSFUNC = @extschema@.share_state_maccum, MINVFUNC = @extschema@.share_state_retract,
+	MSTYPE = @extschema@.share_state,
+	MFINALFUNC = @extschema@.share_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.containment_rate(contained boolean) (
+	SFUNC = @extschema@.share_state_accum, STYPE = @extschema@.share_state,
+	FINALFUNC = @extschema@.share_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.share_state_combine,
+	MSFUNC = @extschema@.share_state_maccum, MINVFUNC = @extschema@.share_state_retract,
+	MSTYPE = @extschema@.share_state,
+	MFINALFUNC = @extschema@.share_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.share_agg(flag boolean) (
+	SFUNC = @extschema@.share_state_accum, STYPE = @extschema@.share_state,
+	COMBINEFUNC = @extschema@.share_state_combine,
+	MSFUNC = @extschema@.share_state_maccum, MINVFUNC = @extschema@.share_state_retract,
+	MSTYPE = @extschema@.share_state,
+	MFINALFUNC = @extschema@.share_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.share_state) (
+	SFUNC = @extschema@.share_state_combine, STYPE = @extschema@.share_state,
+	COMBINEFUNC = @extschema@.share_state_combine,
+	MSFUNC = @extschema@.share_state_combine, MINVFUNC = @extschema@.share_state_uncombine,
+	MSTYPE = @extschema@.share_state,
+	PARALLEL = SAFE);
+
+--------------------------------------------------------------------------
+-- Staffing: Erlang C (fractions 0..1; durations in seconds)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.erlang_c_pw(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_pw' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.erlang_c_sl(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer, threshold_s double precision) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_sl' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.erlang_c_asa(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_asa' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.erlang_c_occupancy(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_occupancy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.erlang_c_agents(contacts double precision, interval_s double precision,
+	aht_s double precision, target_sl double precision, threshold_s double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.erlang_c_agents(contacts double precision, interval_s double precision,
+	aht_s double precision, target_sl double precision, threshold_s double precision,
+	max_occupancy double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -33,4 +33,4 @@ major=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
 pg_virtualenv -v "$major" -t -c "--locale=C.UTF-8" \
     -o shared_buffers=1GB -o max_parallel_workers_per_gather=2 -o jit=off -o fsync=off \
-    psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -f bench/voice.sql
+    psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -f bench/kpis.sql

@@ -49,6 +49,7 @@
 
 #include "compat.h"
 #include "score_state.h"
+#include "state_common.h"
 #include "stats.h"
 #include "textparse.h"
 
@@ -208,46 +209,25 @@ skpi_score_getarg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 	return st;
 }
 
-/*
- * The aggregate's own state, to be updated in place.  A state the executor
- * hands us is our own allocation (or the executor's copy of a validated
- * value); should it ever be in a packed or toasted form, return a plain copy
- * in the current (per-call) context: the executor copies a returned state
- * that differs from the one it passed into the aggregate context itself.
- * New states are allocated the same way, so each lives in the aggregate
- * context exactly once.
- */
+/* the aggregate's own state, to be updated in place (state_common.h) */
 static SkpiScoreState *
 state_for_update(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 {
-	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
-	SkpiScoreState *st;
+	bool		check;
+	SkpiScoreState *st = skpi_state_for_update(fcinfo, argno, kind, &check);
 
-	if (likely(!VARATT_IS_EXTENDED(raw)))
-	{
-		/*
-		 * Our own state: built by state_alloc() or copied by the executor
-		 * from a value that in/recv validated, so the kind
-		 * byte is all we re-check.
-		 */
-		st = (SkpiScoreState *) raw;
-		if (unlikely(st->kind != kind))
-			state_check_header(st, kind);
-		return st;
-	}
-	st = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
-	state_check_header(st, kind);
+	if (unlikely(check))
+		state_check_header(st, kind);
 	return st;
 }
 
 static void
 require_aggregate(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 {
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s_state transition function called in non-aggregate context",
-						skpi_score_kind_name(kind))));
+	char		typname[16];
+
+	snprintf(typname, sizeof(typname), "%s_state", skpi_score_kind_name(kind));
+	skpi_require_aggregate(fcinfo, typname);
 }
 
 Datum

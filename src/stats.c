@@ -102,3 +102,13 @@ skpi_wilson(int64 x, int64 n, double z, double *lo, double *hi)
 	*lo = Max(0.0, centre - half);
 	*hi = Min(1.0, centre + half);
 }
+
+Datum
+skpi_wilson_bound_pct(int64 x, int64 n, double z, bool upper)
+{
+	double		lo,
+				hi;
+
+	skpi_wilson(x, n, z, &lo, &hi);
+	return skpi_float8_numeric(100.0 * (upper ? hi : lo));
+}

@@ -31,4 +31,7 @@ extern double skpi_level_arg(FunctionCallInfo fcinfo, int argno);
  */
 extern void skpi_wilson(int64 x, int64 n, double z, double *lo, double *hi);
 
+/* one bound of the Wilson interval of x of n (n > 0), in % as numeric */
+extern Datum skpi_wilson_bound_pct(int64 x, int64 n, double z, bool upper);
+
 #endif							/* SKPI_STATS_H */

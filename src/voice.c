@@ -299,18 +299,14 @@ static Datum
 csat_ci_bound(FunctionCallInfo fcinfo, bool upper)
 {
 	double		z = skpi_level_arg(fcinfo, 1);
-	SkpiScoreState *st;
-	int64		n;
-	double		lo,
-				hi;
+	SkpiScoreState *st = skpi_score_getarg(fcinfo, 0, SKPI_KIND_CSAT);
+	int64		n = skpi_score_total(st);
 
-	st = skpi_score_getarg(fcinfo, 0, SKPI_KIND_CSAT);
-	n = skpi_score_total(st);
 	if (n == 0)
 		PG_RETURN_NULL();
-	skpi_wilson(skpi_score_count_range(st, st->scale_max - 1, st->scale_max),
-				n, z, &lo, &hi);
-	PG_RETURN_DATUM(skpi_float8_numeric(100.0 * (upper ? hi : lo)));
+	PG_RETURN_DATUM(skpi_wilson_bound_pct(skpi_score_count_range(st, st->scale_max - 1,
+																  st->scale_max),
+										  n, z, upper));
 }
 
 PG_FUNCTION_INFO_V1(skpi_csat_ci_lower);

@@ -1,18 +1,8 @@
 -- pgTAP: behaviour matrix of the customer-voice KPIs (nps, ces, csat).
 -- Every KPI is checked against an independent plain-SQL formula on the same
 -- rows, and serial = parallel = window = rollup.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION IF NOT EXISTS support_kpi;
-DROP SCHEMA IF EXISTS voice_matrix CASCADE;
-CREATE SCHEMA voice_matrix;
-SET search_path = voice_matrix, public;
+\set schema voice_matrix
+\ir helpers.psql
 
 SELECT plan(68);
 
@@ -47,22 +37,6 @@ SELECT grp, nps(s), ces(c), csat(q), csat(q10, 10) AS csat10,
 	ces_easy_pct(ces_agg(c)) AS ces_easy, ces_difficult_pct(ces_agg(c)) AS ces_difficult,
 	csat_mean(csat_agg(q)) AS csat_mean, responses(nps_agg(s)) AS responses
 FROM votes GROUP BY grp;
-
--- rows of a that differ from b (both ways)
-CREATE FUNCTION mismatches(a text, b text) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE n bigint;
-BEGIN
-	EXECUTE format('SELECT count(*) FROM ((SELECT * FROM %s EXCEPT ALL SELECT * FROM %s) UNION ALL (SELECT * FROM %s EXCEPT ALL SELECT * FROM %s)) d',
-		a, b, b, a) INTO n;
-	RETURN n;
-END $$;
-
-CREATE FUNCTION plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; t text := '';
-BEGIN
-	FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP t := t || r || E'\n'; END LOOP;
-	RETURN t;
-END $$;
 
 -- numeric equality is by value, so 63.60 = 63.6; compare rounded to 12 places
 CREATE TABLE plain_r AS SELECT grp, round(nps, 12) nps, round(ces, 12) ces, round(csat, 12) csat,
@@ -206,51 +180,36 @@ SELECT is((SELECT count(*) FROM day_states WHERE nps(n::text::nps_state) IS DIST
 CREATE TABLE bin_states (n nps_state, c ces_state, q csat_state);
 CREATE TABLE bin_back (n nps_state, c ces_state, q csat_state);
 INSERT INTO bin_states SELECT n, c, q10 FROM day_states;
-DO $$
-DECLARE f text := '/tmp/skpi_voice_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY bin_states TO %L (FORMAT binary)', f);
-	EXECUTE format('COPY bin_back FROM %L (FORMAT binary)', f);
-END $$;
+SELECT binary_copy('bin_states', 'bin_back') \g /dev/null
 SELECT is(mismatches('(SELECT n::text, c::text, q::text FROM bin_states) a', '(SELECT n::text, c::text, q::text FROM bin_back) b'),
 	0::bigint, 'binary COPY out and in round-trips every state');
 SELECT is((SELECT count(*) FROM bin_back), (SELECT count(*) FROM day_states), 'binary COPY read back every row');
 
 -- 6. binary recv validates every byte: craft the bytes as a bytea in a binary
 --    COPY file, then read that file into a state column.
-CREATE FUNCTION recv_nps(hex text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE f text := '/tmp/skpi_recv_' || pg_backend_pid() || '.bin'; r text;
-BEGIN
-	EXECUTE format('COPY (SELECT decode(%L, ''hex'')) TO %L (FORMAT binary)', hex, f);
-	CREATE TEMP TABLE IF NOT EXISTS recv_one (n nps_state);
-	TRUNCATE recv_one;
-	EXECUTE format('COPY recv_one FROM %L (FORMAT binary)', f);
-	SELECT n::text INTO r FROM recv_one;
-	RETURN r;
-END $$;
-SELECT is(recv_nps('0101' || '0000' || '000a' || repeat('0000000000000001', 11)),
+SELECT is(recv_as('nps_state', '0101' || '0000' || '000a' || repeat('0000000000000001', 11)),
 	'{"version":1,"kind":"nps","scale":[0,10],"counts":[1,1,1,1,1,1,1,1,1,1,1]}',
 	'recv: well-formed bytes give the state');
-SELECT is(recv_nps(encode(nps_state_send(nps_agg(s)), 'hex')), nps_agg(s)::text, 'recv(send(state)) = state')
+SELECT is(recv_as('nps_state', encode(nps_state_send(nps_agg(s)), 'hex')), nps_agg(s)::text, 'recv(send(state)) = state')
 FROM votes WHERE i <= 1000;
-SELECT throws_ok($$SELECT recv_nps('0201' || '0000' || '000a' || repeat('0000000000000001', 11))$$,
+SELECT throws_ok($$SELECT recv_as('nps_state', '0201' || '0000' || '000a' || repeat('0000000000000001', 11))$$,
 	'22P03', NULL, 'recv: unknown format version is rejected');
-SELECT throws_ok($$SELECT recv_nps('0102' || '0000' || '000a' || repeat('0000000000000001', 11))$$,
+SELECT throws_ok($$SELECT recv_as('nps_state', '0102' || '0000' || '000a' || repeat('0000000000000001', 11))$$,
 	'22P03', NULL, 'recv: a state of another kind is rejected');
-SELECT throws_ok($$SELECT recv_nps('0101' || '0000' || '000b' || repeat('0000000000000001', 12))$$,
+SELECT throws_ok($$SELECT recv_as('nps_state', '0101' || '0000' || '000b' || repeat('0000000000000001', 12))$$,
 	'22P03', NULL, 'recv: a scale other than 0..10 is rejected');
-SELECT throws_ok($$SELECT recv_nps('0101' || '0000' || '000a' || repeat('0000000000000001', 10))$$,
+SELECT throws_ok($$SELECT recv_as('nps_state', '0101' || '0000' || '000a' || repeat('0000000000000001', 10))$$,
 	'08P01', NULL, 'recv: truncated counts are rejected');
-SELECT throws_ok($$SELECT recv_nps('0101' || '0000' || '000a' || repeat('0000000000000001', 11) || '00')$$,
+SELECT throws_ok($$SELECT recv_as('nps_state', '0101' || '0000' || '000a' || repeat('0000000000000001', 11) || '00')$$,
 	'22P03', NULL, 'recv: trailing bytes are rejected');
-SELECT throws_ok($$SELECT recv_nps('0101' || '0000' || '000a' || repeat('ffffffffffffffff', 11))$$,
+SELECT throws_ok($$SELECT recv_as('nps_state', '0101' || '0000' || '000a' || repeat('ffffffffffffffff', 11))$$,
 	'22003', NULL, 'recv: negative counts are rejected');
-SELECT is(recv_nps('0101' || '0000' || '000a' || repeat('7fffffffffffffff', 11)),
+SELECT is(recv_as('nps_state', '0101' || '0000' || '000a' || repeat('7fffffffffffffff', 11)),
 	'{"version":1,"kind":"nps","scale":[0,10],"counts":[' || rtrim(repeat('9223372036854775807,', 11), ',') || ']}',
 	'recv: counters at the bigint limit are accepted (each counter fits, as a transition guarantees)');
-SELECT throws_ok($$SELECT nps(recv_nps('0101' || '0000' || '000a' || repeat('7fffffffffffffff', 11))::nps_state)$$,
+SELECT throws_ok($$SELECT nps(recv_as('nps_state', '0101' || '0000' || '000a' || repeat('7fffffffffffffff', 11))::nps_state)$$,
 	'22003', 'nps response count is out of range for type bigint', 'an accessor whose total overflows bigint raises 22003');
-SELECT throws_ok($$SELECT recv_nps('01')$$, '08P01', NULL, 'recv: a one-byte message is rejected');
+SELECT throws_ok($$SELECT recv_as('nps_state', '01')$$, '08P01', NULL, 'recv: a one-byte message is rejected');
 
 -- 7. edge cases
 SELECT is((SELECT nps(s) FROM votes WHERE false), NULL, 'empty input: NULL');
@@ -303,16 +262,7 @@ SELECT throws_ok($$SELECT '{"version":1,"kind":"nps","scale":[0,10],"counts":[0,
 	'22P02', NULL, 'text input: unknown keys are rejected');
 
 -- 9. a public dataset: CSAT per agent of the PwC call-centre set equals the plain SQL
--- (server-side COPY: the test runs as a superuser; SKPI_DATASETS is set by tools/test.sh)
-\getenv datasets SKPI_DATASETS
-\if :{?datasets}
-\else
-\getenv pwd PWD
-\set datasets :pwd '/../shared/datasets'
-\endif
-CREATE TABLE pwc (call_id text, agent text, day text, time text, topic text, answered text,
-	resolved text, speed integer, talk integer, satisfaction integer);
-SELECT format('COPY pwc FROM %L (FORMAT csv, HEADER)', :'datasets' || '/pwc_call_centre_trends.csv') \gexec
+\ir pwc.psql
 SELECT is((SELECT count(*) FROM pwc), 5000::bigint, 'PwC dataset loaded: 5000 calls');
 SELECT is(
 	(SELECT string_agg(agent || '=' || round(x, 10) || '/' || round(m, 10), ',' ORDER BY agent) FROM (

@@ -1,4 +1,4 @@
--- bench/voice.sql: customer-voice KPIs (nps, ces, csat) against hand-written
+-- bench/voice.sql: customer-voice KPIs (nps, ces, csat), shares and Erlang C against hand-written
 -- SQL and against the floor.  Run by bench/run.sh (psql variables rows, reps).
 \pset pager off
 SET jit = off;
@@ -12,6 +12,7 @@ SELECT CASE WHEN h % 25 = 0 THEN NULL ELSE h % 11 END AS s,
 	(h / 11) % 7 + 1 AS c,
 	CASE WHEN (h / 77) % 25 = 0 THEN NULL ELSE (h / 77) % 5 + 1 END AS q,
 	i % 1000 AS g,
+	CASE WHEN (h / 385) % 25 = 0 THEN NULL ELSE (h / 385) % 100 < 17 END AS t,
 	i AS id
 FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(1, :rows) i) x;
 VACUUM ANALYZE bench_votes;
@@ -41,6 +42,9 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('serial', 'csat', 'floor: sum(q)', 'SELECT sum(q) FROM bench_votes'),
 	('serial', 'csat', 'csat(q)', 'SELECT csat(q) FROM bench_votes'),
 	('serial', 'csat', 'hand SQL', 'SELECT count(*) FILTER (WHERE q >= 4) * 100.0 / count(q) FROM bench_votes'),
+	('serial', 'share', 'floor: count(t)', 'SELECT count(t) FROM bench_votes'),
+	('serial', 'share', 'transfer_rate(t)', 'SELECT transfer_rate(t) FROM bench_votes'),
+	('serial', 'share', 'hand SQL', 'SELECT count(*) FILTER (WHERE t) * 100.0 / count(t) FROM bench_votes'),
 	('grouped', 'nps', 'floor: sum(s) GROUP BY g', 'SELECT g, sum(s) FROM bench_votes GROUP BY g'),
 	('grouped', 'nps', 'nps(s) GROUP BY g', 'SELECT g, nps(s) FROM bench_votes GROUP BY g'),
 	('grouped', 'nps', 'hand SQL GROUP BY g', 'SELECT g, (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) * 100.0 / count(s) FROM bench_votes GROUP BY g'),
@@ -51,7 +55,9 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('window', 'nps', 'nps(s) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
 	('window', 'nps', 'hand SQL OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT (count(*) FILTER (WHERE s >= 9) OVER w - count(*) FILTER (WHERE s <= 6) OVER w) * 100.0 / NULLIF(count(s) OVER w, 0) x FROM bench_small WINDOW w AS (ORDER BY id ROWS 29 PRECEDING)) w'),
 	('window', 'nps', 'nps(s) OVER 300 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 299 PRECEDING) x FROM bench_small) w'),
-	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states');
+	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states'),
+	('staffing', 'erlang', 'erlang_c_agents for 100 Erlangs x 1000', 'SELECT sum(erlang_c_agents(1000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 1000) g'),
+	('staffing', 'erlang', 'erlang_c_agents for 5000 Erlangs x 100', 'SELECT sum(erlang_c_agents(50000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 100) g');
 
 CREATE TABLE bench_states AS SELECT g, nps_agg(s) AS st FROM bench_votes GROUP BY g;
 

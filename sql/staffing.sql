@@ -1,0 +1,42 @@
+--
+-- Staffing: Erlang C.
+--
+SET extra_float_digits = 0;
+
+-- The widely published example: 100 calls in 30 minutes, AHT 180 s -> A = 10 Erlangs.
+-- With 14 agents: P(wait) 0.1741, SL(20 s) 0.8884, ASA 7.8 s, occupancy 0.714.
+SELECT round(erlang_c_pw(100, 1800, 180, 14)::numeric, 10) AS p_wait,
+	round(erlang_c_sl(100, 1800, 180, 14, 20)::numeric, 10) AS sl_20s,
+	round(erlang_c_asa(100, 1800, 180, 14)::numeric, 4) AS asa_s,
+	round(erlang_c_occupancy(100, 1800, 180, 14)::numeric, 4) AS occupancy;
+
+-- 11..16 agents: 13 agents give 79.6 %, so 14 are needed for 80/20
+SELECT n AS agents, round(erlang_c_sl(100, 1800, 180, n, 20)::numeric, 4) AS sl_20s,
+	round(erlang_c_asa(100, 1800, 180, n)::numeric, 2) AS asa_s
+FROM generate_series(11, 16) n;
+
+-- agents needed: 14 for 80/20; 15 if occupancy may not exceed 70 %
+SELECT erlang_c_agents(100, 1800, 180, 0.8, 20) AS agents_80_20,
+	erlang_c_agents(100, 1800, 180, 0.8, 20, 0.7) AS agents_max_occ_70;
+-- staff after 30 % shrinkage: ceil(N / (1 - s))
+SELECT ceil(erlang_c_agents(100, 1800, 180, 0.8, 20) / (1 - 0.3)) AS staff;
+
+-- large centres: no overflow (5000 Erlangs)
+SELECT erlang_c_agents(30000, 1800, 300, 0.9, 20) AS agents,
+	round(erlang_c_sl(30000, 1800, 300, erlang_c_agents(30000, 1800, 300, 0.9, 20), 20)::numeric, 4) AS sl;
+
+-- unstable queue (agents <= traffic) and no traffic
+SELECT erlang_c_pw(100, 1800, 180, 10) AS p_wait, erlang_c_sl(100, 1800, 180, 10, 20) AS sl,
+	erlang_c_asa(100, 1800, 180, 9) AS asa, erlang_c_occupancy(100, 1800, 180, 9) AS occupancy;
+SELECT erlang_c_pw(0, 1800, 180, 1) AS p_wait, erlang_c_sl(0, 1800, 180, 1, 20) AS sl;
+
+-- errors
+SELECT erlang_c_pw(100, 0, 180, 14);
+SELECT erlang_c_pw(-1, 1800, 180, 14);
+SELECT erlang_c_pw('NaN', 1800, 180, 14);
+SELECT erlang_c_pw(100, 1800, 'Infinity', 14);
+SELECT erlang_c_pw(100, 1800, 180, 0);
+SELECT erlang_c_sl(100, 1800, 180, 14, -20);
+SELECT erlang_c_agents(100, 1800, 180, 80, 20);
+SELECT erlang_c_agents(100, 1800, 180, 0.8, 20, 1.5);
+SELECT erlang_c_agents(1e9, 1, 1e3, 0.8, 20);

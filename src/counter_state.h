@@ -1,0 +1,148 @@
+/*
+ * counter_state.h
+ *		The "counters" state shared by the rate, queue and handling KPIs.
+ *
+ * Rates (shares, service level, abandon rate) and means of durations (AHT,
+ * ASA) are all ratios of sums that only ever grow by whole rows: a fixed set
+ * of bigint counters per KPI family is an exact, constant-size, mergeable
+ * state.  A kind (share, ...) names the counters ("slots"), may carry one
+ * small parameter recorded when the state was built (e.g. an abandon policy),
+ * and may declare invariants between slots that every state read from
+ * outside must satisfy.  One transition helper, one merge / un-merge, one text
+ * and one binary form serve every kind; a KPI family adds its transition
+ * (what a row adds to which slot) and its accessors.
+ *
+ * Text form: {"version":1,"kind":"share","hits":3,"total":5}, a key per slot
+ * (and "param" when the kind has a parameter), in any order.
+ */
+#ifndef SKPI_COUNTER_STATE_H
+#define SKPI_COUNTER_STATE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "common/int.h"
+
+#include "compat.h"
+
+#define SKPI_COUNTER_STATE_VERSION	1
+#define SKPI_COUNTER_MAX_SLOTS		8
+
+typedef enum SkpiCounterKind
+{
+	SKPI_CK_SHARE = 1			/* slots: hits, total */
+} SkpiCounterKind;
+
+#define SKPI_CK_FIRST SKPI_CK_SHARE
+#define SKPI_CK_LAST  SKPI_CK_SHARE
+
+typedef struct SkpiCounterState
+{
+	int32		vl_len_;		/* varlena header */
+	uint8		version;		/* SKPI_COUNTER_STATE_VERSION */
+	uint8		kind;			/* SkpiCounterKind */
+	uint8		param;			/* the kind's parameter, 0 if it has none */
+	uint8		nslots;			/* number of slots, fixed by the kind */
+	int32		padding;		/* always zero */
+	int64		slots[FLEXIBLE_ARRAY_MEMBER];
+} SkpiCounterState;
+
+#define SKPI_COUNTER_SIZE(nslots) \
+	(offsetof(SkpiCounterState, slots) + sizeof(int64) * (nslots))
+
+/* Describes a kind: its SQL name, its slots, its parameter, its invariants */
+typedef struct SkpiCounterKindInfo
+{
+	const char *name;			/* e.g. "share"; the SQL type is name_state */
+	int			nslots;
+	const char *const *slot_names;	/* JSON keys, one per slot */
+	const char *param_key;		/* JSON key of the parameter, NULL if none */
+	const char *const *param_names; /* parameter values by number */
+	int			nparams;
+	/* invariant check of a state from outside; NULL message if it holds */
+	const char *(*check) (const SkpiCounterState *st);
+} SkpiCounterKindInfo;
+
+extern const SkpiCounterKindInfo *skpi_counter_kind(SkpiCounterKind kind);
+
+/* Read a state argument (detoasted, header checked against the kind). */
+extern SkpiCounterState *skpi_counter_getarg(FunctionCallInfo fcinfo, int argno,
+											 SkpiCounterKind kind);
+
+/*
+ * The state of a transition call (argument 0), ready for in-place update:
+ * the aggregate's own state, or a new one (a row that is not skipped always
+ * gets a state).  Errors if not called from an aggregate, or if the state
+ * was built with another parameter.  Returns NULL only for an inverse
+ * transition with no state.
+ */
+extern SkpiCounterState *skpi_counter_for_row(FunctionCallInfo fcinfo,
+											  SkpiCounterKind kind, int param,
+											  int sign);
+
+/*
+ * What a transition returns for a row it skips (NULL input): the state
+ * unchanged, or for a moving aggregate an empty state rather than NULL.
+ */
+extern Datum skpi_counter_skip_row(FunctionCallInfo fcinfo, SkpiCounterKind kind,
+								   int param, bool moving, int sign);
+
+/*
+ * Add delta (sign x value) to a slot.  Forward: ERROR 22003 on overflow.
+ * Inverse: false if the slot would go negative (the caller returns NULL so
+ * the executor recomputes the frame).
+ */
+static inline bool
+skpi_counter_add(SkpiCounterState *st, int slot, int sign, int64 value)
+{
+	if (sign > 0)
+	{
+		if (unlikely(pg_add_s64_overflow(st->slots[slot], value, &st->slots[slot])))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s counter is out of range for type bigint",
+							skpi_counter_kind(st->kind)->name)));
+		return true;
+	}
+	if (st->slots[slot] < value)
+		return false;
+	st->slots[slot] -= value;
+	return true;
+}
+
+/* Merge (sign +1) or un-merge (sign -1) argument 1 into argument 0. */
+extern Datum skpi_counter_merge(FunctionCallInfo fcinfo, SkpiCounterKind kind,
+								int sign);
+/* Final function of *_agg over window frames: an all-zero state reads as NULL. */
+extern Datum skpi_counter_nonempty(FunctionCallInfo fcinfo, SkpiCounterKind kind);
+
+/* Type I/O */
+extern Datum skpi_counter_in(FunctionCallInfo fcinfo, SkpiCounterKind kind);
+extern Datum skpi_counter_out(FunctionCallInfo fcinfo, SkpiCounterKind kind);
+extern Datum skpi_counter_recv(FunctionCallInfo fcinfo, SkpiCounterKind kind);
+extern Datum skpi_counter_send(FunctionCallInfo fcinfo, SkpiCounterKind kind);
+
+/* Type I/O, merge and nonempty entry points of a kind, for its family file */
+#define SKPI_COUNTER_TYPE_FUNCTIONS(prefix, KIND) \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_in); \
+Datum skpi_##prefix##_state_in(PG_FUNCTION_ARGS) \
+{ return skpi_counter_in(fcinfo, KIND); } \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_out); \
+Datum skpi_##prefix##_state_out(PG_FUNCTION_ARGS) \
+{ return skpi_counter_out(fcinfo, KIND); } \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_recv); \
+Datum skpi_##prefix##_state_recv(PG_FUNCTION_ARGS) \
+{ return skpi_counter_recv(fcinfo, KIND); } \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_send); \
+Datum skpi_##prefix##_state_send(PG_FUNCTION_ARGS) \
+{ return skpi_counter_send(fcinfo, KIND); } \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_combine); \
+Datum skpi_##prefix##_state_combine(PG_FUNCTION_ARGS) \
+{ return skpi_counter_merge(fcinfo, KIND, 1); } \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_uncombine); \
+Datum skpi_##prefix##_state_uncombine(PG_FUNCTION_ARGS) \
+{ return skpi_counter_merge(fcinfo, KIND, -1); } \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_nonempty); \
+Datum skpi_##prefix##_state_nonempty(PG_FUNCTION_ARGS) \
+{ return skpi_counter_nonempty(fcinfo, KIND); }
+
+#endif							/* SKPI_COUNTER_STATE_H */

@@ -1,0 +1,114 @@
+/*
+ * rates.c
+ *		Share-of-contacts rates on a boolean: share_pct, transfer_rate,
+ *		containment_rate.
+ *
+ *	 share_pct(flag) = rows where flag is true x 100 / rows where flag is not
+ *	 NULL.  transfer_rate and containment_rate compute the same on a flag
+ *	 that means "transferred" / "closed by the bot without an operator"; they
+ *	 exist so that reports say what they measure.  NULL flags are ignored; no
+ *	 non-NULL flag gives NULL.  The Wilson score interval of the share is read
+ *	 from the two-step state (share_agg, rollup, share_ci_lower / _upper).
+ *
+ * State: share_state, a counter state (counter_state.c) with two slots,
+ * hits (true flags) and total (non-NULL flags).
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "compat.h"
+#include "counter_state.h"
+#include "stats.h"
+
+#define SHARE_HITS	0
+#define SHARE_TOTAL 1
+
+SKPI_COUNTER_TYPE_FUNCTIONS(share, SKPI_CK_SHARE)
+
+static Datum
+share_transition(FunctionCallInfo fcinfo, bool moving, int sign)
+{
+	SkpiCounterState *st;
+
+	if (PG_ARGISNULL(1))
+		return skpi_counter_skip_row(fcinfo, SKPI_CK_SHARE, 0, moving, sign);
+	st = skpi_counter_for_row(fcinfo, SKPI_CK_SHARE, 0, sign);
+	if (st == NULL ||
+		!skpi_counter_add(st, SHARE_TOTAL, sign, 1) ||
+		(PG_GETARG_BOOL(1) && !skpi_counter_add(st, SHARE_HITS, sign, 1)))
+		PG_RETURN_NULL();		/* inverse of a row never counted: recompute */
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_accum);
+Datum
+skpi_share_accum(PG_FUNCTION_ARGS)
+{
+	return share_transition(fcinfo, false, 1);
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_maccum);
+Datum
+skpi_share_maccum(PG_FUNCTION_ARGS)
+{
+	return share_transition(fcinfo, true, 1);
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_retract);
+Datum
+skpi_share_retract(PG_FUNCTION_ARGS)
+{
+	return share_transition(fcinfo, false, -1);
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_pct);
+Datum
+skpi_share_pct(PG_FUNCTION_ARGS)
+{
+	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_SHARE);
+
+	if (st->slots[SHARE_TOTAL] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(skpi_numeric_pct(st->slots[SHARE_HITS], st->slots[SHARE_TOTAL]));
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_hits);
+Datum
+skpi_share_hits(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(skpi_counter_getarg(fcinfo, 0, SKPI_CK_SHARE)->slots[SHARE_HITS]);
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_total);
+Datum
+skpi_share_total(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(skpi_counter_getarg(fcinfo, 0, SKPI_CK_SHARE)->slots[SHARE_TOTAL]);
+}
+
+static Datum
+share_ci_bound(FunctionCallInfo fcinfo, bool upper)
+{
+	double		z = skpi_level_arg(fcinfo, 1);
+	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_SHARE);
+
+	if (st->slots[SHARE_TOTAL] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(skpi_wilson_bound_pct(st->slots[SHARE_HITS], st->slots[SHARE_TOTAL],
+										  z, upper));
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_ci_lower);
+Datum
+skpi_share_ci_lower(PG_FUNCTION_ARGS)
+{
+	return share_ci_bound(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(skpi_share_ci_upper);
+Datum
+skpi_share_ci_upper(PG_FUNCTION_ARGS)
+{
+	return share_ci_bound(fcinfo, true);
+}

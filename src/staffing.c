@@ -1,0 +1,207 @@
+/*
+ * staffing.c
+ *		Erlang C: probability of waiting, predicted service level, ASA and
+ *		occupancy for a number of agents, and the agents needed for a target.
+ *
+ * Traffic A = contacts x AHT / interval length (Erlangs), N agents.
+ *	 P_w = N B / (N - A (1 - B)), B = Erlang B(N, A) by the recursion
+ *		   B(0) = 1, B(k) = A B(k-1) / (k + A B(k-1))
+ *	 SL(T) = 1 - P_w exp(-(N - A) T / AHT)
+ *	 ASA = P_w AHT / (N - A),  occupancy = A / N
+ * The recursion never forms A^N or N!, so it is stable for any realistic
+ * centre (thousands of agents).  With N <= A the queue grows without bound:
+ * P_w = 1, SL = 0, ASA = +Infinity, occupancy = 1 (capped).
+ *
+ * Probabilities and SL are fractions 0..1 (as the model is published), the
+ * ASA is in seconds.  Inputs are double precision seconds; a NaN, infinite,
+ * negative (or for interval and AHT zero) input is an ERROR (22023).
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/float.h"
+
+#include "compat.h"
+
+/* largest agent count accepted or searched for */
+#define SKPI_MAX_AGENTS 1000000
+
+typedef struct ErlangInput
+{
+	double		traffic;		/* A, Erlangs */
+	double		aht;			/* seconds */
+} ErlangInput;
+
+static double
+finite_arg(FunctionCallInfo fcinfo, int argno, const char *what, bool positive)
+{
+	double		v = PG_GETARG_FLOAT8(argno);
+
+	if (isnan(v) || isinf(v) || v < 0.0 || (positive && v == 0.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %g is not a %s finite number", what, v,
+						positive ? "positive" : "non-negative")));
+	return v;
+}
+
+/* arguments 0..2: contacts per interval, interval length (s), AHT (s) */
+static ErlangInput
+erlang_input(FunctionCallInfo fcinfo)
+{
+	ErlangInput in;
+	double		contacts = finite_arg(fcinfo, 0, "contacts", false);
+	double		interval = finite_arg(fcinfo, 1, "interval length", true);
+
+	in.aht = finite_arg(fcinfo, 2, "AHT", true);
+	in.traffic = contacts * in.aht / interval;
+	if (isinf(in.traffic))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("traffic intensity is out of range")));
+	return in;
+}
+
+static int
+agents_arg(FunctionCallInfo fcinfo, int argno)
+{
+	int32		n = PG_GETARG_INT32(argno);
+
+	if (n < 1 || n > SKPI_MAX_AGENTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("agents %d is outside the range 1..%d", n, SKPI_MAX_AGENTS)));
+	return n;
+}
+
+/* Erlang B(n, a) from B(n - 1, a) */
+static inline double
+erlang_b_step(double b, int n, double a)
+{
+	return a * b / (n + a * b);
+}
+
+static double
+erlang_b(int n, double a)
+{
+	double		b = 1.0;
+	int			k;
+
+	for (k = 1; k <= n; k++)
+	{
+		b = erlang_b_step(b, k, a);
+		if ((k & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	return b;
+}
+
+/* probability of waiting for n agents, given B(n, a) */
+static double
+pw_from_b(int n, double a, double b)
+{
+	if (a == 0.0)
+		return 0.0;
+	if ((double) n <= a)
+		return 1.0;
+	return n * b / (n - a * (1.0 - b));
+}
+
+static double
+sl_from_pw(double pw, int n, ErlangInput in, double threshold)
+{
+	if ((double) n <= in.traffic)
+		return 0.0;
+	return 1.0 - pw * exp(-((double) n - in.traffic) * threshold / in.aht);
+}
+
+PG_FUNCTION_INFO_V1(skpi_erlang_c_pw);
+Datum
+skpi_erlang_c_pw(PG_FUNCTION_ARGS)
+{
+	ErlangInput in = erlang_input(fcinfo);
+	int			n = agents_arg(fcinfo, 3);
+
+	PG_RETURN_FLOAT8(pw_from_b(n, in.traffic, erlang_b(n, in.traffic)));
+}
+
+PG_FUNCTION_INFO_V1(skpi_erlang_c_sl);
+Datum
+skpi_erlang_c_sl(PG_FUNCTION_ARGS)
+{
+	ErlangInput in = erlang_input(fcinfo);
+	int			n = agents_arg(fcinfo, 3);
+	double		threshold = finite_arg(fcinfo, 4, "threshold", false);
+	double		pw = pw_from_b(n, in.traffic, erlang_b(n, in.traffic));
+
+	PG_RETURN_FLOAT8(sl_from_pw(pw, n, in, threshold));
+}
+
+PG_FUNCTION_INFO_V1(skpi_erlang_c_asa);
+Datum
+skpi_erlang_c_asa(PG_FUNCTION_ARGS)
+{
+	ErlangInput in = erlang_input(fcinfo);
+	int			n = agents_arg(fcinfo, 3);
+	double		pw = pw_from_b(n, in.traffic, erlang_b(n, in.traffic));
+
+	if ((double) n <= in.traffic)
+		PG_RETURN_FLOAT8(get_float8_infinity());
+	PG_RETURN_FLOAT8(pw * in.aht / ((double) n - in.traffic));
+}
+
+PG_FUNCTION_INFO_V1(skpi_erlang_c_occupancy);
+Datum
+skpi_erlang_c_occupancy(PG_FUNCTION_ARGS)
+{
+	ErlangInput in = erlang_input(fcinfo);
+	int			n = agents_arg(fcinfo, 3);
+
+	PG_RETURN_FLOAT8(Min(1.0, in.traffic / n));
+}
+
+/*
+ * erlang_c_agents(contacts, interval, aht, target_sl, threshold
+ *				   [, max_occupancy]): the fewest agents N whose predicted
+ * service level reaches target_sl and whose occupancy A / N does not exceed
+ * max_occupancy.  SL grows with N, so a walk up from the smallest stable N,
+ * carrying the Erlang B recursion along, finds it in O(N).
+ */
+PG_FUNCTION_INFO_V1(skpi_erlang_c_agents);
+Datum
+skpi_erlang_c_agents(PG_FUNCTION_ARGS)
+{
+	ErlangInput in = erlang_input(fcinfo);
+	double		target = PG_GETARG_FLOAT8(3);
+	double		threshold = finite_arg(fcinfo, 4, "threshold", false);
+	double		max_occ = PG_NARGS() > 5 ? PG_GETARG_FLOAT8(5) : 1.0;
+	double		b = 1.0;
+	int			n;
+
+	if (isnan(target) || target <= 0.0 || target >= 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("target service level %g is outside the range (0, 1)", target),
+				 errhint("Give the target as a fraction, e.g. 0.8 for 80 %%.")));
+	if (isnan(max_occ) || max_occ <= 0.0 || max_occ > 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("maximum occupancy %g is outside the range (0, 1]", max_occ)));
+
+	for (n = 1; n <= SKPI_MAX_AGENTS; n++)
+	{
+		b = erlang_b_step(b, n, in.traffic);
+		if ((double) n > in.traffic && in.traffic / n <= max_occ &&
+			sl_from_pw(pw_from_b(n, in.traffic, b), n, in, threshold) >= target)
+			PG_RETURN_INT32(n);
+		if ((n & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("more than %d agents would be needed", SKPI_MAX_AGENTS)));
+	PG_RETURN_NULL();			/* keep compiler quiet */
+}
