@@ -71,3 +71,6 @@ SELECT share_ci_lower(share_agg(true), 0);
 SELECT share_state_accum(NULL, true);
 SELECT share_state_uncombine('{"version":1,"kind":"share","hits":2,"total":5}', '{"version":1,"kind":"share","hits":1,"total":1}');
 SELECT share_state_uncombine('{"version":1,"kind":"share","hits":1,"total":1}', '{"version":1,"kind":"share","hits":1,"total":2}');
+SELECT share_state_uncombine('{"version":1,"kind":"share","hits":3,"total":5}', '{"version":1,"kind":"share","hits":0,"total":3}');
+-- the Wilson interval reaches 0 and 100 exactly
+SELECT share_ci_lower(share_agg(false)), share_ci_upper(share_agg(true)) FROM generate_series(1, 3);

@@ -100,10 +100,7 @@ counter_for_update(FunctionCallInfo fcinfo, int argno, SkpiCounterKind kind)
 static void
 require_aggregate(FunctionCallInfo fcinfo, SkpiCounterKind kind)
 {
-	char		typname[32];
-
-	snprintf(typname, sizeof(typname), "%s_state", kinds[kind].name);
-	skpi_require_aggregate(fcinfo, typname);
+	skpi_require_aggregate(fcinfo, kinds[kind].name);
 }
 
 static bool
@@ -186,6 +183,17 @@ skpi_counter_merge(FunctionCallInfo fcinfo, SkpiCounterKind kind, int sign)
 							kinds[kind].name),
 					 errdetail("Counter \"%s\" would become negative.",
 							   kinds[kind].slot_names[i])));
+	}
+	if (sign < 0 && kinds[kind].check)
+	{
+		const char *problem = kinds[kind].check(a);
+
+		if (problem)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove a %s_state that is not part of the other",
+							kinds[kind].name),
+					 errdetail("The result would be invalid: %s.", problem)));
 	}
 	PG_RETURN_POINTER(a);
 }

@@ -80,6 +80,25 @@ extern SkpiCounterState *skpi_counter_for_row(FunctionCallInfo fcinfo,
 											  int sign);
 
 /*
+ * The per-row hot path of skpi_counter_for_row, inlined into each family's
+ * transition: in an aggregate, our own plain state of the kind, built with
+ * the same parameter.  NULL when anything else holds (first row, a copy to
+ * make, a parameter to check): then call skpi_counter_for_row.
+ */
+static inline SkpiCounterState *
+skpi_counter_fast(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param)
+{
+	if (likely(!PG_ARGISNULL(0) && AggCheckCallContext(fcinfo, NULL)))
+	{
+		SkpiCounterState *st = (SkpiCounterState *) PG_GETARG_POINTER(0);
+
+		if (likely(!VARATT_IS_EXTENDED(st) && st->kind == kind && st->param == param))
+			return st;
+	}
+	return NULL;
+}
+
+/*
  * What a transition returns for a row it skips (NULL input): the state
  * unchanged, or for a moving aggregate an empty state rather than NULL.
  */

@@ -33,11 +33,15 @@ share_transition(FunctionCallInfo fcinfo, bool moving, int sign)
 
 	if (PG_ARGISNULL(1))
 		return skpi_counter_skip_row(fcinfo, SKPI_CK_SHARE, 0, moving, sign);
-	st = skpi_counter_for_row(fcinfo, SKPI_CK_SHARE, 0, sign);
+	st = skpi_counter_fast(fcinfo, SKPI_CK_SHARE, 0);
+	if (unlikely(st == NULL))
+		st = skpi_counter_for_row(fcinfo, SKPI_CK_SHARE, 0, sign);
+	/* an inverse of a row that was never counted returns NULL: recompute */
 	if (st == NULL ||
 		!skpi_counter_add(st, SHARE_TOTAL, sign, 1) ||
-		(PG_GETARG_BOOL(1) && !skpi_counter_add(st, SHARE_HITS, sign, 1)))
-		PG_RETURN_NULL();		/* inverse of a row never counted: recompute */
+		(PG_GETARG_BOOL(1) && !skpi_counter_add(st, SHARE_HITS, sign, 1)) ||
+		unlikely(st->slots[SHARE_HITS] > st->slots[SHARE_TOTAL]))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(st);
 }
 

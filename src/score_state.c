@@ -224,10 +224,7 @@ state_for_update(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 static void
 require_aggregate(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 {
-	char		typname[16];
-
-	snprintf(typname, sizeof(typname), "%s_state", skpi_score_kind_name(kind));
-	skpi_require_aggregate(fcinfo, typname);
+	skpi_require_aggregate(fcinfo, skpi_score_kind_name(kind));
 }
 
 Datum

@@ -7,11 +7,11 @@
 #include "state_common.h"
 
 void
-skpi_require_aggregate(FunctionCallInfo fcinfo, const char *typname)
+skpi_require_aggregate(FunctionCallInfo fcinfo, const char *kindname)
 {
 	if (!AggCheckCallContext(fcinfo, NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s transition function called in non-aggregate context",
-						typname)));
+				 errmsg("%s_state transition function called in non-aggregate context",
+						kindname)));
 }

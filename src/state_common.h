@@ -24,9 +24,10 @@ typedef struct SkpiStateHeader
 
 /*
  * ERROR (0A000) unless called as an aggregate's transition or combine
- * function: only then may the state argument be updated in place.
+ * function: only then may the state argument be updated in place.  kindname
+ * is the state's kind ("nps"), the SQL type being kindname_state.
  */
-extern void skpi_require_aggregate(FunctionCallInfo fcinfo, const char *typname);
+extern void skpi_require_aggregate(FunctionCallInfo fcinfo, const char *kindname);
 
 /*
  * The aggregate's own state (argument argno), to be updated in place.  A

@@ -92,15 +92,15 @@ void
 skpi_wilson(int64 x, int64 n, double z, double *lo, double *hi)
 {
 	double		dn = (double) n;
-	double		p = (double) x / dn;
+	double		p = Min(1.0, Max(0.0, (double) x / dn));
 	double		z2 = z * z;
 	double		denom = 1.0 + z2 / dn;
 	double		centre = (p + z2 / (2.0 * dn)) / denom;
 	double		half = z * sqrt(p * (1.0 - p) / dn + z2 / (4.0 * dn * dn)) / denom;
 
-	Assert(n > 0 && x >= 0 && x <= n);
-	*lo = Max(0.0, centre - half);
-	*hi = Min(1.0, centre + half);
+	/* the interval reaches 0 (1) exactly when no (every) trial succeeded */
+	*lo = (x <= 0) ? 0.0 : Max(0.0, centre - half);
+	*hi = (x >= n) ? 1.0 : Min(1.0, centre + half);
 }
 
 Datum

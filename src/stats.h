@@ -27,7 +27,8 @@ extern double skpi_level_arg(FunctionCallInfo fcinfo, int argno);
 
 /*
  * Wilson score interval for x successes out of n (n > 0) at the given z:
- * *lo and *hi are proportions in [0, 1].
+ * *lo and *hi are proportions in [0, 1], exactly 0 for x = 0 and exactly 1
+ * for x = n.
  */
 extern void skpi_wilson(int64 x, int64 n, double z, double *lo, double *hi);
 

@@ -3,7 +3,7 @@
 \set schema rates_matrix
 \ir helpers.psql
 
-SELECT plan(25);
+SELECT plan(26);
 
 -- 120 000 flags over 120 days and 17 groups, ~4 % NULL
 CREATE TABLE flags AS
@@ -64,6 +64,12 @@ SELECT is((SELECT array_agg(x ORDER BY i) FROM (SELECT i, share_pct(b) OVER (ORD
 SELECT is((SELECT array_agg(x::text ORDER BY i) FROM (SELECT i, share_agg(b) OVER (ORDER BY i ROWS 1 PRECEDING) x
 		FROM (VALUES (1, NULL::boolean), (2, true)) v(i, b)) z),
 	ARRAY[NULL, '{"version":1,"kind":"share","hits":1,"total":1}'], 'window: share_agg of a NULL-only frame is NULL');
+
+CREATE TABLE wx_ext AS SELECT i, share_pct(b) OVER w AS pct FROM flags WHERE i <= 3000
+	WINDOW w AS (ORDER BY day, i ROWS BETWEEN 5 PRECEDING AND 5 FOLLOWING EXCLUDE CURRENT ROW);
+CREATE TABLE wx_plain AS SELECT i, count(*) FILTER (WHERE b) OVER w * 100.0 / NULLIF(count(b) OVER w, 0) AS pct FROM flags WHERE i <= 3000
+	WINDOW w AS (ORDER BY day, i ROWS BETWEEN 5 PRECEDING AND 5 FOLLOWING EXCLUDE CURRENT ROW);
+SELECT is(mismatches('wx_ext', 'wx_plain'), 0::bigint, 'window with EXCLUDE CURRENT ROW = plain SQL on every frame');
 
 -- rollup
 CREATE TABLE day_states AS SELECT grp, day, share_agg(b) AS st FROM flags GROUP BY grp, day;
