@@ -7,7 +7,9 @@ OBJS = \
 	src/support_kpi.o \
 	src/score_state.o \
 	src/counter_state.o \
+	src/queue.o \
 	src/rates.o \
+	src/durations.o \
 	src/staffing.o \
 	src/state_common.o \
 	src/stats.o \

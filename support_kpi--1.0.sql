@@ -366,3 +366,306 @@ CREATE FUNCTION @extschema@.erlang_c_agents(contacts double precision, interval_
 	aht_s double precision, target_sl double precision, threshold_s double precision,
 	max_occupancy double precision) RETURNS integer
 	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+--------------------------------------------------------------------------
+-- Queue KPIs: sl_pct, abandon_rate, asa on queue_state (counters:
+-- answered, answered_within, abandoned, abandoned_within, short_abandoned,
+-- answered_wait_us; the SL policy recorded in the state).
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.queue_state;
+CREATE FUNCTION @extschema@.queue_state_in(cstring) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_out(@extschema@.queue_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_recv(internal) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_send(@extschema@.queue_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.queue_state (
+	INPUT = @extschema@.queue_state_in, OUTPUT = @extschema@.queue_state_out,
+	RECEIVE = @extschema@.queue_state_recv, SEND = @extschema@.queue_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.queue_state IS 'queue counters (answered / abandoned within and after the threshold, waits); mergeable with rollup()';
+
+CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_accum_timestamps_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_timestamps_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_retract_timestamps_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_combine(@extschema@.queue_state, @extschema@.queue_state) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_uncombine(@extschema@.queue_state, @extschema@.queue_state) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.queue_state_nonempty(@extschema@.queue_state) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.sl_pct(@extschema@.queue_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_queue_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sl_pct(state @extschema@.queue_state, policy text) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_queue_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.abandon_rate(@extschema@.queue_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_queue_abandon_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.asa(@extschema@.queue_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_queue_asa' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.offered(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_queue_offered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.answered(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_queue_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.answered_within(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_queue_answered_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.abandoned(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_queue_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.short_abandoned(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_queue_short_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sl_ci_lower(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_queue_sl_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sl_ci_upper(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_queue_sl_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.abandon_rate_ci_lower(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_queue_abandon_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.abandon_rate_ci_upper(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_queue_abandon_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.sl_pct(wait interval, answered boolean, threshold interval) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.sl_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.sl_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.queue_agg(wait interval, answered boolean, threshold interval) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.queue_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.sl_pct(wait interval, answered boolean, threshold interval, short_abandon interval) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.sl_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.sl_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.queue_agg(wait interval, answered boolean, threshold interval, short_abandon interval) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.queue_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.sl_pct(wait interval, answered boolean, threshold interval, short_abandon interval, policy text) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.sl_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.sl_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.queue_agg(wait interval, answered boolean, threshold interval, short_abandon interval, policy text) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.queue_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.sl_pct(wait double precision, answered boolean, threshold double precision) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.sl_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.sl_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.queue_agg(wait double precision, answered boolean, threshold double precision) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.queue_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.sl_pct(wait double precision, answered boolean, threshold double precision, short_abandon double precision) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.sl_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.sl_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.queue_agg(wait double precision, answered boolean, threshold double precision, short_abandon double precision) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.queue_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.sl_pct(wait double precision, answered boolean, threshold double precision, short_abandon double precision, policy text) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.sl_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.sl_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.queue_agg(wait double precision, answered boolean, threshold double precision, short_abandon double precision, policy text) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.queue_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.sl_pct(offered_at timestamptz, answered_at timestamptz, threshold interval) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.sl_pct, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.sl_pct, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.queue_agg(offered_at timestamptz, answered_at timestamptz, threshold interval) (
+	SFUNC = @extschema@.queue_state_accum, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum, MINVFUNC = @extschema@.queue_state_retract,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.queue_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.abandon_rate(wait interval, answered boolean) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.abandon_rate, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.abandon_rate, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.abandon_rate(wait interval, answered boolean, short_abandon interval) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.abandon_rate, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.abandon_rate, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.asa(wait interval, answered boolean) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.asa, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.asa, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.abandon_rate(wait double precision, answered boolean) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.abandon_rate, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.abandon_rate, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.abandon_rate(wait double precision, answered boolean, short_abandon double precision) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.abandon_rate, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.abandon_rate, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.asa(wait double precision, answered boolean) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.asa, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.asa, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.abandon_rate(offered_at timestamptz, answered_at timestamptz) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.abandon_rate, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.abandon_rate, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.asa(offered_at timestamptz, answered_at timestamptz) (
+	SFUNC = @extschema@.queue_state_accum_nothreshold, STYPE = @extschema@.queue_state,
+	FINALFUNC = @extschema@.asa, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_maccum_nothreshold, MINVFUNC = @extschema@.queue_state_retract_nothreshold,
+	MSTYPE = @extschema@.queue_state,
+	MFINALFUNC = @extschema@.asa, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.queue_state) (
+	SFUNC = @extschema@.queue_state_combine, STYPE = @extschema@.queue_state,
+	COMBINEFUNC = @extschema@.queue_state_combine,
+	MSFUNC = @extschema@.queue_state_combine, MINVFUNC = @extschema@.queue_state_uncombine,
+	MSTYPE = @extschema@.queue_state,
+	PARALLEL = SAFE);

@@ -37,9 +37,28 @@ share_check(const SkpiCounterState *st)
 	return st->slots[0] > st->slots[1] ? "hits exceed total" : NULL;
 }
 
+static const char *const queue_slots[] = {
+	"answered", "answered_within", "abandoned", "abandoned_within",
+	"short_abandoned", "answered_wait_us"
+};
+static const char *const queue_policies[] = {
+	"against", "ignore_early", "favour", "answered_only"
+};
+
+static const char *
+queue_check(const SkpiCounterState *st)
+{
+	if (st->slots[SKPI_Q_ANSWERED_WITHIN] > st->slots[SKPI_Q_ANSWERED])
+		return "answered_within exceeds answered";
+	if (st->slots[SKPI_Q_ABANDONED_WITHIN] > st->slots[SKPI_Q_ABANDONED])
+		return "abandoned_within exceeds abandoned";
+	return NULL;
+}
+
 static const SkpiCounterKindInfo kinds[] = {
 	{0},
 	{"share", 2, share_slots, NULL, NULL, 0, share_check},
+	{"queue", SKPI_Q_NSLOTS, queue_slots, "policy", queue_policies, SKPI_SL_NPOLICIES, queue_check},
 };
 
 const SkpiCounterKindInfo *

@@ -29,11 +29,32 @@
 
 typedef enum SkpiCounterKind
 {
-	SKPI_CK_SHARE = 1			/* slots: hits, total */
+	SKPI_CK_SHARE = 1,			/* rates.c */
+	SKPI_CK_QUEUE = 2			/* queue.c */
 } SkpiCounterKind;
 
 #define SKPI_CK_FIRST SKPI_CK_SHARE
-#define SKPI_CK_LAST  SKPI_CK_SHARE
+#define SKPI_CK_LAST  SKPI_CK_QUEUE
+
+/* queue_state slots and policies (queue.c) */
+enum
+{
+	SKPI_Q_ANSWERED,
+	SKPI_Q_ANSWERED_WITHIN,
+	SKPI_Q_ABANDONED,
+	SKPI_Q_ABANDONED_WITHIN,
+	SKPI_Q_SHORT_ABANDONED,
+	SKPI_Q_ANSWERED_WAIT_US,
+	SKPI_Q_NSLOTS
+};
+enum
+{
+	SKPI_SL_AGAINST,
+	SKPI_SL_IGNORE_EARLY,
+	SKPI_SL_FAVOUR,
+	SKPI_SL_ANSWERED_ONLY,
+	SKPI_SL_NPOLICIES
+};
 
 typedef struct SkpiCounterState
 {

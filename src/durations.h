@@ -1,0 +1,27 @@
+/*
+ * durations.h
+ *		Durations from SQL arguments, as exact microseconds.
+ *
+ * Waits and handle times arrive as interval, as double precision seconds or
+ * as a pair of timestamps; all three become int64 microseconds (PostgreSQL's
+ * own resolution), so sums are exact and identical however rows are split.
+ * An interval's months count 30 days and its days 24 hours, as in
+ * EXTRACT(EPOCH FROM interval).  Seconds are rounded to the microsecond.
+ * Negative durations are errors (22003), and so are infinite or NaN values
+ * and durations beyond about 292 000 years (22008 for infinite timestamps and
+ * intervals).
+ */
+#ifndef SKPI_DURATIONS_H
+#define SKPI_DURATIONS_H
+
+#include "postgres.h"
+#include "datatype/timestamp.h"
+
+extern int64 skpi_interval_us(const Interval *iv, const char *what);
+extern int64 skpi_seconds_us(double seconds, const char *what);
+extern int64 skpi_timestamps_us(TimestampTz from, TimestampTz to,
+								const char *from_name, const char *to_name);
+/* microseconds as double precision seconds */
+#define SKPI_US_TO_SECONDS(us) ((double) (us) / 1000000.0)
+
+#endif							/* SKPI_DURATIONS_H */

@@ -1,0 +1,323 @@
+/*
+ * queue.c
+ *		Queue KPIs: service level (sl_pct), abandon rate, average speed of
+ *		answer (asa), on queue_state.
+ *
+ * A contact is offered, then answered or abandoned after a wait.  Per row the
+ * state counts (counter_state.c, kind "queue"):
+ *	 answered, answered_within (wait <= T), abandoned, abandoned_within
+ *	 (wait <= T), short_abandoned (abandoned with wait < short_abandon: left
+ *	 out of every figure), answered_wait_us (sum of answered waits, exact us).
+ * T may differ per row (calls 20 s, chats 60 s in one aggregate); a wait equal
+ * to T counts as within T.
+ *
+ *	 sl_pct, by policy (recorded in the state; fixed within an aggregate):
+ *	   against		 answered_within / (answered + abandoned)
+ *	   ignore_early	 answered_within / (answered + abandoned - abandoned_within)
+ *	   favour		 (answered_within + abandoned_within) / (answered + abandoned)
+ *	   answered_only answered_within / answered
+ *	 abandon_rate	 abandoned / (answered + abandoned)
+ *	 asa			 answered_wait_us / answered, in seconds
+ *
+ * Argument forms: (wait interval, answered boolean, ...), (wait seconds,
+ * answered boolean, ...) and (offered_at, answered_at, ...) where a NULL
+ * answered_at means abandoned.  An abandoned contact whose wait is unknown
+ * (NULL wait, NULL answered_at) counts as abandoned after T and is never a
+ * short abandon.  A row with a NULL answered flag, an answered row with a
+ * NULL wait and a row with a NULL offered_at are skipped.  A NULL or negative
+ * threshold, short_abandon or policy is an error (22023 / 22003); a negative
+ * wait, answered_at before offered_at (22003) and infinite timestamps (22008)
+ * too.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
+
+#include "compat.h"
+#include "counter_state.h"
+#include "durations.h"
+#include "stats.h"
+
+typedef enum QueueForm
+{
+	QF_INTERVAL,
+	QF_SECONDS,
+	QF_TIMESTAMPS
+} QueueForm;
+
+static const char *const policy_names[] = {"against", "ignore_early", "favour", "answered_only"};
+
+static int
+policy_from_text(text *t)
+{
+	char	   *name = text_to_cstring(t);
+	int			i;
+
+	for (i = 0; i < SKPI_SL_NPOLICIES; i++)
+		if (strcmp(name, policy_names[i]) == 0)
+			return i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown service level policy \"%s\"", name),
+			 errhint("Use 'against', 'ignore_early', 'favour' or 'answered_only'.")));
+	return 0;					/* keep compiler quiet */
+}
+
+/* a duration parameter (threshold, short_abandon): NULL is an error */
+static int64
+param_us(FunctionCallInfo fcinfo, int argno, QueueForm form, const char *what)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be null", what)));
+	if (form == QF_SECONDS)
+		return skpi_seconds_us(PG_GETARG_FLOAT8(argno), what);
+	return skpi_interval_us(PG_GETARG_INTERVAL_P(argno), what);
+}
+
+static Datum
+queue_transition(FunctionCallInfo fcinfo, QueueForm form, bool has_threshold,
+				 bool moving, int sign)
+{
+	int			nargs = PG_NARGS();
+	/* argument 0 is the state; 1, 2 the contact; then the parameters */
+	int			short_arg = has_threshold ? 4 : 3;
+	int64		threshold_us = 0;
+	int64		short_us = 0;
+	int64		wait_us = 0;
+	bool		wait_known = true;
+	bool		answered;
+	int			policy = SKPI_SL_AGAINST;
+	SkpiCounterState *st;
+	bool		ok;
+
+	/* parameters, checked on every row */
+	if (has_threshold)
+		threshold_us = param_us(fcinfo, 3, form, "threshold");
+	if (nargs > short_arg)
+		short_us = param_us(fcinfo, short_arg, form, "short_abandon");
+	if (nargs > short_arg + 1)
+	{
+		if (PG_ARGISNULL(short_arg + 1))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("policy must not be null")));
+		policy = policy_from_text(PG_GETARG_TEXT_PP(short_arg + 1));
+	}
+
+	/* the contact */
+	if (form == QF_TIMESTAMPS ? PG_ARGISNULL(1) :
+		(PG_ARGISNULL(2) || (PG_ARGISNULL(1) && PG_GETARG_BOOL(2))))
+		return skpi_counter_skip_row(fcinfo, SKPI_CK_QUEUE, policy, moving, sign);
+	if (form == QF_TIMESTAMPS)
+	{
+		answered = !PG_ARGISNULL(2);
+		if (answered)
+			wait_us = skpi_timestamps_us(PG_GETARG_TIMESTAMPTZ(1), PG_GETARG_TIMESTAMPTZ(2),
+										 "offered_at", "answered_at");
+		else
+		{
+			TimestampTz offered = PG_GETARG_TIMESTAMPTZ(1);
+
+			if (TIMESTAMP_NOT_FINITE(offered))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						 errmsg("offered_at must be a finite timestamp")));
+			wait_known = false;
+		}
+	}
+	else
+	{
+		answered = PG_GETARG_BOOL(2);
+		if (PG_ARGISNULL(1))
+			wait_known = false; /* abandoned, wait not recorded */
+		else
+			wait_us = (form == QF_SECONDS) ?
+				skpi_seconds_us(PG_GETARG_FLOAT8(1), "wait") :
+				skpi_interval_us(PG_GETARG_INTERVAL_P(1), "wait");
+	}
+
+	st = skpi_counter_fast(fcinfo, SKPI_CK_QUEUE, policy);
+	if (unlikely(st == NULL))
+		st = skpi_counter_for_row(fcinfo, SKPI_CK_QUEUE, policy, sign);
+	if (st == NULL)
+		PG_RETURN_NULL();
+
+	/* an inverse of a row that was never counted returns NULL: recompute */
+	if (answered)
+		ok = skpi_counter_add(st, SKPI_Q_ANSWERED, sign, 1) &&
+			(!has_threshold || wait_us > threshold_us ||
+			 skpi_counter_add(st, SKPI_Q_ANSWERED_WITHIN, sign, 1)) &&
+			skpi_counter_add(st, SKPI_Q_ANSWERED_WAIT_US, sign, wait_us);
+	else if (nargs > short_arg && wait_known && wait_us < short_us)
+		ok = skpi_counter_add(st, SKPI_Q_SHORT_ABANDONED, sign, 1);
+	else
+		ok = skpi_counter_add(st, SKPI_Q_ABANDONED, sign, 1) &&
+			(!has_threshold || !wait_known || wait_us > threshold_us ||
+			 skpi_counter_add(st, SKPI_Q_ABANDONED_WITHIN, sign, 1));
+	if (!ok || (sign < 0 && skpi_counter_kind(SKPI_CK_QUEUE)->check(st) != NULL))
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(st);
+}
+
+/* transitions: form x threshold x (forward, moving forward, inverse) */
+#define SKPI_QUEUE_TRANSITIONS(name, FORM, THRESHOLD) \
+PG_FUNCTION_INFO_V1(skpi_queue_accum_##name); \
+Datum skpi_queue_accum_##name(PG_FUNCTION_ARGS) \
+{ return queue_transition(fcinfo, FORM, THRESHOLD, false, 1); } \
+PG_FUNCTION_INFO_V1(skpi_queue_maccum_##name); \
+Datum skpi_queue_maccum_##name(PG_FUNCTION_ARGS) \
+{ return queue_transition(fcinfo, FORM, THRESHOLD, true, 1); } \
+PG_FUNCTION_INFO_V1(skpi_queue_retract_##name); \
+Datum skpi_queue_retract_##name(PG_FUNCTION_ARGS) \
+{ return queue_transition(fcinfo, FORM, THRESHOLD, false, -1); }
+
+SKPI_QUEUE_TRANSITIONS(interval, QF_INTERVAL, true)
+SKPI_QUEUE_TRANSITIONS(seconds, QF_SECONDS, true)
+SKPI_QUEUE_TRANSITIONS(timestamps, QF_TIMESTAMPS, true)
+SKPI_QUEUE_TRANSITIONS(interval_nt, QF_INTERVAL, false)
+SKPI_QUEUE_TRANSITIONS(seconds_nt, QF_SECONDS, false)
+SKPI_QUEUE_TRANSITIONS(timestamps_nt, QF_TIMESTAMPS, false)
+
+SKPI_COUNTER_TYPE_FUNCTIONS(queue, SKPI_CK_QUEUE)
+
+/* ---- accessors ---- */
+
+/* numerator and denominator of the service level under a policy */
+static void
+sl_fraction(const SkpiCounterState *st, int policy, int64 *num, int64 *den)
+{
+	const int64 *q = st->slots;
+	int64		offered = q[SKPI_Q_ANSWERED] + q[SKPI_Q_ABANDONED];
+
+	*num = q[SKPI_Q_ANSWERED_WITHIN];
+	*den = offered;
+	switch (policy)
+	{
+		case SKPI_SL_IGNORE_EARLY:
+			*den = offered - q[SKPI_Q_ABANDONED_WITHIN];
+			break;
+		case SKPI_SL_FAVOUR:
+			*num += q[SKPI_Q_ABANDONED_WITHIN];
+			break;
+		case SKPI_SL_ANSWERED_ONLY:
+			*den = q[SKPI_Q_ANSWERED];
+			break;
+	}
+}
+
+/* the state (argument 0) and its policy, or the policy given as argument 1 */
+static SkpiCounterState *
+queue_arg(FunctionCallInfo fcinfo, int *policy)
+{
+	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE);
+
+	*policy = (PG_NARGS() > 1) ?
+		policy_from_text(PG_GETARG_TEXT_PP(1)) : st->param;
+	return st;
+}
+
+PG_FUNCTION_INFO_V1(skpi_queue_sl_pct);
+Datum
+skpi_queue_sl_pct(PG_FUNCTION_ARGS)
+{
+	int			policy;
+	SkpiCounterState *st = queue_arg(fcinfo, &policy);
+	int64		num,
+				den;
+
+	sl_fraction(st, policy, &num, &den);
+	if (den <= 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(skpi_numeric_pct(num, den));
+}
+
+PG_FUNCTION_INFO_V1(skpi_queue_abandon_rate);
+Datum
+skpi_queue_abandon_rate(PG_FUNCTION_ARGS)
+{
+	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE);
+	int64		offered = st->slots[SKPI_Q_ANSWERED] + st->slots[SKPI_Q_ABANDONED];
+
+	if (offered == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(skpi_numeric_pct(st->slots[SKPI_Q_ABANDONED], offered));
+}
+
+PG_FUNCTION_INFO_V1(skpi_queue_asa);
+Datum
+skpi_queue_asa(PG_FUNCTION_ARGS)
+{
+	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE);
+
+	if (st->slots[SKPI_Q_ANSWERED] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(st->slots[SKPI_Q_ANSWERED_WAIT_US]) /
+					 (double) st->slots[SKPI_Q_ANSWERED]);
+}
+
+#define SKPI_QUEUE_COUNT(name, expr) \
+PG_FUNCTION_INFO_V1(skpi_queue_##name); \
+Datum skpi_queue_##name(PG_FUNCTION_ARGS) \
+{ \
+	const int64 *q = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE)->slots; \
+	PG_RETURN_INT64(expr); \
+}
+
+SKPI_QUEUE_COUNT(offered, q[SKPI_Q_ANSWERED] + q[SKPI_Q_ABANDONED])
+SKPI_QUEUE_COUNT(answered, q[SKPI_Q_ANSWERED])
+SKPI_QUEUE_COUNT(answered_within, q[SKPI_Q_ANSWERED_WITHIN])
+SKPI_QUEUE_COUNT(abandoned, q[SKPI_Q_ABANDONED])
+SKPI_QUEUE_COUNT(short_abandoned, q[SKPI_Q_SHORT_ABANDONED])
+
+/* Wilson bounds: argument 1 is the level */
+static Datum
+queue_ci(FunctionCallInfo fcinfo, bool abandon, bool upper)
+{
+	double		z = skpi_level_arg(fcinfo, 1);
+	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE);
+	int64		num,
+				den;
+
+	if (abandon)
+	{
+		num = st->slots[SKPI_Q_ABANDONED];
+		den = st->slots[SKPI_Q_ANSWERED] + st->slots[SKPI_Q_ABANDONED];
+	}
+	else
+		sl_fraction(st, st->param, &num, &den);
+	if (den <= 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(skpi_wilson_bound_pct(num, den, z, upper));
+}
+
+PG_FUNCTION_INFO_V1(skpi_queue_sl_ci_lower);
+Datum
+skpi_queue_sl_ci_lower(PG_FUNCTION_ARGS)
+{
+	return queue_ci(fcinfo, false, false);
+}
+
+PG_FUNCTION_INFO_V1(skpi_queue_sl_ci_upper);
+Datum
+skpi_queue_sl_ci_upper(PG_FUNCTION_ARGS)
+{
+	return queue_ci(fcinfo, false, true);
+}
+
+PG_FUNCTION_INFO_V1(skpi_queue_abandon_ci_lower);
+Datum
+skpi_queue_abandon_ci_lower(PG_FUNCTION_ARGS)
+{
+	return queue_ci(fcinfo, true, false);
+}
+
+PG_FUNCTION_INFO_V1(skpi_queue_abandon_ci_upper);
+Datum
+skpi_queue_abandon_ci_upper(PG_FUNCTION_ARGS)
+{
+	return queue_ci(fcinfo, true, true);
+}
