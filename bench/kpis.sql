@@ -13,6 +13,8 @@ SELECT CASE WHEN h % 25 = 0 THEN NULL ELSE h % 11 END AS s,
 	CASE WHEN (h / 77) % 25 = 0 THEN NULL ELSE (h / 77) % 5 + 1 END AS q,
 	i % 1000 AS g,
 	CASE WHEN (h / 385) % 25 = 0 THEN NULL ELSE (h / 385) % 100 < 17 END AS t,
+	((h / 1925) % 600) / 10.0::float8 AS w,
+	(h / 1155) % 100 >= 8 AS a,
 	i AS id
 FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(1, :rows) i) x;
 VACUUM ANALYZE bench_votes;
@@ -45,6 +47,12 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('serial', 'share', 'floor: count(t)', 'SELECT count(t) FROM bench_votes'),
 	('serial', 'share', 'transfer_rate(t)', 'SELECT transfer_rate(t) FROM bench_votes'),
 	('serial', 'share', 'hand SQL', 'SELECT count(*) FILTER (WHERE t) * 100.0 / count(t) FROM bench_votes'),
+	('serial', 'sl', 'floor: sum(w), count(a)', 'SELECT sum(w), count(a) FROM bench_votes'),
+	('serial', 'sl', 'sl_pct(w, a, 20)', 'SELECT sl_pct(w, a, 20) FROM bench_votes'),
+	('serial', 'sl', 'sl_pct(w, a, 20, 5, ''ignore_early'')', 'SELECT sl_pct(w, a, 20, 5, ''ignore_early'') FROM bench_votes'),
+	('serial', 'sl', 'abandon_rate(w, a)', 'SELECT abandon_rate(w, a) FROM bench_votes'),
+	('serial', 'sl', 'asa(w, a)', 'SELECT asa(w, a) FROM bench_votes'),
+	('serial', 'sl', 'hand SQL', 'SELECT count(*) FILTER (WHERE a AND w <= 20) * 100.0 / count(a) FROM bench_votes'),
 	('grouped', 'nps', 'floor: sum(s) GROUP BY g', 'SELECT g, sum(s) FROM bench_votes GROUP BY g'),
 	('grouped', 'nps', 'nps(s) GROUP BY g', 'SELECT g, nps(s) FROM bench_votes GROUP BY g'),
 	('grouped', 'nps', 'hand SQL GROUP BY g', 'SELECT g, (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) * 100.0 / count(s) FROM bench_votes GROUP BY g'),
@@ -55,6 +63,10 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('window', 'nps', 'nps(s) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
 	('window', 'nps', 'hand SQL OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT (count(*) FILTER (WHERE s >= 9) OVER w - count(*) FILTER (WHERE s <= 6) OVER w) * 100.0 / NULLIF(count(s) OVER w, 0) x FROM bench_small WINDOW w AS (ORDER BY id ROWS 29 PRECEDING)) w'),
 	('window', 'nps', 'nps(s) OVER 300 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 299 PRECEDING) x FROM bench_small) w'),
+	('window', 'sl', 'floor: sum(w) OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT sum(w) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small WHERE id <= 500000) z'),
+	('window', 'sl', 'sl_pct OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT sl_pct(w, a, 20) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small WHERE id <= 500000) z'),
+	('window', 'sl', 'sl_pct OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT sl_pct(w, a, 20) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) z'),
+	('window', 'sl', 'hand SQL OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT count(*) FILTER (WHERE a AND w <= 20) OVER v * 100.0 / NULLIF(count(a) OVER v, 0) x FROM bench_small WHERE id <= 500000 WINDOW v AS (ORDER BY id ROWS 29 PRECEDING)) z'),
 	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states'),
 	('staffing', 'erlang', 'erlang_c_agents for 100 Erlangs x 1000', 'SELECT sum(erlang_c_agents(1000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 1000) g'),
 	('staffing', 'erlang', 'erlang_c_agents for 5000 Erlangs x 100', 'SELECT sum(erlang_c_agents(50000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 100) g');

@@ -30,7 +30,7 @@ overflow_error(const char *what)
 }
 
 int64
-skpi_interval_us(const Interval *iv, const char *what)
+skpi_interval_us_slow(const Interval *iv, const char *what)
 {
 	int64		us;
 	int64		days_us;
@@ -51,7 +51,7 @@ skpi_interval_us(const Interval *iv, const char *what)
 }
 
 int64
-skpi_seconds_us(double seconds, const char *what)
+skpi_seconds_us_slow(double seconds, const char *what)
 {
 	double		us;
 
@@ -61,7 +61,7 @@ skpi_seconds_us(double seconds, const char *what)
 				 errmsg("%s %g is not a finite number of seconds", what, seconds)));
 	if (seconds < 0)
 		negative_error(what, seconds);
-	us = rint(seconds * 1e6);
+	us = floor(seconds * 1e6 + 0.5);	/* as the inline fast path rounds */
 	if (us >= 9.2e18)
 		overflow_error(what);
 	return (int64) us;

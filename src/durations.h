@@ -17,8 +17,26 @@
 #include "postgres.h"
 #include "datatype/timestamp.h"
 
-extern int64 skpi_interval_us(const Interval *iv, const char *what);
-extern int64 skpi_seconds_us(double seconds, const char *what);
+extern int64 skpi_interval_us_slow(const Interval *iv, const char *what);
+extern int64 skpi_seconds_us_slow(double seconds, const char *what);
+
+/* per-row fast paths, inlined; anything unusual goes to the checked slow path */
+static inline int64
+skpi_interval_us(const Interval *iv, const char *what)
+{
+	if (likely(iv->month == 0 && iv->day == 0 && iv->time >= 0))
+		return iv->time;
+	return skpi_interval_us_slow(iv, what);
+}
+
+static inline int64
+skpi_seconds_us(double seconds, const char *what)
+{
+	/* also false for NaN */
+	if (likely(seconds >= 0.0 && seconds < 9.0e12))
+		return (int64) (seconds * 1e6 + 0.5);
+	return skpi_seconds_us_slow(seconds, what);
+}
 extern int64 skpi_timestamps_us(TimestampTz from, TimestampTz to,
 								const char *from_name, const char *to_name);
 /* microseconds as double precision seconds */

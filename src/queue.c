@@ -49,6 +49,45 @@ typedef enum QueueForm
 
 static const char *const policy_names[] = {"against", "ignore_early", "favour", "answered_only"};
 
+/*
+ * The policy argument of a transition, parsed once per call site while it
+ * stays the same text (it is nearly always a constant): the last text seen
+ * and its policy are kept in fn_extra.
+ */
+typedef struct PolicyCache
+{
+	int			policy;
+	int			len;
+	char		name[32];
+} PolicyCache;
+
+static int	policy_from_text(text *t);
+
+static int
+policy_arg(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *t;
+	PolicyCache *cache = (PolicyCache *) fcinfo->flinfo->fn_extra;
+	int			len;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("policy must not be null")));
+	t = PG_GETARG_TEXT_PP(argno);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (likely(cache != NULL && cache->len == len &&
+			   memcmp(cache->name, VARDATA_ANY(t), len) == 0))
+		return cache->policy;
+	if (cache == NULL)
+		fcinfo->flinfo->fn_extra = cache =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PolicyCache));
+	cache->policy = policy_from_text(t);	/* errors on an unknown name */
+	cache->len = len;					/* known names fit in name[] */
+	memcpy(cache->name, VARDATA_ANY(t), len);
+	return cache->policy;
+}
+
 static int
 policy_from_text(text *t)
 {
@@ -100,13 +139,7 @@ queue_transition(FunctionCallInfo fcinfo, QueueForm form, bool has_threshold,
 	if (nargs > short_arg)
 		short_us = param_us(fcinfo, short_arg, form, "short_abandon");
 	if (nargs > short_arg + 1)
-	{
-		if (PG_ARGISNULL(short_arg + 1))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("policy must not be null")));
-		policy = policy_from_text(PG_GETARG_TEXT_PP(short_arg + 1));
-	}
+		policy = policy_arg(fcinfo, short_arg + 1);
 
 	/* the contact */
 	if (form == QF_TIMESTAMPS ? PG_ARGISNULL(1) :
