@@ -7,6 +7,7 @@ OBJS = \
 	src/support_kpi.o \
 	src/score_state.o \
 	src/counter_state.o \
+	src/handling.o \
 	src/queue.o \
 	src/rates.o \
 	src/durations.o \
@@ -19,7 +20,8 @@ OBJS = \
 DATA = $(wildcard support_kpi--*.sql)
 
 TESTS = $(sort $(wildcard sql/*.sql))
-REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
+# install runs first: it drops and re-creates the extension
+REGRESS = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes

@@ -669,3 +669,200 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.queue_state) (
 	MSFUNC = @extschema@.queue_state_combine, MINVFUNC = @extschema@.queue_state_uncombine,
 	MSTYPE = @extschema@.queue_state,
 	PARALLEL = SAFE);
+
+--------------------------------------------------------------------------
+-- Handling KPIs: aht on handle_state (handled, handle_us), occupancy on
+-- occupancy_state (busy_us, available_us).
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.handle_state;
+CREATE FUNCTION @extschema@.handle_state_in(cstring) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_out(@extschema@.handle_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_recv(internal) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_send(@extschema@.handle_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.handle_state (
+	INPUT = @extschema@.handle_state_in, OUTPUT = @extschema@.handle_state_out,
+	RECEIVE = @extschema@.handle_state_recv, SEND = @extschema@.handle_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.handle_state IS 'handled contacts and their total handle time (microseconds); mergeable with rollup()';
+CREATE FUNCTION @extschema@.handle_state_combine(@extschema@.handle_state, @extschema@.handle_state) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_uncombine(@extschema@.handle_state, @extschema@.handle_state) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_nonempty(@extschema@.handle_state) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.occupancy_state;
+CREATE FUNCTION @extschema@.occupancy_state_in(cstring) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_out(@extschema@.occupancy_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_recv(internal) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_send(@extschema@.occupancy_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.occupancy_state (
+	INPUT = @extschema@.occupancy_state_in, OUTPUT = @extschema@.occupancy_state_out,
+	RECEIVE = @extschema@.occupancy_state_recv, SEND = @extschema@.occupancy_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.occupancy_state IS 'busy and available agent time (microseconds); mergeable with rollup()';
+CREATE FUNCTION @extschema@.occupancy_state_combine(@extschema@.occupancy_state, @extschema@.occupancy_state) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_uncombine(@extschema@.occupancy_state, @extschema@.occupancy_state) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_nonempty(@extschema@.occupancy_state) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.aht(@extschema@.handle_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_handle_aht' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handled(@extschema@.handle_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_handle_handled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.handle_seconds(@extschema@.handle_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_handle_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.occupancy(@extschema@.occupancy_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.busy_seconds(@extschema@.occupancy_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_busy_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.available_seconds(@extschema@.occupancy_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_available_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.aht(talk interval, hold interval, wrap interval) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	FINALFUNC = @extschema@.aht, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.aht, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.handle_agg(talk interval, hold interval, wrap interval) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.handle_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.aht(handle interval) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	FINALFUNC = @extschema@.aht, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.aht, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.handle_agg(handle interval) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.handle_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.aht(talk double precision, hold double precision, wrap double precision) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	FINALFUNC = @extschema@.aht, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.aht, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.handle_agg(talk double precision, hold double precision, wrap double precision) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.handle_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.aht(handle double precision) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	FINALFUNC = @extschema@.aht, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.aht, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.handle_agg(handle double precision) (
+	SFUNC = @extschema@.handle_state_accum, STYPE = @extschema@.handle_state,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_maccum, MINVFUNC = @extschema@.handle_state_retract,
+	MSTYPE = @extschema@.handle_state,
+	MFINALFUNC = @extschema@.handle_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.handle_state) (
+	SFUNC = @extschema@.handle_state_combine, STYPE = @extschema@.handle_state,
+	COMBINEFUNC = @extschema@.handle_state_combine,
+	MSFUNC = @extschema@.handle_state_combine, MINVFUNC = @extschema@.handle_state_uncombine,
+	MSTYPE = @extschema@.handle_state,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.occupancy(busy interval, available interval) (
+	SFUNC = @extschema@.occupancy_state_accum, STYPE = @extschema@.occupancy_state,
+	FINALFUNC = @extschema@.occupancy, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.occupancy_state_combine,
+	MSFUNC = @extschema@.occupancy_state_maccum, MINVFUNC = @extschema@.occupancy_state_retract,
+	MSTYPE = @extschema@.occupancy_state,
+	MFINALFUNC = @extschema@.occupancy, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.occupancy_agg(busy interval, available interval) (
+	SFUNC = @extschema@.occupancy_state_accum, STYPE = @extschema@.occupancy_state,
+	COMBINEFUNC = @extschema@.occupancy_state_combine,
+	MSFUNC = @extschema@.occupancy_state_maccum, MINVFUNC = @extschema@.occupancy_state_retract,
+	MSTYPE = @extschema@.occupancy_state,
+	MFINALFUNC = @extschema@.occupancy_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.occupancy(busy double precision, available double precision) (
+	SFUNC = @extschema@.occupancy_state_accum, STYPE = @extschema@.occupancy_state,
+	FINALFUNC = @extschema@.occupancy, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.occupancy_state_combine,
+	MSFUNC = @extschema@.occupancy_state_maccum, MINVFUNC = @extschema@.occupancy_state_retract,
+	MSTYPE = @extschema@.occupancy_state,
+	MFINALFUNC = @extschema@.occupancy, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.occupancy_agg(busy double precision, available double precision) (
+	SFUNC = @extschema@.occupancy_state_accum, STYPE = @extschema@.occupancy_state,
+	COMBINEFUNC = @extschema@.occupancy_state_combine,
+	MSFUNC = @extschema@.occupancy_state_maccum, MINVFUNC = @extschema@.occupancy_state_retract,
+	MSTYPE = @extschema@.occupancy_state,
+	MFINALFUNC = @extschema@.occupancy_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.occupancy_state) (
+	SFUNC = @extschema@.occupancy_state_combine, STYPE = @extschema@.occupancy_state,
+	COMBINEFUNC = @extschema@.occupancy_state_combine,
+	MSFUNC = @extschema@.occupancy_state_combine, MINVFUNC = @extschema@.occupancy_state_uncombine,
+	MSTYPE = @extschema@.occupancy_state,
+	PARALLEL = SAFE);

@@ -55,10 +55,15 @@ queue_check(const SkpiCounterState *st)
 	return NULL;
 }
 
+static const char *const handle_slots[] = {"handled", "handle_us"};
+static const char *const occupancy_slots[] = {"busy_us", "available_us"};
+
 static const SkpiCounterKindInfo kinds[] = {
 	{0},
 	{"share", 2, share_slots, NULL, NULL, 0, share_check},
 	{"queue", SKPI_Q_NSLOTS, queue_slots, "policy", queue_policies, SKPI_SL_NPOLICIES, queue_check},
+	{"handle", 2, handle_slots, NULL, NULL, 0, NULL},
+	{"occupancy", 2, occupancy_slots, NULL, NULL, 0, NULL},
 };
 
 const SkpiCounterKindInfo *

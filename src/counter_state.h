@@ -30,11 +30,13 @@
 typedef enum SkpiCounterKind
 {
 	SKPI_CK_SHARE = 1,			/* rates.c */
-	SKPI_CK_QUEUE = 2			/* queue.c */
+	SKPI_CK_QUEUE = 2,			/* queue.c */
+	SKPI_CK_HANDLE = 3,			/* handling.c: handled, handle_us */
+	SKPI_CK_OCCUPANCY = 4		/* handling.c: busy_us, available_us */
 } SkpiCounterKind;
 
 #define SKPI_CK_FIRST SKPI_CK_SHARE
-#define SKPI_CK_LAST  SKPI_CK_QUEUE
+#define SKPI_CK_LAST  SKPI_CK_OCCUPANCY
 
 /* queue_state slots and policies (queue.c) */
 enum
