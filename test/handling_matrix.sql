@@ -35,11 +35,7 @@ SELECT is(mismatches('serial_r', 'plain_r'), 0::bigint, 'serial: AHT and occupan
 SELECT is((SELECT count(*) FROM (SELECT grp, aht(talk_s::float8, hold_s::float8, wrap_s::float8) x, aht(talk, hold, wrap) y FROM h GROUP BY grp) z
 	WHERE x <> y), 0::bigint, 'seconds form = interval form, exactly');
 
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+SELECT force_parallel(true) \g /dev/null
 SELECT ok(plan_of('SELECT grp, aht(talk, hold, wrap) FROM h GROUP BY grp') ~ 'Partial', 'parallel: partial aggregation');
 CREATE TABLE parallel_r AS SELECT * FROM ext;
 SELECT is(mismatches('parallel_r', 'serial_r'), 0::bigint, 'parallel = serial');
@@ -48,11 +44,7 @@ SELECT is((SELECT handle_agg(talk, hold, wrap)::text FROM h),
 		sum(coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0)) * 1000000)
 	 FROM h WHERE talk_s IS NOT NULL OR hold_s IS NOT NULL OR wrap_s IS NOT NULL),
 	'parallel: the merged state holds the exact count and microseconds');
-RESET parallel_leader_participation;
-RESET max_parallel_workers_per_gather;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
+SELECT force_parallel(false) \g /dev/null
 
 CREATE TABLE w_ext AS SELECT i, round(aht(talk, hold, wrap) OVER w::numeric, 6) AS aht,
 	round(occupancy(busy_s::float8, avail_s::float8) OVER w, 12) AS occ

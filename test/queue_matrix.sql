@@ -66,11 +66,7 @@ SELECT is((SELECT count(*) FROM (
 	'timestamp forms of abandon_rate and asa = interval forms');
 
 -- parallel
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+SELECT force_parallel(true) \g /dev/null
 SELECT ok(plan_of('SELECT grp, sl_pct(wait, answered, t, ''5 s'') FROM contacts GROUP BY grp') ~ 'Partial', 'parallel: partial aggregation');
 CREATE TABLE parallel_r AS SELECT * FROM ext;
 SELECT is(mismatches('parallel_r', 'serial_r'), 0::bigint, 'parallel = serial');
@@ -79,11 +75,7 @@ SELECT is((SELECT queue_agg(wait, answered, t, '5 s')::text FROM contacts),
 		sum(a), sum(aw), sum(ab), sum(abw),
 		(SELECT count(*) FROM contacts WHERE NOT answered AND wait_s < 5), sum(wsum) * 1000000) FROM counts),
 	'parallel: the merged state holds the exact counters');
-RESET parallel_leader_participation;
-RESET max_parallel_workers_per_gather;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
+SELECT force_parallel(false) \g /dev/null
 
 -- window frames
 CREATE TABLE w_ext AS SELECT i, round(sl_pct(wait, answered, t, '5 s', 'ignore_early') OVER w, 12) AS sl,

@@ -27,11 +27,7 @@ SELECT is((SELECT count(*) FROM (SELECT grp, transfer_rate(b) t, containment_rat
 	WHERE t <> s OR c <> s), 0::bigint, 'transfer_rate and containment_rate compute the share');
 
 -- parallel
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+SELECT force_parallel(true) \g /dev/null
 SELECT ok(plan_of('SELECT grp, share_pct(b) FROM flags GROUP BY grp') ~ 'Partial', 'parallel: partial aggregation');
 CREATE TABLE parallel_r AS
 SELECT grp, share_pct(b) AS pct, share_hits(share_agg(b)) AS hits, share_total(share_agg(b)) AS total
@@ -40,11 +36,7 @@ SELECT is(mismatches('parallel_r', 'serial_r'), 0::bigint, 'parallel = serial');
 SELECT is((SELECT share_agg(b)::text FROM flags),
 	(SELECT format('{"version":1,"kind":"share","hits":%s,"total":%s}', count(*) FILTER (WHERE b), count(b)) FROM flags),
 	'parallel: the merged state holds the exact counts');
-RESET parallel_leader_participation;
-RESET max_parallel_workers_per_gather;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
+SELECT force_parallel(false) \g /dev/null
 
 -- window frames
 CREATE TABLE w_ext AS SELECT i, share_pct(b) OVER w AS pct FROM flags WHERE i <= 6000

@@ -54,11 +54,7 @@ SELECT is((SELECT count(*) FROM ext e JOIN plain p USING (grp) WHERE e.nps = p.n
 	'serial: unrounded values are equal too');
 
 -- 2. parallel (partial aggregates in workers, combined in the leader)
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+SELECT force_parallel(true) \g /dev/null
 SELECT ok(plan_of('SELECT grp, nps(s), ces(c), csat(q) FROM votes GROUP BY grp') ~ 'Partial (Hash|Group)?Aggregate',
 	'parallel: the plan has a Partial Aggregate under Gather');
 SELECT ok(plan_of('SELECT nps(s), ces(c, 7), csat(q, 5) FROM votes') ~ 'Partial Aggregate',
@@ -76,11 +72,7 @@ SELECT is((SELECT nps_agg(s)::text FROM votes),
 		string_agg(n::text, ',' ORDER BY k) || ']}'
 		FROM (SELECT k, (SELECT count(*) FROM votes WHERE s = k) n FROM generate_series(0, 10) k) x),
 	'parallel: the merged state holds exactly the per-score counts');
-RESET parallel_leader_participation;
-RESET max_parallel_workers_per_gather;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
+SELECT force_parallel(false) \g /dev/null
 
 -- 3. window frames (moving aggregate with inverse transitions)
 CREATE TABLE daily AS SELECT day, s, c, q FROM votes WHERE i <= 6000;
@@ -147,16 +139,10 @@ SELECT grp, round(nps(rollup(n)), 12) nps, round(ces(rollup(c)), 12) ces, round(
 FROM month_states GROUP BY grp;
 SELECT is((SELECT count(*) FROM month_states), 68::bigint, 'rollup: 17 groups x 4 months of states');
 SELECT is(mismatches('rollup_r', 'serial_r'), 0::bigint, 'rollup of daily -> monthly -> total = one-shot aggregate');
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
+SELECT force_parallel(true) \g /dev/null
 SELECT is((SELECT rollup(n)::text FROM day_states), (SELECT nps_agg(s)::text FROM votes),
 	'rollup in parallel = one state over the raw rows');
-RESET max_parallel_workers_per_gather;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
+SELECT force_parallel(false) \g /dev/null
 CREATE TABLE roll7 AS
 SELECT day, round(nps(rollup(n) OVER w), 12) AS nps
 FROM (SELECT day, rollup(n) n FROM day_states GROUP BY day) d
