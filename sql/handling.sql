@@ -44,7 +44,11 @@ SELECT occupancy(b, a) IS NULL AS zero_time FROM (VALUES ('0 s'::interval, '0 s'
 -- text form
 SELECT '{"version":1,"kind":"handle","handled":2,"handle_us":500000000}'::handle_state;
 SELECT aht('{"version":1,"kind":"handle","handled":2,"handle_us":500000000}'::handle_state);
-SELECT '{"version":1,"kind":"occupancy","busy_us":3,"available_us":1}'::occupancy_state;
+SELECT '{"version":1,"kind":"occupancy","periods":1,"busy_us":3,"available_us":1}'::occupancy_state;
+SELECT '{"version":1,"kind":"occupancy","periods":0,"busy_us":3,"available_us":1}'::occupancy_state;
+-- a window frame of zero-time periods is a state (its occupancy is NULL: no time), not NULL
+SELECT i, occupancy_agg(b, a) OVER (ORDER BY i ROWS 1 PRECEDING)
+FROM (VALUES (1, '0 s'::interval, '0 s'::interval), (2, '0 s', '0 s')) v(i, b, a);
 
 -- errors
 SELECT aht('-1 s'::interval, '0 s', '0 s');

@@ -41,7 +41,8 @@ SELECT channel, round(sl_pct(wait, answered, CASE channel WHEN 'phone' THEN inte
 FROM calls GROUP BY ROLLUP (channel) ORDER BY channel;
 
 -- two-step: daily states, rolled up; the sum of counters, never the mean of percentages
--- (days: 300, 300, 300 and 160 contacts; daily SL 100, 100, 86.67 and 0 %)
+-- (days: 300, 300, 300 and 160 contacts, 150 offered after 10 short abandons;
+-- daily SL 100, 100, 86.67 and 0 %)
 CREATE TABLE queue_daily AS
 SELECT day, queue_agg(wait, answered, '20 s', '5 s') AS st
 FROM calls GROUP BY 1;
@@ -75,7 +76,14 @@ SELECT asa(w, a) IS NULL AS no_answered FROM (VALUES ('5 s'::interval, false)) v
 SELECT '{"version":1,"kind":"queue","policy":"favour","answered":10,"answered_within":8,"abandoned":2,"abandoned_within":1,"short_abandoned":0,"answered_wait_us":1000000}'::queue_state;
 SELECT sl_pct('{"version":1,"kind":"queue","policy":"favour","answered":10,"answered_within":8,"abandoned":2,"abandoned_within":1,"short_abandoned":0,"answered_wait_us":1000000}'::queue_state);
 
+-- seconds round to the microsecond half to even, as make_interval() does: the forms agree
+SELECT sl_pct(w, true, 20) AS seconds_form, sl_pct(make_interval(secs => w), true, '20 s') AS interval_form
+FROM (VALUES (20.0000005::float8), (20.0000015)) v(w);
+
 -- errors
+SELECT sl_pct(st) FROM (VALUES ('{"version":1,"kind":"queue","policy":"against","answered":9223372036854775807,"answered_within":0,"abandoned":1,"abandoned_within":0,"short_abandoned":0,"answered_wait_us":0}'::queue_state)) v(st);
+SELECT '{"version":1,"kind":"queue","policy":"against","answered":0,"answered_within":0,"abandoned":0,"abandoned_within":0,"short_abandoned":0,"answered_wait_us":5}'::queue_state;
+SELECT sl_pct(1e13::float8, true, 20);
 SELECT sl_pct('-5 s'::interval, true, '20 s');
 SELECT sl_pct(-1::float8, true, 20);
 SELECT sl_pct('NaN'::float8, true, 20);

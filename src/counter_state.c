@@ -52,18 +52,33 @@ queue_check(const SkpiCounterState *st)
 		return "answered_within exceeds answered";
 	if (st->slots[SKPI_Q_ABANDONED_WITHIN] > st->slots[SKPI_Q_ABANDONED])
 		return "abandoned_within exceeds abandoned";
+	if (st->slots[SKPI_Q_ANSWERED] == 0 && st->slots[SKPI_Q_ANSWERED_WAIT_US] != 0)
+		return "answered_wait_us without answered contacts";
 	return NULL;
 }
 
 static const char *const handle_slots[] = {"handled", "handle_us"};
-static const char *const occupancy_slots[] = {"busy_us", "available_us"};
+static const char *const occupancy_slots[] = {"periods", "busy_us", "available_us"};
+
+static const char *
+handle_check(const SkpiCounterState *st)
+{
+	return (st->slots[0] == 0 && st->slots[1] != 0) ? "handle time without handled contacts" : NULL;
+}
+
+static const char *
+occupancy_check(const SkpiCounterState *st)
+{
+	return (st->slots[0] == 0 && (st->slots[1] != 0 || st->slots[2] != 0)) ?
+		"time without periods" : NULL;
+}
 
 static const SkpiCounterKindInfo kinds[] = {
 	{0},
 	{"share", 2, share_slots, NULL, NULL, 0, share_check},
 	{"queue", SKPI_Q_NSLOTS, queue_slots, "policy", queue_policies, SKPI_SL_NPOLICIES, queue_check},
-	{"handle", 2, handle_slots, NULL, NULL, 0, NULL},
-	{"occupancy", 2, occupancy_slots, NULL, NULL, 0, NULL},
+	{"handle", 2, handle_slots, NULL, NULL, 0, handle_check},
+	{"occupancy", 3, occupancy_slots, NULL, NULL, 0, occupancy_check},
 };
 
 const SkpiCounterKindInfo *

@@ -32,7 +32,7 @@ typedef enum SkpiCounterKind
 	SKPI_CK_SHARE = 1,			/* rates.c */
 	SKPI_CK_QUEUE = 2,			/* queue.c */
 	SKPI_CK_HANDLE = 3,			/* handling.c: handled, handle_us */
-	SKPI_CK_OCCUPANCY = 4		/* handling.c: busy_us, available_us */
+	SKPI_CK_OCCUPANCY = 4		/* handling.c: periods, busy_us, available_us */
 } SkpiCounterKind;
 
 #define SKPI_CK_FIRST SKPI_CK_SHARE

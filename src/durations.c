@@ -61,9 +61,11 @@ skpi_seconds_us_slow(double seconds, const char *what)
 				 errmsg("%s %g is not a finite number of seconds", what, seconds)));
 	if (seconds < 0)
 		negative_error(what, seconds);
-	us = floor(seconds * 1e6 + 0.5);	/* as the inline fast path rounds */
+	us = rint(seconds * 1e6);	/* as the inline fast path rounds */
 	if (us >= 9.2e18)
-		overflow_error(what);
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %g s is out of range", what, seconds)));
 	return (int64) us;
 }
 

@@ -5,8 +5,10 @@
  * Waits and handle times arrive as interval, as double precision seconds or
  * as a pair of timestamps; all three become int64 microseconds (PostgreSQL's
  * own resolution), so sums are exact and identical however rows are split.
- * An interval's months count 30 days and its days 24 hours, as in
- * EXTRACT(EPOCH FROM interval).  Seconds are rounded to the microsecond.
+ * An interval's months count 30 days and its days 24 hours, as interval
+ * comparison does ('1 mon' = '30 days'; so a year is 360 days, unlike
+ * EXTRACT(EPOCH ...)).  Seconds are rounded to the microsecond, half to even,
+ * as make_interval(secs => ...) rounds them.
  * Negative durations are errors (22003), and so are infinite or NaN values
  * and durations beyond about 292 000 years (22008 for infinite timestamps and
  * intervals).
@@ -15,6 +17,8 @@
 #define SKPI_DURATIONS_H
 
 #include "postgres.h"
+#include <math.h>
+
 #include "datatype/timestamp.h"
 
 extern int64 skpi_interval_us_slow(const Interval *iv, const char *what);
@@ -32,9 +36,9 @@ skpi_interval_us(const Interval *iv, const char *what)
 static inline int64
 skpi_seconds_us(double seconds, const char *what)
 {
-	/* also false for NaN */
+	/* also false for NaN; rounds half to even, as make_interval() does */
 	if (likely(seconds >= 0.0 && seconds < 9.0e12))
-		return (int64) (seconds * 1e6 + 0.5);
+		return (int64) rint(seconds * 1e6);
 	return skpi_seconds_us_slow(seconds, what);
 }
 extern int64 skpi_timestamps_us(TimestampTz from, TimestampTz to,

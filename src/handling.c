@@ -15,7 +15,7 @@
  * as are NaN / infinite seconds and infinite intervals.
  *
  * States (counter_state.c): handle_state (handled, handle_us) and
- * occupancy_state (busy_us, available_us).
+ * occupancy_state (periods, busy_us, available_us).
  */
 #include "postgres.h"
 
@@ -30,8 +30,9 @@
 
 #define H_HANDLED	0
 #define H_HANDLE_US 1
-#define O_BUSY_US	0
-#define O_AVAIL_US	1
+#define O_PERIODS	0
+#define O_BUSY_US	1
+#define O_AVAIL_US	2
 
 /* sum of the non-NULL duration arguments first..last; false if all are NULL */
 static bool
@@ -53,7 +54,7 @@ sum_durations(FunctionCallInfo fcinfo, int first, int last, bool seconds,
 			skpi_interval_us(PG_GETARG_INTERVAL_P(i), names[i - first]);
 		if (pg_add_s64_overflow(*total, us, total))
 			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("handle time is out of range")));
 	}
 	return any;
@@ -98,6 +99,7 @@ occupancy_transition(FunctionCallInfo fcinfo, bool seconds, bool moving, int sig
 	if (unlikely(st == NULL))
 		st = skpi_counter_for_row(fcinfo, SKPI_CK_OCCUPANCY, 0, sign);
 	if (st == NULL ||
+		!skpi_counter_add(st, O_PERIODS, sign, 1) ||
 		!skpi_counter_add(st, O_BUSY_US, sign, busy) ||
 		!skpi_counter_add(st, O_AVAIL_US, sign, avail))
 		PG_RETURN_NULL();

@@ -32,6 +32,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "common/int.h"
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
@@ -49,25 +50,38 @@ typedef enum QueueForm
 
 static const char *const policy_names[] = {"against", "ignore_early", "favour", "answered_only"};
 
-/*
- * The policy argument of a transition, parsed once per call site while it
- * stays the same text (it is nearly always a constant): the last text seen
- * and its policy are kept in fn_extra.
- */
-typedef struct PolicyCache
+/* the policy named by len bytes at name; ERROR 22023 for an unknown name */
+static int
+policy_lookup(const char *name, int len)
 {
-	int			policy;
-	int			len;
-	char		name[32];
-} PolicyCache;
+	int			i;
 
-static int	policy_from_text(text *t);
+	for (i = 0; i < SKPI_SL_NPOLICIES; i++)
+		if ((int) strlen(policy_names[i]) == len && memcmp(policy_names[i], name, len) == 0)
+			return i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown service level policy \"%s\"", pnstrdup(name, Min(len, 64))),
+			 errhint("Use 'against', 'ignore_early', 'favour' or 'answered_only'.")));
+	return 0;					/* keep compiler quiet */
+}
 
+static int
+policy_from_text(text *t)
+{
+	return policy_lookup(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+}
+
+/*
+ * The policy argument of a transition, looked up once per call site while it
+ * stays the same text (it is nearly always a constant): the number of the
+ * last policy seen is kept in fn_extra, its name being policy_names[number].
+ */
 static int
 policy_arg(FunctionCallInfo fcinfo, int argno)
 {
 	text	   *t;
-	PolicyCache *cache = (PolicyCache *) fcinfo->flinfo->fn_extra;
+	int		   *cache = (int *) fcinfo->flinfo->fn_extra;
 	int			len;
 
 	if (PG_ARGISNULL(argno))
@@ -76,32 +90,14 @@ policy_arg(FunctionCallInfo fcinfo, int argno)
 				 errmsg("policy must not be null")));
 	t = PG_GETARG_TEXT_PP(argno);
 	len = VARSIZE_ANY_EXHDR(t);
-	if (likely(cache != NULL && cache->len == len &&
-			   memcmp(cache->name, VARDATA_ANY(t), len) == 0))
-		return cache->policy;
+	if (likely(cache != NULL && (int) strlen(policy_names[*cache]) == len &&
+			   memcmp(policy_names[*cache], VARDATA_ANY(t), len) == 0))
+		return *cache;
 	if (cache == NULL)
 		fcinfo->flinfo->fn_extra = cache =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PolicyCache));
-	cache->policy = policy_from_text(t);	/* errors on an unknown name */
-	cache->len = len;					/* known names fit in name[] */
-	memcpy(cache->name, VARDATA_ANY(t), len);
-	return cache->policy;
-}
-
-static int
-policy_from_text(text *t)
-{
-	char	   *name = text_to_cstring(t);
-	int			i;
-
-	for (i = 0; i < SKPI_SL_NPOLICIES; i++)
-		if (strcmp(name, policy_names[i]) == 0)
-			return i;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown service level policy \"%s\"", name),
-			 errhint("Use 'against', 'ignore_early', 'favour' or 'answered_only'.")));
-	return 0;					/* keep compiler quiet */
+			MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int));
+	*cache = policy_from_text(t);	/* errors on an unknown name */
+	return *cache;
 }
 
 /* a duration parameter (threshold, short_abandon): NULL is an error */
@@ -219,22 +215,42 @@ SKPI_COUNTER_TYPE_FUNCTIONS(queue, SKPI_CK_QUEUE)
 
 /* ---- accessors ---- */
 
+/* a + b (or a - b) of counters, ERROR 22003 if it leaves bigint */
+static int64
+queue_sum(int64 a, int64 b, int sign)
+{
+	int64		r;
+
+	if (sign > 0 ? pg_add_s64_overflow(a, b, &r) : pg_sub_s64_overflow(a, b, &r))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("queue counters are out of range for type bigint")));
+	return r;
+}
+
+/* answered + abandoned (short abandons excluded) */
+static int64
+queue_offered(const SkpiCounterState *st)
+{
+	return queue_sum(st->slots[SKPI_Q_ANSWERED], st->slots[SKPI_Q_ABANDONED], 1);
+}
+
 /* numerator and denominator of the service level under a policy */
 static void
 sl_fraction(const SkpiCounterState *st, int policy, int64 *num, int64 *den)
 {
 	const int64 *q = st->slots;
-	int64		offered = q[SKPI_Q_ANSWERED] + q[SKPI_Q_ABANDONED];
+	int64		offered = queue_offered(st);
 
 	*num = q[SKPI_Q_ANSWERED_WITHIN];
 	*den = offered;
 	switch (policy)
 	{
 		case SKPI_SL_IGNORE_EARLY:
-			*den = offered - q[SKPI_Q_ABANDONED_WITHIN];
+			*den = queue_sum(offered, q[SKPI_Q_ABANDONED_WITHIN], -1);
 			break;
 		case SKPI_SL_FAVOUR:
-			*num += q[SKPI_Q_ABANDONED_WITHIN];
+			*num = queue_sum(*num, q[SKPI_Q_ABANDONED_WITHIN], 1);
 			break;
 		case SKPI_SL_ANSWERED_ONLY:
 			*den = q[SKPI_Q_ANSWERED];
@@ -273,7 +289,7 @@ Datum
 skpi_queue_abandon_rate(PG_FUNCTION_ARGS)
 {
 	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE);
-	int64		offered = st->slots[SKPI_Q_ANSWERED] + st->slots[SKPI_Q_ABANDONED];
+	int64		offered = queue_offered(st);
 
 	if (offered == 0)
 		PG_RETURN_NULL();
@@ -300,7 +316,7 @@ Datum skpi_queue_##name(PG_FUNCTION_ARGS) \
 	PG_RETURN_INT64(expr); \
 }
 
-SKPI_QUEUE_COUNT(offered, q[SKPI_Q_ANSWERED] + q[SKPI_Q_ABANDONED])
+SKPI_QUEUE_COUNT(offered, queue_sum(q[SKPI_Q_ANSWERED], q[SKPI_Q_ABANDONED], 1))
 SKPI_QUEUE_COUNT(answered, q[SKPI_Q_ANSWERED])
 SKPI_QUEUE_COUNT(answered_within, q[SKPI_Q_ANSWERED_WITHIN])
 SKPI_QUEUE_COUNT(abandoned, q[SKPI_Q_ABANDONED])
@@ -318,7 +334,7 @@ queue_ci(FunctionCallInfo fcinfo, bool abandon, bool upper)
 	if (abandon)
 	{
 		num = st->slots[SKPI_Q_ABANDONED];
-		den = st->slots[SKPI_Q_ANSWERED] + st->slots[SKPI_Q_ABANDONED];
+		den = queue_offered(st);
 	}
 	else
 		sl_fraction(st, st->param, &num, &den);
