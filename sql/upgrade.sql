@@ -1,0 +1,46 @@
+--
+-- Upgrades: the released 1.0 script, then ALTER EXTENSION UPDATE; states
+-- stored under 1.0 stay readable and give the same results.
+--
+SET client_min_messages = warning;
+DROP EXTENSION support_kpi CASCADE;
+RESET client_min_messages;
+CREATE EXTENSION support_kpi VERSION '1.0';
+SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
+CREATE TABLE upgrade_states AS
+SELECT s % 2 AS g, nps_agg(s) AS n, ces_agg(s % 7 + 1) AS c, csat_agg(s % 5 + 1) AS cs,
+	share_agg(s % 3 = 0) AS sh, queue_agg(make_interval(secs => s * 3), s % 4 <> 0, '20 s') AS q,
+	handle_agg(make_interval(secs => 60 + s)) AS h
+FROM generate_series(0, 10) s GROUP BY 1;
+CREATE TEMP TABLE before_update AS
+SELECT g, nps(n), ces(c), csat(cs), share_pct(sh), sl_pct(q), abandon_rate(q), aht(h), q::text AS qtext
+FROM upgrade_states;
+ALTER EXTENSION support_kpi UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
+-- same results from the stored states, and their text forms are unchanged
+SELECT count(*) AS differing FROM (
+	SELECT g, nps(n), ces(c), csat(cs), share_pct(sh), sl_pct(q), abandon_rate(q), aht(h), q::text
+	FROM upgrade_states
+	EXCEPT ALL SELECT * FROM before_update) d;
+SELECT nps(rollup(n)), share_pct(rollup(sh)) FROM upgrade_states;
+-- what 1.1 added works on the upgraded installation
+SELECT fcr_rate(s % 3 <> 0), resolution_rate(s % 5 <> 0), reopen_rate(s % 4 = 0)
+FROM generate_series(0, 10) s;
+-- an upgraded installation has the same objects as a fresh one
+CREATE TEMP TABLE upgraded_objects AS
+SELECT pg_describe_object(classid, objid, objsubid) AS object
+FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+	AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi');
+DROP TABLE upgrade_states;
+DROP EXTENSION support_kpi;
+CREATE EXTENSION support_kpi;
+SELECT count(*) AS objects,
+	(SELECT count(*) FROM ((TABLE upgraded_objects EXCEPT ALL
+		SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend
+		WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+			AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi'))
+	UNION ALL (SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend
+		WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+			AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
+		EXCEPT ALL TABLE upgraded_objects)) d) AS differing
+FROM upgraded_objects;
