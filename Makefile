@@ -10,11 +10,13 @@ OBJS = \
 	src/handling.o \
 	src/queue.o \
 	src/rates.o \
+	src/resolution.o \
 	src/durations.o \
 	src/staffing.o \
 	src/state_common.o \
 	src/stats.o \
 	src/textparse.o \
+	src/values_state.o \
 	src/voice.o
 
 DATA = $(wildcard support_kpi--*.sql)

@@ -10,10 +10,22 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "utils/guc.h"
+
 #include "compat.h"
+#include "values_state.h"
 
 #if PG_VERSION_NUM >= 180000
-PG_MODULE_MAGIC_EXT(.name = "support_kpi", .version = "1.0");
+PG_MODULE_MAGIC_EXT(.name = "support_kpi", .version = "1.1");
 #else
 PG_MODULE_MAGIC;
 #endif
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	skpi_values_define_guc();
+	MarkGUCPrefixReserved("support_kpi");
+}
