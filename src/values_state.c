@@ -862,22 +862,28 @@ append_double(StringInfo buf, double v)
 	appendStringInfoString(buf, s);
 }
 
+/* the values to print or send: a flat state's as stored, a tree's in order */
+static const double *
+values_in_order(const SkpiValuesState *st)
+{
+	double	   *sorted;
+
+	if (st->kind != SKPI_VALUES_TREE)
+		return st->data;
+	sorted = palloc(sizeof(double) * Max(st->count, 1));
+	tree_values(st, sorted);
+	return sorted;
+}
+
 PG_FUNCTION_INFO_V1(skpi_values_out);
 Datum
 skpi_values_out(PG_FUNCTION_ARGS)
 {
 	SkpiValuesState *st = skpi_values_getarg(fcinfo, 0);
 	StringInfoData buf;
-	const double *vals = st->data;
+	const double *vals = values_in_order(st);
 	int64		i;
 
-	if (st->kind == SKPI_VALUES_TREE)
-	{
-		double	   *sorted = palloc(sizeof(double) * Max(st->count, 1));
-
-		tree_values(st, sorted);
-		vals = sorted;
-	}
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"version\":%d,\"percentiles\":[", SKPI_VALUES_VERSION);
 	for (i = 0; i < st->npct; i++)
@@ -1114,16 +1120,9 @@ skpi_values_send(PG_FUNCTION_ARGS)
 {
 	SkpiValuesState *st = skpi_values_getarg(fcinfo, 0);
 	StringInfoData buf;
-	const double *vals = st->data;
+	const double *vals = values_in_order(st);
 	int64		i;
 
-	if (st->kind == SKPI_VALUES_TREE)
-	{
-		double	   *sorted = palloc(sizeof(double) * Max(st->count, 1));
-
-		tree_values(st, sorted);
-		vals = sorted;
-	}
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, SKPI_VALUES_VERSION);
 	pq_sendbyte(&buf, st->is_array);
