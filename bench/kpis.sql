@@ -18,10 +18,13 @@ SELECT CASE WHEN h % 25 = 0 THEN NULL ELSE h % 11 END AS s,
 	CASE WHEN (h / 13) % 3 = 0 THEN NULL ELSE ((h / 13) % 600) / 10.0::float8 END AS hold,
 	((h / 17) % 1200) / 10.0::float8 AS wrap,
 	(h / 1155) % 100 >= 8 AS a,
+	-- resolution time in seconds, skewed (most within hours, a tail of weeks); ~10 % unresolved
+	CASE WHEN (h / 41) % 10 = 0 THEN NULL ELSE ((h / 31) % 100000) * ((h / 37) % 100 + 1) / 10.0::float8 END AS res,
 	i AS id
 FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(1, :rows) i) x;
 VACUUM ANALYZE bench_votes;
 CREATE TABLE bench_small AS SELECT * FROM bench_votes WHERE id <= 1000000;
+CREATE INDEX ON bench_small (id);
 VACUUM ANALYZE bench_small;
 
 -- wall time of one run of q, in ms
@@ -74,10 +77,37 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('window', 'sl', 'sl_pct OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT sl_pct(w, a, 20) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small WHERE id <= 500000) z'),
 	('window', 'sl', 'sl_pct OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT sl_pct(w, a, 20) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) z'),
 	('window', 'sl', 'hand SQL OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT count(*) FILTER (WHERE a AND w <= 20) OVER v * 100.0 / NULLIF(count(a) OVER v, 0) x FROM bench_small WHERE id <= 500000 WINDOW v AS (ORDER BY id ROWS 29 PRECEDING)) z'),
+	('serial', 'median', 'floor: sum(res)', 'SELECT sum(res) FROM bench_votes'),
+	('serial', 'median', 'resolution_time(res)', 'SELECT resolution_time(res) FROM bench_votes'),
+	('serial', 'median', 'resolution_time(res, ARRAY[0.5, 0.9])', 'SELECT resolution_time(res, ARRAY[0.5, 0.9]) FROM bench_votes'),
+	('serial', 'median', 'hand SQL: percentile_cont(0.5)', 'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes'),
+	('serial', 'median', 'percentile_cont(ARRAY[0.5, 0.9])', 'SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY res) FROM bench_votes'),
+	('grouped', 'median', 'floor: sum(res) GROUP BY g', 'SELECT g, sum(res) FROM bench_votes GROUP BY g'),
+	('grouped', 'median', 'resolution_time(res) GROUP BY g', 'SELECT g, resolution_time(res) FROM bench_votes GROUP BY g'),
+	('grouped', 'median', 'hand SQL: percentile_cont(0.5) GROUP BY g', 'SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes GROUP BY g'),
+	('parallel', 'median', 'floor: sum(res), 2 workers', 'SELECT sum(res) FROM bench_votes'),
+	('parallel', 'median', 'resolution_time(res), 2 workers', 'SELECT resolution_time(res) FROM bench_votes'),
+	('parallel', 'median', 'hand SQL: percentile_cont(0.5) (no parallel plan)', 'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes'),
+	('window', 'median', 'floor: sum(res) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT sum(res) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'median', 'resolution_time(res) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT resolution_time(res) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'median', 'resolution_time(res) OVER 300 rows, 1M rows', 'SELECT count(x) FROM (SELECT resolution_time(res) OVER (ORDER BY id ROWS 299 PRECEDING) x FROM bench_small) w'),
+	('window', 'median', 'resolution_time(res) OVER 3000 rows, 1M rows', 'SELECT count(x) FROM (SELECT resolution_time(res) OVER (ORDER BY id ROWS 2999 PRECEDING) x FROM bench_small) w'),
+	('window', 'median-10k', 'resolution_time(res) OVER 30 rows, 10k rows', 'SELECT count(x) FROM (SELECT resolution_time(res) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small WHERE id <= 10000) w'),
+	('window', 'median-10k', 'hand SQL: percentile_cont per 30-row frame (LATERAL on an index), 10k rows', 'SELECT count(x) FROM bench_small b1, LATERAL (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY b2.res) x FROM bench_small b2 WHERE b2.id BETWEEN b1.id - 29 AND b1.id) l WHERE b1.id <= 10000'),
+	('serial', 'fcr', 'floor: count(t)', 'SELECT count(t) FROM bench_votes'),
+	('serial', 'fcr', 'fcr_rate(t)', 'SELECT fcr_rate(t) FROM bench_votes'),
+	('serial', 'fcr', 'hand SQL', 'SELECT count(*) FILTER (WHERE t) * 100.0 / count(t) FROM bench_votes'),
+	('window', 'repeat', 'floor: lead(ts) over customer, 1M rows', 'SELECT count(x) FROM (SELECT lead(ts) OVER (PARTITION BY g ORDER BY ts) x FROM bench_contacts) w'),
+	('window', 'repeat', 'repeat_contact(ts, 7 days), 1M rows', 'SELECT count(x) FROM (SELECT repeat_contact(ts, ''7 days'') OVER (PARTITION BY g ORDER BY ts) x FROM bench_contacts) w'),
+	('window', 'repeat', 'hand SQL: lead(ts) - ts <= 7 days, 1M rows', 'SELECT count(x) FROM (SELECT coalesce(lead(ts) OVER (PARTITION BY g ORDER BY ts) - ts <= interval ''7 days'', false) x FROM bench_contacts) w'),
 	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states'),
 	('staffing', 'erlang', 'erlang_c_agents for 100 Erlangs x 1000', 'SELECT sum(erlang_c_agents(1000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 1000) g'),
 	('staffing', 'erlang', 'erlang_c_agents for 5000 Erlangs x 100', 'SELECT sum(erlang_c_agents(50000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 100) g');
 
+CREATE TABLE bench_contacts AS SELECT g, timestamptz '2026-01-01' + (abs(hashint4(id)) % 31536000) * interval '1 s' AS ts FROM bench_small;
+VACUUM ANALYZE bench_contacts;
+-- BENCH_ONLY: a regular expression on "family/kpi" selects the cases to run
+DELETE FROM cases WHERE NOT (family || '/' || kpi) ~ :'only';
 CREATE TABLE bench_states AS SELECT g, nps_agg(s) AS st FROM bench_votes GROUP BY g;
 
 -- The queries of one family and KPI (the floor, the KPI, the hand-written SQL)

@@ -6,6 +6,8 @@
 #
 #   BENCH_ROWS   rows to generate (default 10000000)
 #   BENCH_REPS   timed repetitions per query, the median is reported (default 5)
+#   BENCH_ONLY   a regular expression on "family/kpi": run only those cases
+#                (default: all), e.g. BENCH_ONLY='/median$' 
 #   PG_CONFIG    pg_config to build against (default PostgreSQL 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,4 +35,4 @@ major=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
 pg_virtualenv -v "$major" -t -c "--locale=C.UTF-8" \
     -o shared_buffers=1GB -o max_parallel_workers_per_gather=2 -o jit=off -o fsync=off \
-    psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -f bench/kpis.sql
+    psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -v only="${BENCH_ONLY:-.}" -f bench/kpis.sql
