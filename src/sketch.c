@@ -1089,7 +1089,8 @@ parse_buckets(TextParser *tp, int64 *counts, int *n)
 	do
 	{
 		if (*n >= SKPI_SKETCH_MAX_BUCKETS)
-			return skpi_text_error(tp, "More buckets than a duration_sketch has (4368).");
+			return sketch_invalid(tp->escontext, false, "more than %d buckets",
+								  SKPI_SKETCH_MAX_BUCKETS);
 		if (!skpi_text_int64(tp, &counts[(*n)++]))
 			return false;
 	} while (skpi_text_accept(tp, ','));
@@ -1120,8 +1121,6 @@ skpi_duration_sketch_in(PG_FUNCTION_ARGS)
 	do
 	{
 		char		key[32];
-		char		word[32];
-		char		detail[96];
 		bool		ok;
 
 		if (!skpi_text_word(&tp, key, sizeof(key)) || !skpi_text_expect(&tp, ':'))
@@ -1134,32 +1133,16 @@ skpi_duration_sketch_in(PG_FUNCTION_ARGS)
 		else if (strcmp(key, "version") == 0 && !seen_version)
 			ok = seen_version = skpi_text_small_int(&tp, "version", &version);
 		else if (strcmp(key, "kind") == 0 && !seen_kind)
-		{
-			ok = seen_kind = skpi_text_word(&tp, word, sizeof(word));
-			if (ok && strcmp(word, "duration") != 0)
-			{
-				snprintf(detail, sizeof(detail), "Expected kind \"duration\", found \"%s\".", word);
-				ok = skpi_text_error(&tp, detail);
-			}
-		}
+			ok = seen_kind = skpi_text_kind(&tp, "duration");
 		else if (strcmp(key, "buckets") == 0 && !seen_buckets)
 			ok = seen_buckets = parse_buckets(&tp, counts, &ncounts);
 		else
-		{
-			snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
-			ok = skpi_text_error(&tp, detail);
-		}
+			ok = skpi_text_bad_key(&tp, key);
 		if (!ok)
 			PG_RETURN_NULL();
 	} while (skpi_text_accept(&tp, ','));
-	if (!skpi_text_expect(&tp, '}'))
+	if (!skpi_text_end(&tp))
 		PG_RETURN_NULL();
-	skpi_text_skip_ws(&tp);
-	if (*tp.p != '\0')
-	{
-		skpi_text_error(&tp, "Unexpected characters after the closing brace.");
-		PG_RETURN_NULL();
-	}
 	for (k = 0; k < K_NINT; k++)
 		all = all && seen[k];
 	if (!(all && seen_version && seen_kind && seen_buckets))
@@ -1167,12 +1150,8 @@ skpi_duration_sketch_in(PG_FUNCTION_ARGS)
 		skpi_text_error(&tp, "Every key of the state is required: see the output of the type.");
 		PG_RETURN_NULL();
 	}
-	if (version != SKPI_SKETCH_VERSION)
-		ereturn(tp.escontext, (Datum) 0,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unsupported duration_sketch format version %d", version),
-				 errdetail("This version of support_kpi reads format version %d.",
-						   SKPI_SKETCH_VERSION)));
+	if (!skpi_text_version(&tp, version, SKPI_SKETCH_VERSION))
+		PG_RETURN_NULL();
 	if (vals[K_OFFSET] < 0 || vals[K_OFFSET] > SKPI_SKETCH_MAX_INDEX ||
 		!sketch_range_ok((int) vals[K_OFFSET], ncounts))
 	{
