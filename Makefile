@@ -41,5 +41,7 @@ bench:
 $(OBJS): $(wildcard src/*.h)
 
 # duration_sketch: bucket bounds and estimates from IEEE arithmetic, never fused
-# (a contracted multiply-add would change results between platforms)
+# (a contracted multiply-add would change results between platforms, or
+# between JIT-inlined and compiled code)
 src/sketch.o: override CFLAGS += -ffp-contract=off
+src/sketch.bc: BITCODE_CFLAGS += -ffp-contract=off
