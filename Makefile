@@ -6,6 +6,7 @@ MODULE_big = support_kpi
 OBJS = \
 	src/support_kpi.o \
 	src/score_state.o \
+	src/sketch.o \
 	src/counter_state.o \
 	src/handling.o \
 	src/queue.o \
@@ -40,3 +41,9 @@ bench:
 
 # every object depends on the shared headers
 $(OBJS): $(wildcard src/*.h)
+
+# duration_sketch: bucket bounds and estimates from IEEE arithmetic, never fused
+# (a contracted multiply-add would change results between platforms, or
+# between JIT-inlined and compiled code)
+src/sketch.o: override CFLAGS += -ffp-contract=off
+src/sketch.bc: BITCODE_CFLAGS += -ffp-contract=off

@@ -321,15 +321,7 @@ skpi_counter_in(FunctionCallInfo fcinfo, SkpiCounterKind kind)
 		else if (strcmp(key, "version") == 0 && !seen_version)
 			ok = seen_version = skpi_text_small_int(&tp, "version", &version);
 		else if (strcmp(key, "kind") == 0 && !seen_kind)
-		{
-			ok = seen_kind = skpi_text_word(&tp, word, sizeof(word));
-			if (ok && strcmp(word, k->name) != 0)
-			{
-				snprintf(detail, sizeof(detail), "Expected kind \"%s\", found \"%s\".",
-						 k->name, word);
-				ok = skpi_text_error(&tp, detail);
-			}
-		}
+			ok = seen_kind = skpi_text_kind(&tp, k->name);
 		else if (k->param_key && strcmp(key, k->param_key) == 0 && !seen_param)
 		{
 			ok = seen_param = skpi_text_word(&tp, word, sizeof(word));
@@ -342,21 +334,12 @@ skpi_counter_in(FunctionCallInfo fcinfo, SkpiCounterKind kind)
 				st->param = (uint8) slot;
 		}
 		else
-		{
-			snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
-			ok = skpi_text_error(&tp, detail);
-		}
+			ok = skpi_text_bad_key(&tp, key);
 		if (!ok)
 			PG_RETURN_NULL();
 	} while (skpi_text_accept(&tp, ','));
-	if (!skpi_text_expect(&tp, '}'))
+	if (!skpi_text_end(&tp))
 		PG_RETURN_NULL();
-	skpi_text_skip_ws(&tp);
-	if (*tp.p != '\0')
-	{
-		skpi_text_error(&tp, "Unexpected characters after the closing brace.");
-		PG_RETURN_NULL();
-	}
 	for (i = 0; i < k->nslots; i++)
 		all_slots = all_slots && seen_slot[i];
 	if (!(all_slots && seen_version && seen_kind && seen_param))
@@ -364,12 +347,8 @@ skpi_counter_in(FunctionCallInfo fcinfo, SkpiCounterKind kind)
 		skpi_text_error(&tp, "Every key of the state is required: see the output of the type.");
 		PG_RETURN_NULL();
 	}
-	if (version != SKPI_COUNTER_STATE_VERSION)
-		ereturn(tp.escontext, (Datum) 0,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unsupported %s format version %d", typname, version),
-				 errdetail("This version of support_kpi reads format version %d.",
-						   SKPI_COUNTER_STATE_VERSION)));
+	if (!skpi_text_version(&tp, version, SKPI_COUNTER_STATE_VERSION))
+		PG_RETURN_NULL();
 	if (!counter_valid(st, tp.escontext))
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(st);

@@ -385,8 +385,6 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 	for (;;)
 	{
 		char		key[16];
-		char		word[16];
-		char		detail[96];
 		bool		ok;
 
 		if (!skpi_text_word(&tp, key, sizeof(key)) || !skpi_text_expect(&tp, ':'))
@@ -394,15 +392,7 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 		if (strcmp(key, "version") == 0 && !seen_version)
 			ok = seen_version = skpi_text_small_int(&tp, "version", &version);
 		else if (strcmp(key, "kind") == 0 && !seen_kind)
-		{
-			ok = seen_kind = skpi_text_word(&tp, word, sizeof(word));
-			if (ok && strcmp(word, name) != 0)
-			{
-				snprintf(detail, sizeof(detail), "Expected kind \"%s\", found \"%s\".",
-						 name, word);
-				ok = skpi_text_error(&tp, detail);
-			}
-		}
+			ok = seen_kind = skpi_text_kind(&tp, name);
 		else if (strcmp(key, "scale") == 0 && !seen_scale)
 			ok = seen_scale =
 				skpi_text_expect(&tp, '[') &&
@@ -413,10 +403,7 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 		else if (strcmp(key, "counts") == 0 && !seen_counts)
 			ok = seen_counts = skpi_text_int_array(&tp, counts, lengthof(counts), &ncounts);
 		else
-		{
-			snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
-			ok = skpi_text_error(&tp, detail);
-		}
+			ok = skpi_text_bad_key(&tp, key);
 		if (!ok)
 			PG_RETURN_NULL();
 
@@ -425,26 +412,16 @@ skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 			break;
 		tp.p++;
 	}
-	if (!skpi_text_expect(&tp, '}'))
+	if (!skpi_text_end(&tp))
 		PG_RETURN_NULL();
-	skpi_text_skip_ws(&tp);
-	if (*tp.p != '\0')
-	{
-		skpi_text_error(&tp, "Unexpected characters after the closing brace.");
-		PG_RETURN_NULL();
-	}
 	if (!(seen_version && seen_kind && seen_scale && seen_counts))
 	{
 		skpi_text_error(&tp, "The keys \"version\", \"kind\", \"scale\" and \"counts\" are all required.");
 		PG_RETURN_NULL();
 	}
 
-	if (version != SKPI_SCORE_STATE_VERSION)
-		ereturn(tp.escontext, (Datum) 0,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unsupported %s_state format version %d", name, version),
-				 errdetail("This version of support_kpi reads format version %d.",
-						   SKPI_SCORE_STATE_VERSION)));
+	if (!skpi_text_version(&tp, version, SKPI_SCORE_STATE_VERSION))
+		PG_RETURN_NULL();
 	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
 		ereturn(tp.escontext, (Datum) 0,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),

@@ -168,3 +168,48 @@ skpi_text_int_array(TextParser *tp, int64 *counts, int maxcounts, int *ncounts)
 	}
 }
 
+
+bool
+skpi_text_end(TextParser *tp)
+{
+	if (!skpi_text_expect(tp, '}'))
+		return false;
+	skpi_text_skip_ws(tp);
+	if (*tp->p != '\0')
+		return skpi_text_error(tp, "Unexpected characters after the closing brace.");
+	return true;
+}
+
+bool
+skpi_text_version(TextParser *tp, int version, int expected)
+{
+	if (version == expected)
+		return true;
+	ereturn(tp->escontext, false,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("unsupported %s format version %d", tp->typname, version),
+			 errdetail("This version of support_kpi reads format version %d.", expected)));
+}
+
+bool
+skpi_text_kind(TextParser *tp, const char *kind)
+{
+	char		word[32];
+	char		detail[96];
+
+	if (!skpi_text_word(tp, word, sizeof(word)))
+		return false;
+	if (strcmp(word, kind) == 0)
+		return true;
+	snprintf(detail, sizeof(detail), "Expected kind \"%s\", found \"%s\".", kind, word);
+	return skpi_text_error(tp, detail);
+}
+
+bool
+skpi_text_bad_key(TextParser *tp, const char *key)
+{
+	char		detail[96];
+
+	snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
+	return skpi_text_error(tp, detail);
+}

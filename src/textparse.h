@@ -34,5 +34,13 @@ extern bool skpi_text_small_int(TextParser *tp, const char *what, int *result);
 extern bool skpi_text_int_array(TextParser *tp, int64 *counts, int maxcounts, int *ncounts);
 /* true, and the cursor moved past it, if the next token is c */
 extern bool skpi_text_accept(TextParser *tp, char c);
+/* the value of "kind": the word kind (22P02 otherwise) */
+extern bool skpi_text_kind(TextParser *tp, const char *kind);
+/* 22P02 for a key that is unknown or seen before */
+extern bool skpi_text_bad_key(TextParser *tp, const char *key);
+/* the object's closing brace, then nothing but whitespace */
+extern bool skpi_text_end(TextParser *tp);
+/* the format version read is the one this release reads (22P02 otherwise) */
+extern bool skpi_text_version(TextParser *tp, int version, int expected);
 
 #endif							/* SKPI_TEXTPARSE_H */
