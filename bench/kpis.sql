@@ -4,6 +4,7 @@
 SET jit = off;
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS support_kpi;
+CREATE EXTENSION IF NOT EXISTS tdigest;
 
 DROP TABLE IF EXISTS bench_votes;
 -- s: NPS 0..10, c: CES 1..7, q: CSAT 1..5, g: 1000 groups; ~4 % NULL scores
@@ -94,6 +95,25 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('window', 'median', 'resolution_time(res) OVER 3000 rows, 1M rows', 'SELECT count(x) FROM (SELECT resolution_time(res) OVER (ORDER BY id ROWS 2999 PRECEDING) x FROM bench_small) w'),
 	('window', 'median-10k', 'resolution_time(res) OVER 30 rows, 10k rows', 'SELECT count(x) FROM (SELECT resolution_time(res) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small WHERE id <= 10000) w'),
 	('window', 'median-10k', 'hand SQL: percentile_cont per 30-row frame (LATERAL on an index), 10k rows', 'SELECT count(x) FROM bench_small b1, LATERAL (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY b2.res) x FROM bench_small b2 WHERE b2.id BETWEEN b1.id - 29 AND b1.id) l WHERE b1.id <= 10000'),
+	('serial', 'percentile', 'floor: sum(res)', 'SELECT sum(res) FROM bench_votes'),
+	('serial', 'percentile', 'sketch: duration_median(duration_agg(res))', 'SELECT duration_median(duration_agg(res)) FROM bench_votes'),
+	('serial', 'percentile', 'tdigest_percentile(res, 100, 0.5)', 'SELECT tdigest_percentile(res, 100, 0.5) FROM bench_votes'),
+	('serial', 'percentile', 'exact: resolution_time(res)', 'SELECT resolution_time(res) FROM bench_votes'),
+	('serial', 'percentile', 'hand SQL: percentile_cont(0.5)', 'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes'),
+	('grouped', 'percentile', 'floor: sum(res) GROUP BY g', 'SELECT g, sum(res) FROM bench_votes GROUP BY g'),
+	('grouped', 'percentile', 'sketch GROUP BY g', 'SELECT g, duration_median(duration_agg(res)) FROM bench_votes GROUP BY g'),
+	('grouped', 'percentile', 'tdigest GROUP BY g', 'SELECT g, tdigest_percentile(res, 100, 0.5) FROM bench_votes GROUP BY g'),
+	('grouped', 'percentile', 'exact GROUP BY g', 'SELECT g, resolution_time(res) FROM bench_votes GROUP BY g'),
+	('grouped', 'percentile', 'hand SQL: percentile_cont(0.5) GROUP BY g', 'SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes GROUP BY g'),
+	('parallel', 'percentile', 'floor: sum(res), 2 workers', 'SELECT sum(res) FROM bench_votes'),
+	('parallel', 'percentile', 'sketch, 2 workers', 'SELECT duration_median(duration_agg(res)) FROM bench_votes'),
+	('parallel', 'percentile', 'tdigest, 2 workers', 'SELECT tdigest_percentile(res, 100, 0.5) FROM bench_votes'),
+	('parallel', 'percentile', 'exact, 2 workers', 'SELECT resolution_time(res) FROM bench_votes'),
+	('parallel', 'percentile', 'hand SQL: percentile_cont(0.5) (no parallel plan)', 'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes'),
+	('window', 'percentile', 'floor: sum(res) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT sum(res) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'percentile', 'sketch: duration_median(duration_agg(res) OVER 30 rows), 1M rows', 'SELECT count(duration_median(x)) FROM (SELECT duration_agg(res) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'percentile', 'exact: resolution_time(res) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT resolution_time(res) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'percentile', 'sketch OVER 300 rows, 1M rows', 'SELECT count(duration_median(x)) FROM (SELECT duration_agg(res) OVER (ORDER BY id ROWS 299 PRECEDING) x FROM bench_small) w'),
 	('serial', 'fcr', 'floor: count(t)', 'SELECT count(t) FROM bench_votes'),
 	('serial', 'fcr', 'fcr_rate(t)', 'SELECT fcr_rate(t) FROM bench_votes'),
 	('serial', 'fcr', 'hand SQL', 'SELECT count(*) FILTER (WHERE t) * 100.0 / count(t) FROM bench_votes'),
@@ -155,3 +175,40 @@ SELECT (SELECT pg_column_size(nps_agg(s)) FROM bench_votes WHERE id <= 1000) AS 
 	(SELECT pg_column_size(nps_agg(s)) FROM bench_votes) AS nps_state_all_rows,
 	(SELECT pg_column_size(ces_agg(c)) FROM bench_votes) AS ces_state,
 	(SELECT pg_column_size(csat_agg(q)) FROM bench_votes) AS csat_state;
+
+-- Percentiles: the sketch, t-digest and the exact state side by side on the
+-- same 10 million durations: value, relative error against percentile_cont,
+-- state size, and whether the state depends on how the rows were split.
+SELECT (:'only' = '.' OR 'serial/percentile' ~ :'only') AS run_percentiles \gset
+\if :run_percentiles
+\echo
+\echo 'Percentiles of res (seconds) over' :rows 'rows: error relative to percentile_cont, state size:'
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE pct_exact AS
+SELECT unnest(ARRAY[0.5, 0.9, 0.99]) AS p,
+	unnest(percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY res)) AS exact FROM bench_votes;
+CREATE TEMP TABLE pct_states AS
+SELECT duration_agg(res) AS sk, tdigest(res, 100) AS td, count(res) AS n,
+	resolution_time(res, ARRAY[0.5, 0.9, 0.99]) AS ex FROM bench_votes;
+\echo
+\echo '| p | percentile_cont | resolution_time (exact) | sketch | sketch error | tdigest(100) | tdigest error |'
+\echo '|---|---:|---:|---:|---:|---:|---:|'
+SELECT format('| %s | %s | %s | %s | %s %% | %s | %s %% |', e.p, round(e.exact::numeric, 1),
+	round(s.ex[e.i]::numeric, 1), round(duration_percentile(s.sk, e.p)::numeric, 1),
+	round((abs(duration_percentile(s.sk, e.p) - e.exact) / e.exact * 100)::numeric, 3),
+	round(t.v::numeric, 1), round((abs(t.v - e.exact) / e.exact * 100)::numeric, 3))
+FROM (SELECT row_number() OVER (ORDER BY p) AS i, * FROM pct_exact) e CROSS JOIN pct_states s
+CROSS JOIN LATERAL (SELECT tdigest_percentile(td, e.p) AS v FROM pct_states) t
+ORDER BY e.p \g (format=unaligned tuples_only)
+\echo
+SELECT pg_column_size(sk) AS sketch_bytes, length(sk::text) AS sketch_text_chars,
+	pg_column_size(td) AS tdigest_bytes, n * 8 AS exact_values_bytes FROM pct_states;
+-- split independence: serial, 2 workers, and a rollup of 1000 group states
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SELECT (SELECT duration_agg(res)::text FROM bench_votes) = (SELECT sk::text FROM pct_states) AS sketch_parallel_same_bytes,
+	(SELECT rollup(st)::text FROM (SELECT duration_agg(res) st FROM bench_votes GROUP BY g) x) = (SELECT sk::text FROM pct_states) AS sketch_rollup_same_bytes,
+	(SELECT tdigest(res, 100)::text FROM bench_votes) = (SELECT td::text FROM pct_states) AS tdigest_parallel_same_bytes,
+	(SELECT tdigest(st)::text FROM (SELECT tdigest(res, 100) st FROM bench_votes GROUP BY g) x) = (SELECT td::text FROM pct_states) AS tdigest_rollup_same_bytes;
+\endif

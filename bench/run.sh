@@ -17,7 +17,7 @@ ROWS=${BENCH_ROWS:-10000000}
 REPS=${BENCH_REPS:-5}
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 
-pkgs=(postgresql-15 postgresql-server-dev-15 postgresql-common make gcc)
+pkgs=(postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-tdigest make gcc)
 missing=()
 for p in "${pkgs[@]}"; do
     [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$p")
