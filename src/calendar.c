@@ -220,11 +220,15 @@ iv_valid(const CalIv *iv)
 		(iv->end <= CAL_DAY_SECS || iv->end - CAL_DAY_SECS < iv->start);
 }
 
+/* qsort order of structs that begin with their int32 key (CalIv, CalExcIn) */
+StaticAssertDecl(offsetof(CalIv, start) == 0 && offsetof(CalExcIn, first) == 0,
+				 "sort keys lead their structs");
+
 static int
-iv_cmp(const void *a, const void *b)
+leading_int32_cmp(const void *a, const void *b)
 {
-	int32		x = ((const CalIv *) a)->start,
-				y = ((const CalIv *) b)->start;
+	int32		x = *(const int32 *) a,
+				y = *(const int32 *) b;
 
 	return (x > y) - (x < y);
 }
@@ -253,7 +257,7 @@ day_normalize(CalDayIn *d, const char *label, Node *escontext)
 	int			i,
 				n = 0;
 
-	qsort(d->iv, d->niv, sizeof(CalIv), iv_cmp);
+	qsort(d->iv, d->niv, sizeof(CalIv), leading_int32_cmp);
 	for (i = 0; i < d->niv; i++)
 	{
 		if (n > 0 && d->iv[n - 1].end > d->iv[i].start)
@@ -287,15 +291,6 @@ check_spill(const CalDayIn *a, const char *la, const CalDayIn *b, const char *lb
 	if (last->end > CAL_DAY_SECS && last->end - CAL_DAY_SECS > b->iv[0].start)
 		return overlap_error(la, last, lb, &b->iv[0], escontext);
 	return true;
-}
-
-static int
-exc_cmp(const void *a, const void *b)
-{
-	int32		x = ((const CalExcIn *) a)->first,
-				y = ((const CalExcIn *) b)->first;
-
-	return (x > y) - (x < y);
 }
 
 static bool
@@ -377,7 +372,7 @@ calendar_build(CalSpec *spec, Node *escontext)
 			return NULL;
 
 	/* dated entries: sorted, no date twice, adjacent equal entries merged */
-	qsort(spec->exc, spec->nexc, sizeof(CalExcIn), exc_cmp);
+	qsort(spec->exc, spec->nexc, sizeof(CalExcIn), leading_int32_cmp);
 	n = 0;
 	for (k = 0; k < spec->nexc; k++)
 	{
@@ -394,7 +389,7 @@ calendar_build(CalSpec *spec, Node *escontext)
 			ereturn(escontext, NULL,
 					(errcode(ERRCODE_DATA_EXCEPTION),
 					 errmsg("date %s is given twice in business_calendar", s.data),
-					 errdetail("It is in %s and in %s.",
+					 errdetail("A date appears once, as a holiday or with its own hours; here in %s and in %s.",
 							   dates_label(spec->exc[n - 1].first, spec->exc[n - 1].last),
 							   dates_label(e->first, e->last))));
 		}
