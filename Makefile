@@ -5,6 +5,7 @@ EXTVERSION = 1.1
 MODULE_big = support_kpi
 OBJS = \
 	src/support_kpi.o \
+	src/calendar.o \
 	src/score_state.o \
 	src/sketch.o \
 	src/counter_state.o \

@@ -1,4 +1,4 @@
-/* support_kpi--1.0--1.1.sql: version 1.1, resolution KPIs */
+/* support_kpi--1.0--1.1.sql: version 1.1, resolution KPIs, business-hours calendars */
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION support_kpi UPDATE TO '1.1'" to load this file. \quit
@@ -302,3 +302,33 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.duration_sketch) (
 	MSTYPE = @extschema@.duration_sketch,
 	MFINALFUNC = @extschema@.duration_sketch_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
 	PARALLEL = SAFE);
+
+--------------------------------------------------------------------------
+-- Business hours: the business_calendar type (time zone, weekly hours,
+-- dated hours and holidays) and working-time durations on it.
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.business_calendar;
+CREATE FUNCTION @extschema@.business_calendar_in(cstring) RETURNS @extschema@.business_calendar
+	AS 'MODULE_PATHNAME', 'skpi_calendar_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.business_calendar_out(@extschema@.business_calendar) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_calendar_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.business_calendar_recv(internal) RETURNS @extschema@.business_calendar
+	AS 'MODULE_PATHNAME', 'skpi_calendar_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.business_calendar_send(@extschema@.business_calendar) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_calendar_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.business_calendar (
+	INPUT = @extschema@.business_calendar_in, OUTPUT = @extschema@.business_calendar_out,
+	RECEIVE = @extschema@.business_calendar_recv, SEND = @extschema@.business_calendar_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended);
+COMMENT ON TYPE @extschema@.business_calendar IS 'business hours: a time zone, weekly hours, dated hours and holidays, e.g. ''Europe/Berlin; Mon-Fri 09:00-18:00; holidays 2026-12-24..2026-12-26''';
+
+CREATE FUNCTION @extschema@.business_seconds(calendar @extschema@.business_calendar, start_at timestamptz, end_at timestamptz) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_business_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_seconds(@extschema@.business_calendar, timestamptz, timestamptz) IS 'working seconds of the calendar between two instants (negative when end_at is before start_at)';
+CREATE FUNCTION @extschema@.business_add(calendar @extschema@.business_calendar, start_at timestamptz, seconds double precision) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_business_add' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.business_add(@extschema@.business_calendar, timestamptz, double precision) IS 'the first instant at which that many working seconds have passed since start_at (SLA due time)';
+CREATE FUNCTION @extschema@.is_business_time(calendar @extschema@.business_calendar, at timestamptz) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'skpi_is_business_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_business_time(@extschema@.business_calendar, timestamptz) IS 'whether the instant falls in the calendar''s business hours (intervals are half-open: [start, end))';

@@ -120,12 +120,25 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('window', 'repeat', 'floor: lead(ts) over customer, 1M rows', 'SELECT count(x) FROM (SELECT lead(ts) OVER (PARTITION BY g ORDER BY ts) x FROM bench_contacts) w'),
 	('window', 'repeat', 'repeat_contact(ts, 7 days), 1M rows', 'SELECT count(x) FROM (SELECT repeat_contact(ts, ''7 days'') OVER (PARTITION BY g ORDER BY ts) x FROM bench_contacts) w'),
 	('window', 'repeat', 'hand SQL: lead(ts) - ts <= 7 days, 1M rows', 'SELECT count(x) FROM (SELECT coalesce(lead(ts) OVER (PARTITION BY g ORDER BY ts) - ts <= interval ''7 days'', false) x FROM bench_contacts) w'),
+	('calendar', 'business-5min', 'floor: sum(extract(epoch from e - s)), 5-minute ranges, 1M rows', 'SELECT sum(extract(epoch FROM e5 - s)) FROM bench_tickets'),
+	('calendar', 'business-5min', 'business_seconds(cal, s, e), 5-minute ranges, 1M rows', 'SELECT sum(business_seconds(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, e5)) FROM bench_tickets'),
+	('calendar', 'business-year', 'floor: sum(extract(epoch from e - s)), ranges up to a year, 1M rows', 'SELECT sum(extract(epoch FROM eyear - s)) FROM bench_tickets'),
+	('calendar', 'business-year', 'business_seconds(cal, s, e), ranges up to a year (DST changes inside), 1M rows', 'SELECT sum(business_seconds(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, eyear)) FROM bench_tickets'),
+	('calendar', 'business-add', 'floor: count(s + 1 hour), 1M rows', 'SELECT count(s + interval ''1 hour'') FROM bench_tickets'),
+	('calendar', 'business-add', 'business_add(cal, s, 1 working hour), 1M rows', 'SELECT count(business_add(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, 3600)) FROM bench_tickets'),
+	('calendar', 'business-add', 'business_add(cal, s, 2000 working hours), 1M rows', 'SELECT count(business_add(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, 7200000)) FROM bench_tickets'),
 	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states'),
 	('staffing', 'erlang', 'erlang_c_agents for 100 Erlangs x 1000', 'SELECT sum(erlang_c_agents(1000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 1000) g'),
 	('staffing', 'erlang', 'erlang_c_agents for 5000 Erlangs x 100', 'SELECT sum(erlang_c_agents(50000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 100) g');
 
 CREATE TABLE bench_contacts AS SELECT g, timestamptz '2026-01-01' + (abs(hashint4(id)) % 31536000) * interval '1 s' AS ts FROM bench_small;
 VACUUM ANALYZE bench_contacts;
+-- tickets: opened at a random second of 2024-2025, closed 0..5 minutes or 0..365 days later
+CREATE TABLE bench_tickets AS
+SELECT id, s, s + (h % 300) * interval '1 s' AS e5, s + (h % 31536000) * interval '1 s' AS eyear
+FROM (SELECT id, abs(hashint4(id)) AS h, timestamptz '2024-01-01' + (abs(hashint4(id + 7)) % 63072000) * interval '1 s' AS s
+	FROM bench_small) x;
+VACUUM ANALYZE bench_tickets;
 -- BENCH_ONLY: a regular expression on "family/kpi" selects the cases to run
 DELETE FROM cases WHERE NOT (family || '/' || kpi) ~ :'only';
 CREATE TABLE bench_states AS SELECT g, nps_agg(s) AS st FROM bench_votes GROUP BY g;
