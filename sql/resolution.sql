@@ -109,3 +109,14 @@ CREATE TABLE stored_values (v duration_values);
 INSERT INTO stored_values VALUES ('{"version":1,"percentiles":[0.5],"array":false,"values":[5,4,3,2,1]}');
 SELECT duration_values_percentile(v), v FROM stored_values;
 DROP TABLE stored_values, repeat_contacts, resolved_tickets;
+-- review fixes: a computed percentile array is read for every row, not
+-- reused by address (per group, and a mix of rows is an error)
+SELECT g, resolution_time(x, ARRAY[p]) AS ours, percentile_cont(ARRAY[p]) WITHIN GROUP (ORDER BY x) AS cont
+FROM (SELECT i % 3 AS g, i::float8 AS x, (i % 3) * 0.25 AS p FROM generate_series(1, 30) i) s
+GROUP BY g, p ORDER BY g;
+SELECT resolution_time(x, ARRAY[p]) FROM (VALUES (1.0::float8, 0.5::float8), (2, 0.9), (3, 0.1)) v(x, p);
+-- a subnormal value prints and reads back
+SELECT '{"version":1,"percentiles":[0.5],"array":false,"values":[5e-324]}'::duration_values::text::duration_values;
+-- ordered input (the worst case of a naive tree) stays fast and exact
+SELECT count(*) FILTER (WHERE m IS DISTINCT FROM i::float8) AS wrong
+FROM (SELECT i, resolution_time(i::float8, 1) OVER (ORDER BY i) AS m FROM generate_series(1, 100000) i) s;

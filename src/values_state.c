@@ -2,13 +2,12 @@
  * values_state.c
  *		The "values" state behind exact percentiles (see values_state.h).
  *
- * Memory: the state is one varlena, updated in place inside the aggregate.
- * When it is full, a state of twice the capacity is built and returned; the
- * executor copies it into the aggregate context and frees the old one (it
- * always does so for a by-reference state whose pointer changed), so a
- * growth step briefly needs about five times the old size.  The values are
- * bounded by support_kpi.exact_max_values; the tree layout costs 24 bytes
- * per value instead of 8, but only ever holds a window frame.
+ * Memory: inside an aggregate the state is an expanded object (see below)
+ * owning one flat block that grows by doubling with repalloc.  The values
+ * are bounded by support_kpi.exact_max_values; the tree layout costs 24
+ * bytes per value instead of 8, but only ever holds a window frame, and
+ * never leaves the aggregate: flattening a tree gives the flat layout of its
+ * values, so a tree read from outside is corrupt by definition.
  *
  * Errors: 22003 out-of-range values or percentiles, 22004 NULL percentile,
  * 22023 rows or states asking for different percentiles, 54000 too many
@@ -26,6 +25,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/expandeddatum.h"
+#include "common/pg_prng.h"
 #include "common/shortest_dec.h"
 #include "utils/float.h"
 #include "utils/guc.h"
@@ -74,24 +74,26 @@ values_size(uint8 kind, int64 capacity)
 }
 
 static void too_many_values(void);
+static void tree_values(const SkpiValuesState *st, double *out);
+static void tree_insert(SkpiValuesState *st, double v);
 
-/* header checks of a state we did not build in this call */
+/*
+ * Header checks of a state from outside the aggregate.  Only the flat layout
+ * ever leaves an aggregate (a tree is flattened to its values in order), so
+ * a tree here is corrupt: its node links are never trusted.
+ */
 static void
 values_check_header(const SkpiValuesState *st)
 {
 	if (VARSIZE(st) < SKPI_VALUES_HDRSZ ||
 		st->version != SKPI_VALUES_VERSION ||
-		(st->kind != SKPI_VALUES_FLAT && st->kind != SKPI_VALUES_TREE) ||
+		st->kind != SKPI_VALUES_FLAT ||
 		st->npct > SKPI_VALUES_MAX_PCTS || st->is_array > 1 ||
 		(!st->is_array && st->npct != 1) ||
 		st->count < 0 || st->capacity < st->count ||
-		st->capacity > (st->kind == SKPI_VALUES_TREE ? TREE_MAX_ALLOC + 1 : FLAT_MAX_ALLOC) ||
+		st->capacity > FLAT_MAX_ALLOC ||
 		VARSIZE(st) != values_size(st->kind, st->capacity) ||
-		(st->kind == SKPI_VALUES_TREE &&
-		 (st->capacity < 1 || st->root < 0 || st->root >= st->capacity ||
-		  st->free_list < 0 || st->free_list >= st->capacity ||
-		  (st->root == 0) != (st->count == 0) ||
-		  (st->root != 0 && NODES(st)[st->root].size != st->count))))
+		st->root != 0 || st->free_list != 0)
 		values_corrupted();
 }
 
@@ -116,7 +118,6 @@ values_alloc(uint8 kind, int64 capacity, const SkpiValuesState *params)
 	st->version = SKPI_VALUES_VERSION;
 	st->kind = kind;
 	st->capacity = capacity;
-	st->prio_seed = 0x9E3779B9u;
 	if (params)
 	{
 		st->npct = params->npct;
@@ -166,8 +167,8 @@ typedef struct SkpiValuesExpanded
 static Size
 values_flat_size(const SkpiValuesState *st)
 {
-	/* a flat state is trimmed to its values; a tree keeps its nodes */
-	return st->kind == SKPI_VALUES_FLAT ? values_size(st->kind, st->count) : VARSIZE(st);
+	/* trimmed to its values; a tree becomes a flat state of its values */
+	return values_size(SKPI_VALUES_FLAT, st->count);
 }
 
 static Size
@@ -184,10 +185,16 @@ values_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_s
 	Size		size = values_flat_size(st);
 
 	Assert(allocated_size == size);
-	memcpy(flat, st, size);
+	memcpy(flat, st, SKPI_VALUES_HDRSZ);
 	SET_VARSIZE(flat, size);
+	flat->kind = SKPI_VALUES_FLAT;
+	flat->root = 0;
+	flat->free_list = 0;
+	flat->capacity = st->count;
 	if (st->kind == SKPI_VALUES_FLAT)
-		flat->capacity = st->count;
+		memcpy(flat->data, st->data, sizeof(double) * st->count);
+	else
+		tree_values(st, flat->data);
 }
 
 static const ExpandedObjectMethods values_methods = {
@@ -209,15 +216,22 @@ values_expand(MemoryContext parent, const SkpiValuesState *src)
 	return eo;
 }
 
+static void values_reserve(SkpiValuesExpanded *eo, int64 need);
+
 /*
  * The state argument argno of a transition or combine call, as our
- * read-write expanded object (converted from a flat value when needed).
+ * read-write expanded object (converted from a flat value when needed: as a
+ * tree when as_tree, i.e. in a window).
  */
 static SkpiValuesExpanded *
-values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
+values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext,
+				  bool as_tree)
 {
 	Datum		d = PG_GETARG_DATUM(argno);
 	SkpiValuesState *flat;
+	SkpiValuesState *tree;
+	SkpiValuesExpanded *eo;
+	int64		i;
 
 	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
 	{
@@ -227,7 +241,14 @@ values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
 			return (SkpiValuesExpanded *) eoh;
 	}
 	flat = skpi_values_getarg(fcinfo, argno);
-	return values_expand(aggcontext, flat);
+	if (!as_tree)
+		return values_expand(aggcontext, flat);
+	tree = values_alloc(SKPI_VALUES_TREE, 0, flat);
+	eo = values_expand(aggcontext, tree);
+	values_reserve(eo, flat->count);
+	for (i = 0; i < flat->count; i++)
+		tree_insert(eo->st, flat->data[i]);
+	return eo;
 }
 
 /* room in eo's state for at least need values (tree: nodes besides 0) */
@@ -264,6 +285,7 @@ tree_update(SkpiTreapNode *n, int32 t)
 static int32
 tree_merge(SkpiTreapNode *n, int32 a, int32 b)
 {
+	check_stack_depth();
 	if (a == 0)
 		return b;
 	if (b == 0)
@@ -283,6 +305,7 @@ tree_merge(SkpiTreapNode *n, int32 a, int32 b)
 static void
 tree_split(SkpiTreapNode *n, int32 t, double v, bool or_equal, int32 *a, int32 *b)
 {
+	check_stack_depth();
 	if (t == 0)
 	{
 		*a = *b = 0;
@@ -317,14 +340,15 @@ tree_insert(SkpiValuesState *st, double v)
 	}
 	else
 		x = (int32) (st->count + 1);	/* no free node: nodes 1..count are used */
-	/* xorshift32: any sequence will do, it only balances the tree */
-	st->prio_seed ^= st->prio_seed << 13;
-	st->prio_seed ^= st->prio_seed >> 17;
-	st->prio_seed ^= st->prio_seed << 5;
 	n[x].v = v;
 	n[x].left = n[x].right = 0;
 	n[x].size = 1;
-	n[x].prio = st->prio_seed;
+	/*
+	 * Random priorities balance the tree whatever the order of the values;
+	 * drawn from the backend's generator, no input can be crafted to make
+	 * it degenerate (the results never depend on them).
+	 */
+	n[x].prio = pg_prng_uint32(&pg_global_prng_state);
 	tree_split(n, st->root, v, false, &a, &b);
 	st->root = tree_merge(n, tree_merge(n, a, x), b);
 	st->count++;
@@ -416,12 +440,30 @@ tree_values(const SkpiValuesState *st, double *out)
 
 /* ---- selection on the flat layout ---- */
 
-/* put the k-th smallest of a[lo..hi] at a[k], smaller before, larger after */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return (x < y) ? -1 : (x > y) ? 1 : 0;
+}
+
+/*
+ * Put the k-th smallest of a[lo..hi] at a[k], smaller before, larger after.
+ * Quickselect with a median-of-three pivot, one of the three drawn from the
+ * backend's random generator (so no input is bad for every run), expected
+ * O(n); should the range still not have shrunk after 2 log2(n) + 16 rounds
+ * (adversarial or unlucky input), the rest is sorted: O(n log n) at worst.
+ */
 static void
 select_kth(double *a, int64 lo, int64 hi, int64 k)
 {
-	uint64		seed = 0x2545F4914F6CDD1DULL ^ (uint64) (hi - lo);
+	int			rounds = 16;
+	int64		n;
 
+	for (n = hi - lo + 1; n > 1; n >>= 1)
+		rounds += 2;
 	while (hi > lo)
 	{
 		int64		i = lo,
@@ -433,9 +475,12 @@ select_kth(double *a, int64 lo, int64 hi, int64 k)
 					pivot;
 
 		CHECK_FOR_INTERRUPTS();
-		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-		r = lo + (int64) ((seed >> 33) % (uint64) (hi - lo + 1));
-		/* median of three, one of them random: no quadratic inputs in practice */
+		if (--rounds < 0)
+		{
+			qsort(a + lo, hi - lo + 1, sizeof(double), cmp_double);
+			return;
+		}
+		r = lo + (int64) pg_prng_uint64_range(&pg_global_prng_state, 0, (uint64) (hi - lo));
 		x = a[lo];
 		y = a[r];
 		z = a[hi];
@@ -532,10 +577,14 @@ percentile_mismatch(void)
 			 errhint("The percentile argument is a constant of the query, like percentile_cont's.")));
 }
 
-/* the percentiles a row asks for, cached per call site for array arguments */
+/*
+ * The percentiles a row asks for.  For array arguments the parsed array is
+ * cached per call site with a copy of its bytes: a row asking for the same
+ * percentiles (compared byte for byte, not by address) is not parsed again.
+ */
 typedef struct PctRequest
 {
-	Datum		last;			/* the array datum parsed last */
+	ArrayType  *last;			/* copy of the array parsed last, or NULL */
 	uint8		npct;
 	uint8		is_array;
 	double		pct[SKPI_VALUES_MAX_PCTS];
@@ -600,18 +649,22 @@ row_request(FunctionCallInfo fcinfo, int argno, SkpiPctMode mode, PctRequest *lo
 	else
 	{
 		PctRequest *cache = (PctRequest *) fcinfo->flinfo->fn_extra;
-		Datum		d = PG_GETARG_DATUM(argno);
+		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
 
 		if (cache == NULL)
 		{
 			cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PctRequest));
 			fcinfo->flinfo->fn_extra = cache;
 		}
-		else if (cache->last == d && cache->is_array)
+		else if (cache->last != NULL && VARSIZE(cache->last) == VARSIZE(arr) &&
+				 memcmp(cache->last, arr, VARSIZE(arr)) == 0)
 			return cache;
-		cache->is_array = 0;	/* invalid until parsed */
-		parse_pct_array(PG_GETARG_ARRAYTYPE_P(argno), cache);
-		cache->last = d;
+		if (cache->last != NULL)
+			pfree(cache->last);
+		cache->last = NULL;		/* invalid until parsed */
+		parse_pct_array(arr, cache);
+		cache->last = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(arr));
+		memcpy(cache->last, arr, VARSIZE(arr));
 		return cache;
 	}
 }
@@ -677,7 +730,8 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 
 	if (!PG_ARGISNULL(0))
 	{
-		eo = values_for_update(fcinfo, 0, aggcontext);
+		eo = values_for_update(fcinfo, 0, aggcontext,
+							   aggkind == AGG_CONTEXT_WINDOW || op != 0);
 		if (!same_request(eo->st, req))
 			percentile_mismatch();
 	}
@@ -736,7 +790,7 @@ skpi_values_combine(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		not_in_aggregate();
 	b = skpi_values_getarg(fcinfo, 1);
-	eo = values_for_update(fcinfo, 0, aggcontext);
+	eo = values_for_update(fcinfo, 0, aggcontext, false);
 	a = eo->st;
 	if (a->kind != SKPI_VALUES_FLAT || b->kind != SKPI_VALUES_FLAT)
 		ereport(ERROR,
@@ -944,7 +998,9 @@ text_double(TextParser *tp, double *v, bool allow_null)
 	num[len] = '\0';
 	errno = 0;
 	*v = strtod(num, &end);
-	if (*end != '\0' || errno != 0 || isnan(*v) || isinf(*v))
+	/* as float8in: ERANGE is fine for a subnormal, not for 0 or infinity */
+	if (*end != '\0' || isnan(*v) || isinf(*v) ||
+		(errno != 0 && !(errno == ERANGE && *v != 0.0)))
 		return skpi_text_error(tp, "Expected a finite number.");
 	return true;
 }

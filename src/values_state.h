@@ -53,7 +53,7 @@ typedef struct SkpiValuesState
 	int64		count;			/* values held */
 	int64		capacity;		/* values (flat) or nodes (tree, with node 0) allocated */
 	int32		free_list;		/* tree: first free node, chained by left; flat: 0 */
-	uint32		prio_seed;		/* tree: state of the priority generator */
+	uint32		reserved;		/* always zero */
 	double		pct[SKPI_VALUES_MAX_PCTS];	/* percentiles; NaN for a NULL array element */
 	double		data[FLEXIBLE_ARRAY_MEMBER];	/* values, or SkpiTreapNode[] */
 } SkpiValuesState;
