@@ -138,3 +138,14 @@ SELECT '{"version":1,"kind":"duration","count":2,"sum_us":2000000,"min_us":0,"mi
 SELECT '{"version":1,"kind":"duration","count":2,"sum_us":1000000,"min_us":0,"min_count":0,"max_us":1000000,"max_count":1,"zero":1,"offset":1382,"buckets":[1]}'::duration_sketch;
 SELECT '{"version":1,"kind":"duration","count":3,"sum_us":3000000,"min_us":994621,"min_count":0,"max_us":1004615,"max_count":1,"zero":0,"offset":1382,"buckets":[3]}'::duration_sketch;
 SELECT '{"version":1,"kind":"duration","count":2,"sum_us":9000000,"min_us":1000000,"min_count":1,"max_us":1004615,"max_count":1,"zero":0,"offset":1382,"buckets":[2]}'::duration_sketch;
+-- review fixes: a direct uncombine whose result would not be a valid sketch
+-- is refused; huge counts never index past the last value; a threshold
+-- beyond any duration counts every value
+SELECT duration_sketch_uncombine(
+  (SELECT duration_agg(x) FROM (VALUES (0.000991::float8), (0.001)) v(x)),
+  (SELECT duration_agg(0.000995::float8)));
+SELECT duration_percentile(duration_sketch_combine(
+ '{"version":1,"kind":"duration","count":4611686018427387904,"sum_us":4611686018427387904,"min_us":1,"min_count":4611686018427387904,"max_us":1,"max_count":4611686018427387904,"zero":0,"offset":0,"buckets":[4611686018427387904]}',
+ '{"version":1,"kind":"duration","count":4611686018427387903,"sum_us":0,"min_us":0,"min_count":4611686018427387903,"max_us":0,"max_count":4611686018427387903,"zero":4611686018427387903,"offset":0,"buckets":[]}'), 1) * 1e6 AS p100_us;
+SELECT duration_share_within(duration_agg(x), 'Infinity'), duration_share_within(duration_agg(x), 1e13)
+FROM (VALUES (1.0::float8), (2)) v(x);

@@ -880,6 +880,13 @@ sketch_unmerge(SkpiSketch *a, const SkpiSketch *b, bool in_aggregate)
 	return a;
 }
 
+/* what a validation checks: text input, binary input, or a direct uncombine */
+#define SKETCH_CHECK_TEXT		0
+#define SKETCH_CHECK_BINARY		1
+#define SKETCH_CHECK_UNMERGE	2
+
+static bool sketch_valid(const SkpiSketch *st, int how, Node *escontext);
+
 PG_FUNCTION_INFO_V1(skpi_duration_sketch_combine);
 Datum
 skpi_duration_sketch_combine(PG_FUNCTION_ARGS)
@@ -903,7 +910,15 @@ skpi_duration_sketch_uncombine(PG_FUNCTION_ARGS)
 	a = sketch_unmerge(a, b, in_aggregate);
 	if (a == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(in_aggregate ? a : sketch_canonical(a));
+	if (in_aggregate)
+		PG_RETURN_POINTER(a);
+	/*
+	 * Called directly, b may be a sketch that passes the checks above without
+	 * being part of a: what remains must be a valid sketch (22023 if not).
+	 */
+	a = sketch_canonical(a);
+	(void) sketch_valid(a, SKETCH_CHECK_UNMERGE, NULL);
+	PG_RETURN_POINTER(a);
 }
 
 /* final function: NULL for a state without values, else the trimmed state */
@@ -923,10 +938,10 @@ skpi_duration_sketch_nonempty(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-static bool sketch_invalid(Node *escontext, bool binary, const char *fmt,...) pg_attribute_printf(3, 4);
+static bool sketch_invalid(Node *escontext, int how, const char *fmt,...) pg_attribute_printf(3, 4);
 
 static bool
-sketch_invalid(Node *escontext, bool binary, const char *fmt,...)
+sketch_invalid(Node *escontext, int how, const char *fmt,...)
 {
 	char		problem[256];
 	va_list		args;
@@ -934,8 +949,13 @@ sketch_invalid(Node *escontext, bool binary, const char *fmt,...)
 	va_start(args, fmt);
 	vsnprintf(problem, sizeof(problem), fmt, args);
 	va_end(args);
+	if (how == SKETCH_CHECK_UNMERGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a duration_sketch that is not part of the other"),
+				 errdetail("What would remain is not a valid sketch: %s.", problem)));
 	ereturn(escontext, false,
-			(errcode(binary ? ERRCODE_INVALID_BINARY_REPRESENTATION :
+			(errcode(how == SKETCH_CHECK_BINARY ? ERRCODE_INVALID_BINARY_REPRESENTATION :
 					 ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid duration_sketch: %s", problem)));
 }
@@ -977,7 +997,7 @@ extreme_problem(int64 v, int64 n, int cell, int64 c, bool lower)
  * produce, in canonical form.
  */
 static bool
-sketch_valid(const SkpiSketch *st, bool binary, Node *escontext)
+sketch_valid(const SkpiSketch *st, int how, Node *escontext)
 {
 	int			n = st->nbuckets;
 	int			i,
@@ -991,37 +1011,37 @@ sketch_valid(const SkpiSketch *st, bool binary, Node *escontext)
 	sketch_tables();
 	if (st->count < 0 || st->zero < 0 || st->sum_us < 0 || st->min_us < 0 ||
 		st->min_count < 0 || st->max_us < 0 || st->max_count < 0)
-		return sketch_invalid(escontext, binary, "no count, sum or extreme may be negative");
+		return sketch_invalid(escontext, how, "no count, sum or extreme may be negative");
 	for (i = 0; i < n; i++)
 	{
 		if (st->counts[i] < 0)
-			return sketch_invalid(escontext, binary, "negative count in bucket %d",
+			return sketch_invalid(escontext, how, "negative count in bucket %d",
 								  st->offset + i);
 		if (st->counts[i] > 0 && bucket_lower(st->offset + i) > bucket_upper[st->offset + i])
-			return sketch_invalid(escontext, binary,
+			return sketch_invalid(escontext, how,
 								  "bucket %d holds no whole number of microseconds",
 								  st->offset + i);
 		if (pg_add_s64_overflow(total, st->counts[i], &total))
-			return sketch_invalid(escontext, binary, "the counts add up to more than bigint holds");
+			return sketch_invalid(escontext, how, "the counts add up to more than bigint holds");
 	}
 	if (n > 0 && (st->counts[0] == 0 || st->counts[n - 1] == 0))
-		return sketch_invalid(escontext, binary,
+		return sketch_invalid(escontext, how,
 							  "the buckets must start and end with a non-zero count");
 	if (total != st->count)
-		return sketch_invalid(escontext, binary,
+		return sketch_invalid(escontext, how,
 							  "count " INT64_FORMAT " is not zero + the bucket counts (" INT64_FORMAT ")",
 							  st->count, total);
 	if (st->count == 0)
 	{
 		if (st->sum_us != 0 || st->min_us != 0 || st->min_count != 0 ||
 			st->max_us != 0 || st->max_count != 0)
-			return sketch_invalid(escontext, binary,
+			return sketch_invalid(escontext, how,
 								  "an empty sketch has sum_us, min_us, min_count, max_us and max_count 0");
 		return true;
 	}
 	if (st->count == 1 && (st->min_us != st->sum_us || st->max_us != st->sum_us ||
 						   st->min_count != 1 || st->max_count != 1))
-		return sketch_invalid(escontext, binary,
+		return sketch_invalid(escontext, how,
 							  "a single value is its sum, minimum and maximum, once each");
 
 	/* the lowest and highest non-empty cells (-1: the zero counter) */
@@ -1031,12 +1051,12 @@ sketch_valid(const SkpiSketch *st, bool binary, Node *escontext)
 								   low < 0 ? st->zero : st->counts[0], true)) != NULL ||
 		(problem = extreme_problem(st->max_us, st->max_count, high,
 								   high < 0 ? st->zero : st->counts[n - 1], false)) != NULL)
-		return sketch_invalid(escontext, binary, "%s", problem);
+		return sketch_invalid(escontext, how, "%s", problem);
 	if (st->min_count > 0 && st->max_count > 0 &&
 		(st->min_us == st->max_us ?
 		 st->min_count != st->count || st->max_count != st->count :
 		 st->min_count > st->count - st->max_count))
-		return sketch_invalid(escontext, binary,
+		return sketch_invalid(escontext, how,
 							  "min_count and max_count do not fit count");
 
 	/* the sum lies between what the cells' smallest and largest values add up to */
@@ -1050,7 +1070,7 @@ sketch_valid(const SkpiSketch *st, bool binary, Node *escontext)
 	}
 	if (int128_compare(int64_to_int128(st->sum_us), lo) < 0 ||
 		int128_compare(int64_to_int128(st->sum_us), hi) > 0)
-		return sketch_invalid(escontext, binary,
+		return sketch_invalid(escontext, how,
 							  "sum_us " INT64_FORMAT " cannot be the sum of the values the cells hold",
 							  st->sum_us);
 	return true;
@@ -1169,7 +1189,7 @@ skpi_duration_sketch_in(PG_FUNCTION_ARGS)
 	st->max_us = vals[K_MAX];
 	st->max_count = vals[K_MAX_COUNT];
 	memcpy(st->counts, counts, sizeof(int64) * ncounts);
-	if (!sketch_valid(st, false, tp.escontext))
+	if (!sketch_valid(st, SKETCH_CHECK_TEXT, tp.escontext))
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(st);
 }
@@ -1254,7 +1274,7 @@ skpi_duration_sketch_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid duration_sketch: %d unexpected bytes after the buckets",
 						buf->len - buf->cursor)));
-	(void) sketch_valid(st, true, NULL);
+	(void) sketch_valid(st, SKETCH_CHECK_BINARY, NULL);
 	PG_RETURN_POINTER(st);
 }
 
@@ -1347,11 +1367,24 @@ sketch_percentile(const SkpiSketch *st, double p)
 	double		rank = p * (double) (st->count - 1);
 	double		k = floor(rank);
 	double		f = rank - k;
-	int64		j = (int64) k;
-	double		lo = sketch_value_at(st, j);
-	double		hi = (f > 0 && j + 1 < st->count) ? sketch_value_at(st, j + 1) : lo;
+	int64		j;
+	double		lo;
 
-	return (lo + (hi - lo) * f) / 1000000.0;
+	/* past 2^53 values the rank rounds: never beyond the last value */
+	if (k >= (double) (st->count - 1))
+	{
+		k = (double) (st->count - 1);
+		f = 0;
+		j = st->count - 1;
+	}
+	else
+		j = (int64) k;
+	lo = sketch_value_at(st, j);
+	{
+		double		hi = (f > 0 && j + 1 < st->count) ? sketch_value_at(st, j + 1) : lo;
+
+		return (lo + (hi - lo) * f) / 1000000.0;
+	}
 }
 
 PG_FUNCTION_INFO_V1(skpi_duration_percentile);
@@ -1468,7 +1501,8 @@ PG_FUNCTION_INFO_V1(skpi_duration_share_within);
 Datum
 skpi_duration_share_within(PG_FUNCTION_ARGS)
 {
-	int64		t = skpi_seconds_us(PG_GETARG_FLOAT8(1), "threshold");
+	double		secs = PG_GETARG_FLOAT8(1);
+	int64		t;
 	SkpiSketch *st = sketch_getarg(fcinfo, 0);
 	int64		hits,
 				seen;
@@ -1476,6 +1510,10 @@ skpi_duration_share_within(PG_FUNCTION_ARGS)
 
 	if (st->count == 0)
 		PG_RETURN_NULL();
+	/* beyond any duration (up to +Infinity): every value is within */
+	if (secs >= 9.0e12)
+		PG_RETURN_DATUM(skpi_numeric_pct(st->count, st->count));
+	t = skpi_seconds_us(secs, "threshold");
 	if (st->max_count > 0 && t >= st->max_us)
 		PG_RETURN_DATUM(skpi_numeric_pct(st->count, st->count));
 	if (st->min_count > 0 && t < st->min_us)
