@@ -118,3 +118,14 @@ SELECT business_add('UTC; Mon 09:00-10:00', now(), -1);
 SELECT business_add('UTC; Mon 09:00-10:00', now(), 'NaN');
 SELECT business_add('UTC; 2026-01-05 09:00-10:00', '2026-01-01', 3601);
 SELECT business_add('UTC', '2026-01-01', 1);
+-- review fixes: DST transitions repeated every 400 years are not lost; no
+-- overflow near the ends of the timestamp range; no negative zero
+SELECT business_seconds('Europe/Berlin; Mon-Fri 09:00-17:00', '2769-10-01 00:00 Europe/Berlin', '2770-07-15 12:00 Europe/Berlin') AS whole,
+	business_seconds('Europe/Berlin; Mon-Fri 09:00-17:00', '2769-10-01 00:00 Europe/Berlin', '2770-01-01 00:00 Europe/Berlin')
+	+ business_seconds('Europe/Berlin; Mon-Fri 09:00-17:00', '2770-01-01 00:00 Europe/Berlin', '2770-07-15 12:00 Europe/Berlin') AS split;
+SELECT business_add('Europe/Berlin; Mon-Fri 09:00-17:00', '2769-10-01 00:00 Europe/Berlin', 8 * 3600 * 200) AT TIME ZONE 'Europe/Berlin' AS due;
+SELECT business_add('UTC; Mon-Sun 00:00-24:00', '3100-01-01+00', 9.19e12);
+SELECT business_seconds('UTC; Mon-Sun 00:00-24:00', '4714-11-24 00:00+00 BC', '294276-12-31 23:59:59.999999+00');
+SELECT business_seconds('UTC; Mon-Sun 00:00-24:00', '2000-01-01+00', '250000-01-01+00');
+SELECT business_seconds('AAA-167; Mon-Sun 09:00-10:00', '2026-01-01+00', '2026-01-02+00');
+SELECT business_seconds('UTC', '2026-01-02+00', '2026-01-01+00') AS reversed_empty;

@@ -37,6 +37,7 @@
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "common/int.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
@@ -360,6 +361,28 @@ calendar_build(CalSpec *spec, Node *escontext)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time zone \"%s\" appears to use leap seconds", spec->zone),
 				 errdetail("PostgreSQL does not support leap seconds.")));
+	{
+		/*
+		 * POSIX zone strings may have any offset up to 167 hours; the
+		 * arithmetic near the ends of the timestamp range assumes real
+		 * offsets (at most 26 hours, as every zone of the database).
+		 */
+		pg_time_t	probe = 946684800;	/* 2000-01-01 */
+		pg_time_t	boundary;
+		long int	before_off,
+					after_off;
+		int			before_dst,
+					after_dst;
+		int			r = pg_next_dst_boundary(&probe, &before_off, &before_dst, &boundary,
+											 &after_off, &after_dst, tz);
+
+		if (r < 0 || labs(before_off) > 26 * SECS_PER_HOUR ||
+			(r == 1 && labs(after_off) > 26 * SECS_PER_HOUR))
+			ereturn(escontext, NULL,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("time zone \"%s\" has a UTC offset beyond 26 hours", spec->zone),
+					 errhint("Use a name from pg_timezone_names, such as Europe/Berlin.")));
+	}
 	zone = pg_get_timezone_name(tz);
 	zlen = strlen(zone);
 
@@ -587,7 +610,7 @@ parse_span(TextParser *tp, CalIv *iv)
 		ereturn(tp->escontext, false,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("business hours \"%.*s\" are empty", (int) (tp->p - from), from),
-				 errhint("An end at or before the start crosses midnight; write 00:00-24:00 for a whole day.")));
+				 errhint("An end before the start crosses midnight; write 00:00-24:00 for a whole day.")));
 	iv->start = a;
 	iv->end = b < a ? b + CAL_DAY_SECS : b;
 	return true;
@@ -861,6 +884,15 @@ calendar_check(const SkpiCalendar *c)
 	for (d = 0; ok && d < 7; d++)
 		ok = c->week_off[d] <= c->week_off[d + 1] && c->week_off[d + 1] - c->week_off[d] <= CAL_MAX_IVS;
 	ok = ok && c->week_off[7] <= c->niv && CAL_ZONE(c)[c->zone_len] == '\0';
+	/* dated entries: sorted, disjoint, their intervals inside the array */
+	for (d = 0; ok && d < c->nexc; d++)
+	{
+		const CalExc *e = &c->exc[d];
+
+		ok = e->first <= e->last && e->niv >= 0 && e->niv <= CAL_MAX_IVS &&
+			e->iv_off >= 0 && e->iv_off <= c->niv - e->niv &&
+			(d == 0 || e->first > c->exc[d - 1].last);
+	}
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -1364,6 +1396,28 @@ zone_segment(pg_tz *tz, TimestampTz t, int64 *off, TimestampTz *next)
 	if (r < 0)
 		elog(ERROR, "could not find the time zone transitions of \"%s\"",
 			 pg_get_timezone_name(tz));
+	if (r == 0)
+	{
+		/*
+		 * Exactly on a transition that the zone's rules repeat every 400
+		 * years, pg_next_dst_boundary reports "no further transition": ask
+		 * again one second later (the offset is the same there).
+		 */
+		pg_time_t	sec2 = sec + 1;
+		pg_time_t	boundary2;
+		long int	before2,
+					after2;
+		int			bdst2,
+					adst2;
+
+		if (pg_next_dst_boundary(&sec2, &before2, &bdst2, &boundary2,
+								 &after2, &adst2, tz) == 1 && boundary2 > sec)
+		{
+			r = 1;
+			before_off = before2;
+			boundary = boundary2;
+		}
+	}
 	*off = (int64) before_off * USECS_PER_SEC;
 	if (r == 0 || boundary - UNIX_TO_PG_SECS >= END_TIMESTAMP / USECS_PER_SEC)
 		return false;
@@ -1394,12 +1448,19 @@ working_between(const SkpiCalendar *c, pg_tz *tz, TimestampTz s, TimestampTz e)
 
 	while (s < e)
 	{
-		int64		off;
+		int64		off,
+					part;
 		TimestampTz next,
 					seg_end;
 
 		seg_end = (zone_segment(tz, s, &off, &next) && next < e) ? next : e;
-		total += working_before(c, local_time(seg_end, off)) - working_before(c, local_time(s, off));
+		/* only ranges of about 292 000 years of working time overflow */
+		if (pg_sub_s64_overflow(working_before(c, local_time(seg_end, off)),
+								working_before(c, local_time(s, off)), &part) ||
+			pg_add_s64_overflow(total, part, &total))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("business_seconds result is out of range")));
 		s = seg_end;
 	}
 	return total;
@@ -1417,7 +1478,8 @@ skpi_business_seconds(PG_FUNCTION_ARGS)
 	check_finite(e, "end");
 	if (s <= e)
 		PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(working_between(c, tz, s, e)));
-	PG_RETURN_FLOAT8(-SKPI_US_TO_SECONDS(working_between(c, tz, e, s)));
+	/* negated as an integer: an empty reversed range is 0, not -0 */
+	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(-working_between(c, tz, e, s)));
 }
 
 Datum
@@ -1458,7 +1520,8 @@ skpi_business_add(PG_FUNCTION_ARGS)
 	{
 		int64		off,
 					lo,
-					y;
+					y,
+					target;
 		TimestampTz next;
 		bool		more = zone_segment(tz, t, &off, &next);
 		int64		hi = local_time(more ? next : END_TIMESTAMP - 1, off);
@@ -1467,7 +1530,9 @@ skpi_business_add(PG_FUNCTION_ARGS)
 		lo = local_time(t, off);
 		if (c->week_total == 0 && lo >= horizon && rem > 0)
 			never_reached();
-		if (working_until(c, working_before(c, lo) + rem, lo, hi, &y))
+		if (pg_add_s64_overflow(working_before(c, lo), rem, &target))
+			never_reached();
+		if (working_until(c, target, lo, hi, &y))
 		{
 			TimestampTz r = y - off - MONDAY_SHIFT * DAY_US;
 
