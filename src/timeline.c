@@ -862,7 +862,13 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 				break;
 			case K_ASSIGNED:
 				if (!has_assigned)
-					has_assigned = true, assigned_at = at;
+				{
+					has_assigned = true;
+					assigned_at = at;
+					/* a reply at the same instant sorts before: it still counts (0 s) */
+					if (has_op && last_op_at == at)
+						has_reply_after_assign = true, reply_after_assign = at;
+				}
 				break;
 			case K_TRANSFERRED:
 				s->transfers++;
