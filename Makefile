@@ -18,6 +18,7 @@ OBJS = \
 	src/state_common.o \
 	src/stats.o \
 	src/textparse.o \
+	src/timeline.o \
 	src/values_state.o \
 	src/voice.o
 

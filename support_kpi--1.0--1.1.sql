@@ -332,3 +332,208 @@ COMMENT ON FUNCTION @extschema@.business_add(@extschema@.business_calendar, time
 CREATE FUNCTION @extschema@.is_business_time(calendar @extschema@.business_calendar, at timestamptz) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'skpi_is_business_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.is_business_time(@extschema@.business_calendar, timestamptz) IS 'whether the instant falls in the calendar''s business hours (intervals are half-open: [start, end))';
+
+--------------------------------------------------------------------------
+-- Contact timelines: per-contact timings from event logs (src/timeline.c).
+-- The aggregate contact_timeline(kind, at [, party [, operator_id]]) keeps
+-- the events of one contact (contact_timeline_state, 16 bytes an event) and
+-- summarizes them, sorted, into a contact_timeline read by accessors;
+-- sessionize() numbers a customer's sessions in a window.
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.contact_event_kind AS ENUM (
+	'offered', 'customer_message', 'operator_message', 'bot_message', 'assigned',
+	'transferred', 'hold_start', 'hold_end', 'answered', 'abandoned', 'ended',
+	'wrapup_end', 'resolved', 'reopened');
+COMMENT ON TYPE @extschema@.contact_event_kind IS 'what happened in a contact; the order of the labels breaks ties between events at the same instant';
+CREATE TYPE @extschema@.contact_party AS ENUM ('customer', 'operator', 'bot', 'system');
+COMMENT ON TYPE @extschema@.contact_party IS 'who caused a contact event';
+CREATE TYPE @extschema@.contact_event AS (kind @extschema@.contact_event_kind, at timestamptz,
+	party @extschema@.contact_party, operator_id text);
+COMMENT ON TYPE @extschema@.contact_event IS 'one event of a contact, for event logs kept as rows of this type';
+
+CREATE TYPE @extschema@.contact_timeline_state;
+CREATE FUNCTION @extschema@.contact_timeline_state_in(cstring) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_state_out(@extschema@.contact_timeline_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_timeline_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_state_recv(internal) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_state_send(@extschema@.contact_timeline_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_timeline_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.contact_timeline_state (
+	INPUT = @extschema@.contact_timeline_state_in, OUTPUT = @extschema@.contact_timeline_state_out,
+	RECEIVE = @extschema@.contact_timeline_state_recv, SEND = @extschema@.contact_timeline_state_send,
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended);
+COMMENT ON TYPE @extschema@.contact_timeline_state IS 'the events of one contact: the state of the contact_timeline() aggregate';
+
+CREATE TYPE @extschema@.contact_timeline;
+CREATE FUNCTION @extschema@.contact_timeline_in(cstring) RETURNS @extschema@.contact_timeline
+	AS 'MODULE_PATHNAME', 'skpi_timeline_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_out(@extschema@.contact_timeline) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_timeline_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_recv(internal) RETURNS @extschema@.contact_timeline
+	AS 'MODULE_PATHNAME', 'skpi_timeline_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_send(@extschema@.contact_timeline) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_timeline_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.contact_timeline (
+	INPUT = @extschema@.contact_timeline_in, OUTPUT = @extschema@.contact_timeline_out,
+	RECEIVE = @extschema@.contact_timeline_recv, SEND = @extschema@.contact_timeline_send,
+	INTERNALLENGTH = 160, ALIGNMENT = double, STORAGE = plain);
+COMMENT ON TYPE @extschema@.contact_timeline IS 'per-contact timings: first response, response times, handle time, hold, resolution time, counts and flags';
+
+CREATE FUNCTION @extschema@.contact_timeline_combine(@extschema@.contact_timeline_state, @extschema@.contact_timeline_state) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_final(@extschema@.contact_timeline_state) RETURNS @extschema@.contact_timeline
+	AS 'MODULE_PATHNAME', 'skpi_timeline_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- the same transition for every form; it never returns NULL (also the moving-aggregate
+-- transition), the inverse removes one equal event (window frames)
+CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.contact_timeline(kind @extschema@.contact_event_kind, at timestamptz) (
+	SFUNC = @extschema@.contact_timeline_accum, STYPE = @extschema@.contact_timeline_state,
+	FINALFUNC = @extschema@.contact_timeline_final, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.contact_timeline_combine,
+	MSFUNC = @extschema@.contact_timeline_accum, MINVFUNC = @extschema@.contact_timeline_retract,
+	MSTYPE = @extschema@.contact_timeline_state,
+	MFINALFUNC = @extschema@.contact_timeline_final, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.contact_timeline(kind @extschema@.contact_event_kind, at timestamptz, party @extschema@.contact_party) (
+	SFUNC = @extschema@.contact_timeline_accum, STYPE = @extschema@.contact_timeline_state,
+	FINALFUNC = @extschema@.contact_timeline_final, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.contact_timeline_combine,
+	MSFUNC = @extschema@.contact_timeline_accum, MINVFUNC = @extschema@.contact_timeline_retract,
+	MSTYPE = @extschema@.contact_timeline_state,
+	MFINALFUNC = @extschema@.contact_timeline_final, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.contact_timeline(kind @extschema@.contact_event_kind, at timestamptz, party @extschema@.contact_party, operator_id text) (
+	SFUNC = @extschema@.contact_timeline_accum, STYPE = @extschema@.contact_timeline_state,
+	FINALFUNC = @extschema@.contact_timeline_final, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.contact_timeline_combine,
+	MSFUNC = @extschema@.contact_timeline_accum, MINVFUNC = @extschema@.contact_timeline_retract,
+	MSTYPE = @extschema@.contact_timeline_state,
+	MFINALFUNC = @extschema@.contact_timeline_final, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.contact_timeline(kind text, at timestamptz) (
+	SFUNC = @extschema@.contact_timeline_accum, STYPE = @extschema@.contact_timeline_state,
+	FINALFUNC = @extschema@.contact_timeline_final, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.contact_timeline_combine,
+	MSFUNC = @extschema@.contact_timeline_accum, MINVFUNC = @extschema@.contact_timeline_retract,
+	MSTYPE = @extschema@.contact_timeline_state,
+	MFINALFUNC = @extschema@.contact_timeline_final, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.contact_timeline(kind text, at timestamptz, party @extschema@.contact_party) (
+	SFUNC = @extschema@.contact_timeline_accum, STYPE = @extschema@.contact_timeline_state,
+	FINALFUNC = @extschema@.contact_timeline_final, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.contact_timeline_combine,
+	MSFUNC = @extschema@.contact_timeline_accum, MINVFUNC = @extschema@.contact_timeline_retract,
+	MSTYPE = @extschema@.contact_timeline_state,
+	MFINALFUNC = @extschema@.contact_timeline_final, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.contact_timeline(kind text, at timestamptz, party @extschema@.contact_party, operator_id text) (
+	SFUNC = @extschema@.contact_timeline_accum, STYPE = @extschema@.contact_timeline_state,
+	FINALFUNC = @extschema@.contact_timeline_final, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.contact_timeline_combine,
+	MSFUNC = @extschema@.contact_timeline_accum, MINVFUNC = @extschema@.contact_timeline_retract,
+	MSTYPE = @extschema@.contact_timeline_state,
+	MFINALFUNC = @extschema@.contact_timeline_final, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.contact_timeline(event @extschema@.contact_event) (
+	SFUNC = @extschema@.contact_timeline_accum, STYPE = @extschema@.contact_timeline_state,
+	FINALFUNC = @extschema@.contact_timeline_final, FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.contact_timeline_combine,
+	MSFUNC = @extschema@.contact_timeline_accum, MINVFUNC = @extschema@.contact_timeline_retract,
+	MSTYPE = @extschema@.contact_timeline_state,
+	MFINALFUNC = @extschema@.contact_timeline_final, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+
+CREATE FUNCTION @extschema@.first_event_at(@extschema@.contact_timeline) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_tl_started_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.first_event_at(@extschema@.contact_timeline) IS 'time of the first event of the contact';
+CREATE FUNCTION @extschema@.first_customer_message_at(@extschema@.contact_timeline) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_tl_first_customer_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.first_customer_message_at(@extschema@.contact_timeline) IS 'time of the first customer message (NULL without one)';
+CREATE FUNCTION @extschema@.first_response_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_first_response' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.first_response_time(@extschema@.contact_timeline) IS 'seconds from the first customer message to the first operator message after it';
+CREATE FUNCTION @extschema@.avg_response_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_avg_response' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.avg_response_time(@extschema@.contact_timeline) IS 'mean seconds of the answered customer turns (customer message -> operator reply)';
+CREATE FUNCTION @extschema@.max_response_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_max_response' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.max_response_time(@extschema@.contact_timeline) IS 'longest answered customer turn, in seconds';
+CREATE FUNCTION @extschema@.response_turns(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_tl_turns' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.response_turns(@extschema@.contact_timeline) IS 'answered customer turns';
+CREATE FUNCTION @extschema@.assignment_to_reply_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_assignment_to_reply' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.assignment_to_reply_time(@extschema@.contact_timeline) IS 'seconds from the first assignment to the first operator message after it';
+CREATE FUNCTION @extschema@.handle_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_handle' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.handle_time(@extschema@.contact_timeline) IS 'calls: answered -> ended plus wrap-up; chats: first operator message -> resolved (or last operator message)';
+CREATE FUNCTION @extschema@.hold_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_hold' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.hold_time(@extschema@.contact_timeline) IS 'seconds on hold (hold_start -> hold_end)';
+CREATE FUNCTION @extschema@.contact_duration(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.contact_duration(@extschema@.contact_timeline) IS 'seconds from the first to the last event';
+CREATE FUNCTION @extschema@.time_to_resolution(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_tl_resolution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.time_to_resolution(@extschema@.contact_timeline) IS 'seconds from the first offered or customer message to the first resolved after it';
+CREATE FUNCTION @extschema@.message_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_tl_all_messages' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message_count(@extschema@.contact_timeline) IS 'messages of every party';
+CREATE FUNCTION @extschema@.message_count(@extschema@.contact_timeline, party @extschema@.contact_party) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_tl_messages' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message_count(@extschema@.contact_timeline, @extschema@.contact_party) IS 'messages of the party (0 for system)';
+CREATE FUNCTION @extschema@.event_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_tl_events' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.event_count(@extschema@.contact_timeline) IS 'events';
+CREATE FUNCTION @extschema@.transfer_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_tl_transfers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transfer_count(@extschema@.contact_timeline) IS 'transferred events';
+CREATE FUNCTION @extschema@.reopen_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_tl_reopens' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.reopen_count(@extschema@.contact_timeline) IS 'reopened events';
+CREATE FUNCTION @extschema@.operator_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_tl_operators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.operator_count(@extschema@.contact_timeline) IS 'distinct non-NULL operator ids';
+CREATE FUNCTION @extschema@.bot_handoff(@extschema@.contact_timeline) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'skpi_tl_bot_handoff' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bot_handoff(@extschema@.contact_timeline) IS 'a bot message came before the first operator message';
+CREATE FUNCTION @extschema@.is_abandoned(@extschema@.contact_timeline) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'skpi_tl_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_abandoned(@extschema@.contact_timeline) IS 'the contact has an abandoned event';
+CREATE FUNCTION @extschema@.is_resolved(@extschema@.contact_timeline) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'skpi_tl_resolved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_resolved(@extschema@.contact_timeline) IS 'resolved, and not reopened after the last resolve';
+
+CREATE FUNCTION @extschema@.sessionize(at timestamptz, gap interval) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_sessionize' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sessionize(timestamptz, interval) IS 'window function: session number (1, 2, ...) of an event, a new session after a silence longer than gap';

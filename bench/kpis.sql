@@ -129,7 +129,13 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('calendar', 'business-add', 'business_add(cal, s, 2000 working hours), 1M rows', 'SELECT count(business_add(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, 7200000)) FROM bench_tickets'),
 	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states'),
 	('staffing', 'erlang', 'erlang_c_agents for 100 Erlangs x 1000', 'SELECT sum(erlang_c_agents(1000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 1000) g'),
-	('staffing', 'erlang', 'erlang_c_agents for 5000 Erlangs x 100', 'SELECT sum(erlang_c_agents(50000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 100) g');
+	('staffing', 'erlang', 'erlang_c_agents for 5000 Erlangs x 100', 'SELECT sum(erlang_c_agents(50000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 100) g'),
+	('timeline', 'frt-art', 'floor: max(at) GROUP BY contact, ~12 events per contact', 'SELECT count(m) FROM (SELECT c, max(at) m FROM bench_events GROUP BY c) s'),
+	('timeline', 'frt-art', 'contact_timeline(kind, at) GROUP BY contact: FRT and ART', 'SELECT avg(first_response_time(t)), avg(avg_response_time(t)) FROM (SELECT c, contact_timeline(kind, at) t FROM bench_events GROUP BY c) s'),
+	('timeline', 'frt-art', 'hand SQL: lag() + min() FILTER over the following rows, per conversation', 'SELECT avg(frt), avg(art) FROM (SELECT c, (array_agg(resp ORDER BY at))[1] frt, avg(resp) art FROM (SELECT c, at, extract(epoch FROM next_op - at) resp FROM (SELECT c, kind, at, lag(kind) OVER w prev, min(at) FILTER (WHERE kind = ''operator_message'') OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) next_op FROM bench_events WHERE kind IN (''customer_message'', ''operator_message'') WINDOW w AS (PARTITION BY c ORDER BY at, kind)) x WHERE kind = ''customer_message'' AND prev IS DISTINCT FROM ''customer_message'' AND next_op IS NOT NULL) y GROUP BY c) z'),
+	('timeline', 'frt', 'floor: max(at) GROUP BY contact', 'SELECT count(m) FROM (SELECT c, max(at) m FROM bench_events GROUP BY c) s'),
+	('timeline', 'frt', 'contact_timeline(kind, at) GROUP BY contact: FRT', 'SELECT avg(first_response_time(t)) FROM (SELECT c, contact_timeline(kind, at) t FROM bench_events GROUP BY c) s'),
+	('timeline', 'frt', 'hand SQL: min() OVER + min() FILTER per conversation', 'SELECT avg(extract(epoch FROM fr - fc)) FROM (SELECT c, min(fc) fc, min(at) FILTER (WHERE kind = ''operator_message'' AND at >= fc) fr FROM (SELECT c, kind, at, min(at) FILTER (WHERE kind = ''customer_message'') OVER (PARTITION BY c) fc FROM bench_events) x GROUP BY c) y');
 
 CREATE TABLE bench_contacts AS SELECT g, timestamptz '2026-01-01' + (abs(hashint4(id)) % 31536000) * interval '1 s' AS ts FROM bench_small;
 VACUUM ANALYZE bench_contacts;
@@ -139,6 +145,14 @@ SELECT id, s, s + (h % 300) * interval '1 s' AS e5, s + (h % 31536000) * interva
 FROM (SELECT id, abs(hashint4(id)) AS h, timestamptz '2024-01-01' + (abs(hashint4(id + 7)) % 63072000) * interval '1 s' AS s
 	FROM bench_small) x;
 VACUUM ANALYZE bench_tickets;
+-- contact events: min(rows, 12 000 000) events, 12 per contact (1 million contacts at 12 million),
+-- customer / operator / bot messages and assignments, resolves, at random minutes of the contact's day
+CREATE TABLE bench_events AS
+SELECT i / 12 AS c, (ARRAY['customer_message', 'customer_message', 'customer_message', 'operator_message',
+		'operator_message', 'operator_message', 'bot_message', 'assigned', 'resolved'])[1 + h % 9]::contact_event_kind AS kind,
+	timestamptz '2026-01-01' + (i / 12) * interval '30 s' + ((h / 9) % 600) * interval '1 s' AS at
+FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(0, least(:rows, 12000000) - 1) i) x;
+VACUUM ANALYZE bench_events;
 -- BENCH_ONLY: a regular expression on "family/kpi" selects the cases to run
 DELETE FROM cases WHERE NOT (family || '/' || kpi) ~ :'only';
 CREATE TABLE bench_states AS SELECT g, nps_agg(s) AS st FROM bench_votes GROUP BY g;
