@@ -354,7 +354,7 @@ COMMENT ON TYPE @extschema@.contact_event IS 'one event of a contact, for event 
 
 CREATE TYPE @extschema@.contact_timeline_state;
 CREATE FUNCTION @extschema@.contact_timeline_state_in(cstring) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_timeline_state_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.contact_timeline_state_out(@extschema@.contact_timeline_state) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'skpi_timeline_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.contact_timeline_state_recv(internal) RETURNS @extschema@.contact_timeline_state
@@ -369,7 +369,7 @@ COMMENT ON TYPE @extschema@.contact_timeline_state IS 'the events of one contact
 
 CREATE TYPE @extschema@.contact_timeline;
 CREATE FUNCTION @extschema@.contact_timeline_in(cstring) RETURNS @extschema@.contact_timeline
-	AS 'MODULE_PATHNAME', 'skpi_timeline_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_timeline_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.contact_timeline_out(@extschema@.contact_timeline) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'skpi_timeline_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.contact_timeline_recv(internal) RETURNS @extschema@.contact_timeline

@@ -148,3 +148,9 @@ FROM tl_visits ORDER BY customer, at;
 SELECT sessionize(at, '30 min') OVER (ORDER BY customer) FROM tl_visits;
 SELECT sessionize(at, '-1 min') OVER (ORDER BY at) FROM tl_visits;
 SELECT sessionize(at, '1 min') OVER () FROM (VALUES ('infinity'::timestamptz)) v(at);
+-- review fixes: events ~300 000 years apart are an error, not a wrapped
+-- duration; inconsistent counts in a timeline's text form are rejected
+SELECT contact_timeline(k::contact_event_kind, a) FROM (VALUES
+	('customer_message', timestamptz '4714-11-24 00:00:00+00 BC'),
+	('operator_message', timestamptz '294276-12-31 23:59:59+00')) v(k, a);
+SELECT '{"version":1,"first_event":"2026-03-02 10:00:00+00","last_event":"2026-03-02 10:09:30+00","first_customer_message":"2026-03-02 10:00:00+00","events":1,"customer_messages":4611686018427387904,"operator_messages":4611686018427387904,"bot_messages":4611686018427387904,"operators":1,"transfers":4611686018427387904,"reopens":0,"response_turns":0,"first_response":null,"response_total":null,"response_max":null,"assignment_to_reply":null,"handle":530,"hold":110,"resolution":570,"bot_handoff":false,"abandoned":false,"resolved":true}'::contact_timeline;

@@ -32,6 +32,8 @@
  * order, 54000 too many events, XX001 corrupted stored states.
  */
 #include "postgres.h"
+#include "access/htup_details.h"
+#include "utils/typcache.h"
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
@@ -403,6 +405,7 @@ typedef struct TlCache
 	int8		codes[TL_NKINDS + TL_NPARTIES + 4];
 	bool		kind_is_text;
 	bool		is_composite;
+	bool		composite_checked;	/* its attribute types were verified */
 } TlCache;
 
 static TlCache *
@@ -491,6 +494,37 @@ check_party(uint8 kind, int party)
  * One row of the aggregate: false if it is skipped (NULL kind or time);
  * op/oplen point into the row's detoasted operator id.
  */
+/*
+ * The composite's attributes must be (kind enum, timestamptz, party enum,
+ * text): contact_event may have been altered since the extension was
+ * installed, and its values are read by position.
+ */
+static void
+check_event_rowtype(TlCache *c, HeapTupleHeader row)
+{
+	TupleDesc	desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(row),
+											  HeapTupleHeaderGetTypMod(row));
+	bool		ok = desc->natts == 4;
+	int			i;
+	Oid			types[4];
+
+	for (i = 0; ok && i < 4; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		ok = !att->attisdropped;
+		types[i] = att->atttypid;
+	}
+	ReleaseTupleDesc(desc);
+	if (!ok || types[1] != TIMESTAMPTZOID || types[3] != TEXTOID ||
+		!type_is_enum(types[0]) || !type_is_enum(types[2]))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("contact_event must be (kind contact_event_kind, at timestamptz, party contact_party, operator_id text)"),
+				 errhint("The type was altered after the extension was installed.")));
+	c->composite_checked = true;
+}
+
 static bool
 read_row(FunctionCallInfo fcinfo, TlCache *c, int64 *at, uint8 *kind, uint8 *party,
 		 const char **op, int *oplen)
@@ -510,6 +544,8 @@ read_row(FunctionCallInfo fcinfo, TlCache *c, int64 *at, uint8 *kind, uint8 *par
 		if (PG_ARGISNULL(1))
 			return false;
 		row = PG_GETARG_HEAPTUPLEHEADER(1);
+		if (!c->composite_checked)
+			check_event_rowtype(c, row);
 		d = GetAttributeByNum(row, 1, &isnull);
 		if (isnull)
 			return false;
@@ -723,6 +759,23 @@ skpi_timeline_combine(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		not_in_aggregate();
 	b = state_getarg(fcinfo, 1);
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0))))
+	{
+		/* small merged contacts stay plain values (see the transition) */
+		TlState    *a = state_getarg(fcinfo, 0);
+
+		if ((int64) a->count + b->count <= TL_SMALL_EVENTS)
+		{
+			Datum		m = PointerGetDatum(a);
+
+			for (i = 0; i < b->count; i++)
+				m = tl_flat_append((TlState *) DatumGetPointer(m), true, b->ev[i].at,
+								   b->ev[i].kind, b->ev[i].party,
+								   b->ev[i].opoff == TL_NO_OPERATOR ? NULL : TL_POOL(b) + b->ev[i].opoff,
+								   b->ev[i].oplen);
+			PG_RETURN_DATUM(m);
+		}
+	}
 	eo = tl_for_update(fcinfo, 0, aggcontext);
 	tl_reserve(eo, eo->count + b->count);
 	for (i = 0; i < b->count; i++)
@@ -880,6 +933,16 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 	s->events = n;
 	s->first_at = ev[0].at;
 	s->last_at = ev[n - 1].at;
+	{
+		int64		span;
+
+		/* every duration is at most the span: one check covers them all */
+		if (pg_sub_s64_overflow(s->last_at, s->first_at, &span))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("contact events are too far apart"),
+					 errdetail("The first and last events are more than 292 000 years apart.")));
+	}
 	s->response_max = 0;
 	for (i = 0; i < n; i++)
 	{
@@ -1191,14 +1254,17 @@ summary_invalid(TlSummary *s)
 			return "A count is negative.";
 	if (s->events < 1 || s->events > TL_MAX_EVENTS)
 		return "A timeline has at least one event.";
-	if (s->customer_messages + s->operator_messages + s->bot_messages + s->transfers +
+	/* each count is checked before the sum, so the sum cannot wrap */
+	if (s->customer_messages > s->events || s->operator_messages > s->events ||
+		s->bot_messages > s->events || s->transfers > s->events || s->reopens > s->events ||
+		s->customer_messages + s->operator_messages + s->bot_messages + s->transfers +
 		s->reopens > s->events || s->operators > s->events)
 		return "The counts exceed the events.";
 	if (TIMESTAMP_NOT_FINITE(s->first_at) || TIMESTAMP_NOT_FINITE(s->last_at) ||
 		!IS_VALID_TIMESTAMP(s->first_at) || !IS_VALID_TIMESTAMP(s->last_at) ||
-		s->last_at < s->first_at)
+		s->last_at < s->first_at ||
+		pg_sub_s64_overflow(s->last_at, s->first_at, &span))
 		return "The first and last event times are out of order or out of range.";
-	span = s->last_at - s->first_at;
 	if ((s->customer_messages > 0) != ((s->flags & TL_HAS_CUSTOMER) != 0))
 		return "A first customer message is given exactly when there are customer messages.";
 	if ((s->flags & TL_HAS_CUSTOMER) &&
@@ -1222,7 +1288,7 @@ summary_invalid(TlSummary *s)
 	else if (s->first_response == TL_NONE || s->response_total == TL_NONE ||
 			 s->response_max == TL_NONE || s->first_response > s->response_max ||
 			 s->response_max > s->response_total ||
-			 (s->response_total + s->turns - 1) / s->turns > s->response_max)
+			 s->response_total / s->turns > s->response_max)
 		return "The response times are inconsistent.";
 	if ((s->flags & TL_BOT_HANDOFF) && (s->bot_messages == 0 || s->operator_messages == 0))
 		return "A bot handoff needs bot and operator messages.";

@@ -709,6 +709,9 @@ row_value(FunctionCallInfo fcinfo, SkpiValueForm form, double *v)
 
 /* ---- transitions ---- */
 
+/* values a grouped state keeps as a plain value before it becomes expanded */
+#define VALUES_SMALL_MAX 1024
+
 Datum
 skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode mode,
 					   int op)
@@ -727,6 +730,52 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 		not_in_aggregate();
 	req = row_request(fcinfo, pct_arg, mode, &local);
 	has_value = row_value(fcinfo, form, &v);
+
+	/*
+	 * A grouped aggregate keeps small groups as a plain value (grown by
+	 * doubling: a new value that the executor copies into the aggregate
+	 * context): an expanded object has its own memory context, and a hash
+	 * aggregate walks every context of its groups each time it creates one,
+	 * which would make many small groups quadratic.  Past VALUES_SMALL_MAX
+	 * values the state becomes an expanded object that grows in place.
+	 */
+	if (op == 0 && aggkind == AGG_CONTEXT_AGGREGATE &&
+		(PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0)))))
+	{
+		if (PG_ARGISNULL(0))
+		{
+			if (!has_value)
+				PG_RETURN_NULL();
+			st = values_alloc(SKPI_VALUES_FLAT, 16, NULL);
+			st->npct = req->npct;
+			st->is_array = req->is_array;
+			memcpy(st->pct, req->pct, sizeof(double) * req->npct);
+		}
+		else
+		{
+			st = skpi_values_getarg(fcinfo, 0);
+			if (!same_request(st, req))
+				percentile_mismatch();
+			if (!has_value)
+				PG_RETURN_POINTER(st);
+		}
+		if (st->count >= skpi_exact_max_values)
+			too_many_values();
+		if (st->count < st->capacity)
+		{
+			st->data[st->count++] = v;	/* the aggregate's own state: in place */
+			PG_RETURN_POINTER(st);
+		}
+		if (st->capacity < VALUES_SMALL_MAX)
+		{
+			SkpiValuesState *grown = values_alloc(SKPI_VALUES_FLAT, st->capacity * 2, st);
+
+			memcpy(grown->data, st->data, sizeof(double) * st->count);
+			grown->count = st->count;
+			grown->data[grown->count++] = v;
+			PG_RETURN_POINTER(grown);
+		}
+	}
 
 	if (!PG_ARGISNULL(0))
 	{
@@ -790,6 +839,32 @@ skpi_values_combine(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		not_in_aggregate();
 	b = skpi_values_getarg(fcinfo, 1);
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0))))
+	{
+		/* small merged groups stay plain values too (see the transition) */
+		a = skpi_values_getarg(fcinfo, 0);
+		if (a->npct != b->npct || a->is_array != b->is_array ||
+			memcmp(a->pct, b->pct, sizeof(double) * b->npct) != 0)
+			percentile_mismatch();
+		if (a->count + b->count <= VALUES_SMALL_MAX)
+		{
+			SkpiValuesState *m;
+
+			if (a->count + b->count > skpi_exact_max_values)
+				too_many_values();
+			if (a->count + b->count <= a->capacity)
+				m = a;			/* the aggregate's own state: in place */
+			else
+			{
+				m = values_alloc(SKPI_VALUES_FLAT, a->count + b->count, a);
+				memcpy(m->data, a->data, sizeof(double) * a->count);
+				m->count = a->count;
+			}
+			memcpy(m->data + m->count, b->data, sizeof(double) * b->count);
+			m->count += b->count;
+			PG_RETURN_POINTER(m);
+		}
+	}
 	eo = values_for_update(fcinfo, 0, aggcontext, false);
 	a = eo->st;
 	if (a->kind != SKPI_VALUES_FLAT || b->kind != SKPI_VALUES_FLAT)
