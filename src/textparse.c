@@ -170,6 +170,25 @@ skpi_text_int_array(TextParser *tp, int64 *counts, int maxcounts, int *ncounts)
 
 
 bool
+skpi_text_bool(TextParser *tp, bool *result)
+{
+	skpi_text_skip_ws(tp);
+	if (strncmp(tp->p, "true", 4) == 0)
+	{
+		tp->p += 4;
+		*result = true;
+		return true;
+	}
+	if (strncmp(tp->p, "false", 5) == 0)
+	{
+		tp->p += 5;
+		*result = false;
+		return true;
+	}
+	return skpi_text_error(tp, "Expected true or false.");
+}
+
+bool
 skpi_text_end(TextParser *tp)
 {
 	if (!skpi_text_expect(tp, '}'))

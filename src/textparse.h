@@ -38,6 +38,8 @@ extern bool skpi_text_accept(TextParser *tp, char c);
 extern bool skpi_text_kind(TextParser *tp, const char *kind);
 /* 22P02 for a key that is unknown or seen before */
 extern bool skpi_text_bad_key(TextParser *tp, const char *key);
+/* a JSON true or false */
+extern bool skpi_text_bool(TextParser *tp, bool *result);
 /* the object's closing brace, then nothing but whitespace */
 extern bool skpi_text_end(TextParser *tp);
 /* the format version read is the one this release reads (22P02 otherwise) */

@@ -1217,25 +1217,6 @@ text_seconds(TextParser *tp, int64 *us)
 	return true;
 }
 
-static bool
-text_bool(TextParser *tp, bool *b)
-{
-	skpi_text_skip_ws(tp);
-	if (strncmp(tp->p, "true", 4) == 0)
-	{
-		tp->p += 4;
-		*b = true;
-		return true;
-	}
-	if (strncmp(tp->p, "false", 5) == 0)
-	{
-		tp->p += 5;
-		*b = false;
-		return true;
-	}
-	return skpi_text_error(tp, "Expected true or false.");
-}
-
 /* ---- contact_timeline: validation, text and binary forms ---- */
 
 /* the invariants of a summary built from outside; NULL if it is fine */
@@ -1436,7 +1417,7 @@ skpi_timeline_in(PG_FUNCTION_ARGS)
 		}
 		else
 		{
-			if (!text_bool(&tp, &b))
+			if (!skpi_text_bool(&tp, &b))
 				PG_RETURN_NULL();
 			if (b)
 				s->flags |= which == TL_NKEYS - 3 ? TL_BOT_HANDOFF :

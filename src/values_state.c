@@ -1080,25 +1080,6 @@ text_double(TextParser *tp, double *v, bool allow_null)
 	return true;
 }
 
-static bool
-text_bool(TextParser *tp, uint8 *b)
-{
-	skpi_text_skip_ws(tp);
-	if (strncmp(tp->p, "true", 4) == 0)
-	{
-		tp->p += 4;
-		*b = 1;
-		return true;
-	}
-	if (strncmp(tp->p, "false", 5) == 0)
-	{
-		tp->p += 5;
-		*b = 0;
-		return true;
-	}
-	return skpi_text_error(tp, "Expected true or false.");
-}
-
 /* the checks of a state built from outside (text or binary) */
 static const char *
 values_invalid(const SkpiValuesState *st)
@@ -1187,8 +1168,11 @@ skpi_values_in(PG_FUNCTION_ARGS)
 		}
 		else if (which == 2)
 		{
-			if (!text_bool(&tp, &hdr.is_array))
+			bool		is_array;
+
+			if (!skpi_text_bool(&tp, &is_array))
 				PG_RETURN_NULL();
+			hdr.is_array = is_array ? 1 : 0;
 		}
 		else
 		{
@@ -1216,14 +1200,8 @@ skpi_values_in(PG_FUNCTION_ARGS)
 			}
 		}
 	} while (skpi_text_accept(&tp, ','));
-	if (!skpi_text_expect(&tp, '}'))
+	if (!skpi_text_end(&tp))
 		PG_RETURN_NULL();
-	skpi_text_skip_ws(&tp);
-	if (*tp.p != '\0')
-	{
-		skpi_text_error(&tp, "Unexpected characters after the closing brace.");
-		PG_RETURN_NULL();
-	}
 	if (!seen[0] || !seen[1] || !seen[2] || !seen[3])
 	{
 		skpi_text_error(&tp, "Keys version, percentiles, array and values are required.");
