@@ -1,6 +1,6 @@
 # support_kpi: PGXS build
 EXTENSION = support_kpi
-EXTVERSION = 1.1
+EXTVERSION = 1.2
 
 MODULE_big = support_kpi
 OBJS = \

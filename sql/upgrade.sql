@@ -26,6 +26,36 @@ SELECT nps(rollup(n)), share_pct(rollup(sh)) FROM upgrade_states;
 -- what 1.1 added works on the upgraded installation
 SELECT fcr_rate(s % 3 <> 0), resolution_rate(s % 5 <> 0), reopen_rate(s % 4 = 0)
 FROM generate_series(0, 10) s;
+-- 1.1 -> 1.2: states and values stored under 1.1 stay readable and equal
+DROP TABLE upgrade_states;
+SET client_min_messages = warning;
+DROP EXTENSION support_kpi CASCADE;
+RESET client_min_messages;
+CREATE EXTENSION support_kpi VERSION '1.1';
+SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
+CREATE TABLE upgrade_states AS
+SELECT s % 2 AS g, nps_agg(s) AS n, queue_agg(make_interval(secs => s * 3), s % 4 <> 0, '20 s') AS q,
+	duration_agg(s * 37.5) AS sk,
+	contact_timeline(CASE WHEN s = 0 THEN 'offered' WHEN (s / 2) % 2 = 0 THEN 'customer_message'
+		ELSE 'operator_message' END, '2026-03-02 09:00+00'::timestamptz + s * interval '40 s') AS tl,
+	'Europe/Berlin; Mon-Fri 09:00-18:00; holidays 2026-01-01'::business_calendar AS cal
+FROM generate_series(0, 10) s GROUP BY 1;
+CREATE TEMP TABLE before_update_11 AS
+SELECT g, nps(n), sl_pct(q), duration_median(sk), duration_percentile(sk, 0.9), sk::text AS sktext,
+	first_response_time(tl), avg_response_time(tl), tl::text AS tltext,
+	business_seconds(cal, '2026-03-02 08:00+00', '2026-03-04 12:00+00'), cal::text AS caltext
+FROM upgrade_states;
+SELECT g, nps, sl_pct, duration_median, duration_percentile, first_response_time, avg_response_time,
+	business_seconds FROM before_update_11 ORDER BY g;
+ALTER EXTENSION support_kpi UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
+SELECT count(*) AS differing FROM (
+	SELECT g, nps(n), sl_pct(q), duration_median(sk), duration_percentile(sk, 0.9), sk::text,
+		first_response_time(tl), avg_response_time(tl), tl::text,
+		business_seconds(cal, '2026-03-02 08:00+00', '2026-03-04 12:00+00'), cal::text
+	FROM upgrade_states
+	EXCEPT ALL SELECT * FROM before_update_11) d;
+SELECT duration_count(rollup(sk)), nps(rollup(n)) FROM upgrade_states;
 -- an upgraded installation has the same objects as a fresh one
 CREATE TEMP TABLE upgraded_objects AS
 SELECT pg_describe_object(classid, objid, objsubid) AS object

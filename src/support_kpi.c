@@ -16,7 +16,7 @@
 #include "values_state.h"
 
 #if PG_VERSION_NUM >= 180000
-PG_MODULE_MAGIC_EXT(.name = "support_kpi", .version = "1.1");
+PG_MODULE_MAGIC_EXT(.name = "support_kpi", .version = "1.2");
 #else
 PG_MODULE_MAGIC;
 #endif
