@@ -6,6 +6,7 @@
 #   a. pg_regress   (make installcheck; tests = Makefile's REGRESS, from sql/)
 #   b. pgTAP        (pg_prove --verbose on test/*.sql, database skpi_tap)
 #   c. doc examples (tools/doctest.sh on README.md and docs/*.md, db skpi_doc)
+#   d. checks       (every tools/checks/*.sh)
 #
 # Writes "<suite> <passed> <failed> <ran|skipped>" lines to COUNTS_FILE,
 # framed by a "started" line first and a "done" line last.  Test failures are
@@ -141,6 +142,13 @@ else
     record pgtap "$tp" "$tf" ran
 fi
 
+# the server log, for the crash report and the checks
+server_log=${SKPI_SERVER_LOG:-}
+if [ -z "$server_log" ] && [ -n "${PG_CLUSTER_CONF_ROOT:-}" ] && command -v pg_lsclusters >/dev/null 2>&1; then
+    # under pg_virtualenv -t, PG_CLUSTER_CONF_ROOT points at the temp cluster
+    server_log=$(pg_lsclusters -h 2>/dev/null | awk -v p="${PGPORT:-}" '$3 == p { print $7; exit }' || true)
+fi
+
 # ---------------------------------------------------------------------------
 # c. Executable documentation
 # ---------------------------------------------------------------------------
@@ -169,13 +177,36 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# d. Checks: every tools/checks/*.sh (random SQL, dump/restore, load, client
+#    libraries...).  A check gets PSQL, PG_BINDIR, PG_CONFIG, SKPI_SERVER_LOG,
+#    SKPI_LOGDIR and SKPI_CHECK_COUNTS; it may write "<passed> <failed>" to
+#    SKPI_CHECK_COUNTS, otherwise its exit status counts as one test.
+# ---------------------------------------------------------------------------
+check_files=(tools/checks/*.sh)
+for f in "${check_files[@]}"; do
+    wait_ready
+    name=$(basename "$f" .sh)
+    log "check: $name"
+    rm -f "$LOGDIR/check.counts"
+    rc=0
+    PG_BINDIR="$PG_BINDIR" PG_CONFIG="$PG_CONFIG" SKPI_SERVER_LOG="$server_log" SKPI_LOGDIR="$LOGDIR" \
+        SKPI_CHECK_COUNTS="$LOGDIR/check.counts" bash "$f" || rc=$?
+    if [ -s "$LOGDIR/check.counts" ]; then
+        read -r cp cf < "$LOGDIR/check.counts"
+        if [ "$rc" != 0 ] && [ "$cf" = 0 ]; then cf=1; fi
+    elif [ "$rc" = 0 ]; then
+        cp=1; cf=0
+    else
+        cp=0; cf=1
+    fi
+    echo "check $name: $cp passed, $cf failed"
+    record "check:$name" "$cp" "$cf" ran
+done
+
+# ---------------------------------------------------------------------------
 # Server crash report (a C extension's favourite failure mode)
 # ---------------------------------------------------------------------------
-server_log=${SKPI_SERVER_LOG:-}
-if [ -z "$server_log" ] && [ -n "${PG_CLUSTER_CONF_ROOT:-}" ] && command -v pg_lsclusters >/dev/null 2>&1; then
-    # under pg_virtualenv -t, PG_CLUSTER_CONF_ROOT points at the temp cluster
-    server_log=$(pg_lsclusters -h 2>/dev/null | awk -v p="${PGPORT:-}" '$3 == p { print $7; exit }' || true)
-fi
+wait_ready
 if [ -n "$server_log" ] && [ -r "$server_log" ] &&
    grep -qE 'was terminated by signal|terminated by exception|PANIC:' "$server_log"; then
     echo

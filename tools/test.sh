@@ -62,7 +62,8 @@ trap 'exit 143' TERM
 # 1. Packages
 # ---------------------------------------------------------------------------
 PKGS=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
-      libtap-parser-sourcehandler-pgtap-perl make gcc postgresql-common)
+      libtap-parser-sourcehandler-pgtap-perl make gcc postgresql-common
+      sqlsmith python3 python3-psycopg)
 
 if [ "${SKPI_SKIP_DEPS:-0}" = 1 ]; then
     log "skipping package check (SKPI_SKIP_DEPS=1)"
@@ -231,12 +232,13 @@ while read -r suite p f status; do
         pgtap)   label="pgTAP (test/)" ;;
         doc)     label="doc examples" ;;
         server)  label="server crash" ;;
+        check:*) label="check ${suite#check:}" ;;
         *)       continue ;;
     esac
     if [ "$status" = skipped ]; then
-        printf '%-20s skipped (nothing to run)\n' "$label:"
+        printf '%-24s skipped (nothing to run)\n' "$label:"
     else
-        printf '%-20s %d passed, %d failed\n' "$label:" "$p" "$f"
+        printf '%-24s %d passed, %d failed\n' "$label:" "$p" "$f"
     fi
     total_p=$((total_p + p))
     total_f=$((total_f + f))
