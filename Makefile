@@ -41,6 +41,11 @@ test:
 bench:
 	bash bench/run.sh
 
+# install, build, start a throwaway cluster, load the demo data and print the
+# reports of docs/cookbook.md (see tools/demo.sh for the knobs)
+demo:
+	bash tools/demo.sh
+
 # every object depends on the shared headers
 $(OBJS): $(wildcard src/*.h)
 

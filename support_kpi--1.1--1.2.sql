@@ -166,8 +166,8 @@ BEGIN
 			@extschema@.demo_uniform(s.key * 64 + 27, seed) AS u_wrap,
 			@extschema@.demo_uniform(s.key * 64 + 28, seed) AS u_escalate,
 			@extschema@.demo_uniform(s.key * 64 + 29, seed) AS u_esclen,
-			CASE WHEN s.qi = 7 THEN CASE WHEN s.arrival >= s.t_train THEN 0.35 ELSE 5 END
-				ELSE (ARRAY[0.25, 0.31, 0.31, 0.15, 0.26, 0.18, 0, 0.25, 0.24, 0.23, 0.22, 0.22, 0.22])[s.qi] END AS k_month
+			CASE WHEN s.qi = 7 THEN CASE WHEN s.arrival >= s.t_train THEN 0.2 ELSE 5 END
+				ELSE (ARRAY[0.25, 0.31, 0.31, 0.15, 0.26, 0.18, 0, 0.12, 0.12, 0.11, 0.11, 0.11, 0.11])[s.qi] END AS k_month
 		FROM skel s JOIN ops o ON o.idx = s.op),
 	b AS (
 		SELECT a.*,
