@@ -49,12 +49,14 @@ BEGIN
 		RAISE EXCEPTION 'months % is outside the range 1..120', months USING ERRCODE = '22023';
 	END IF;
 	IF NOT isfinite(start_month) OR start_month < date '1970-01-01' OR start_month > date '2200-01-01' THEN
-		RAISE EXCEPTION 'start_month % is outside the range 1970-01-01..2200-01-01', start_month
+		RAISE EXCEPTION 'start_month % is outside the range 1970-01-01..2200-01-01',
+			CASE WHEN isfinite(start_month) THEN to_char(start_month, 'YYYY-MM-DD') ELSE start_month::text END
 			USING ERRCODE = '22008';
 	END IF;
 	IF extract(day FROM start_month) <> 1 THEN
-		RAISE EXCEPTION 'start_month % is not the first day of a month', start_month
-			USING ERRCODE = '22023', HINT = format('Use date_trunc(''month'', ...): %s.', date_trunc('month', start_month)::date);
+		RAISE EXCEPTION 'start_month % is not the first day of a month', to_char(start_month, 'YYYY-MM-DD')
+			USING ERRCODE = '22023',
+				HINT = format('Use date_trunc(''month'', ...): %s.', to_char(date_trunc('month', start_month), 'YYYY-MM-DD'));
 	END IF;
 	RETURN QUERY
 	WITH mon AS (
@@ -174,7 +176,7 @@ BEGIN
 			coalesce(a.bot AND a.u_contain < CASE WHEN a.qi >= 7 THEN 0.45 ELSE 0.35 END, false) AS contained,
 			a.ch <> 'email' AND a.u_abandon < CASE a.ch
 				WHEN 'call' THEN (ARRAY[0.07, 0.06, 0.05, 0.06, 0.05, 0.05, 0.055, 0.035, 0.03, 0.03, 0.03, 0.03, 0.03])[a.qi]
-				ELSE (ARRAY[0.05, 0.04, 0.03, 0.03, 0.025, 0.03, 0.03, 0.02, 0.02, 0.018, 0.018, 0.02, 0.018])[a.qi] END AS abandon,
+				ELSE (ARRAY[0.05, 0.04, 0.03, 0.03, 0.025, 0.03, 0.03, 0.02, 0.02, 0.018, 0.018, 0.02, 0.018])[a.qi] END AS abandon_draw,
 			-- seconds in the queue before the answer
 			CASE a.ch
 				WHEN 'chat' THEN least(1800, 3 + round(@extschema@.demo_loglogistic(a.u_wait,
@@ -192,8 +194,9 @@ BEGIN
 		FROM a),
 	c AS (
 		SELECT b.*,
-			NOT b.contained AND NOT b.abandon AS handled,
-			NOT b.contained AND NOT b.abandon AND b.ch <> 'email' AND b.u_transfer
+			NOT b.contained AND NOT b.abandon_draw AS handled,
+			b.abandon_draw AND NOT b.contained AS abandon,
+			NOT b.contained AND NOT b.abandon_draw AND b.ch <> 'email' AND b.u_transfer
 				< CASE WHEN b.post THEN 0.05 ELSE 0.09 END * CASE b.ch WHEN 'call' THEN 0.8 ELSE 1 END AS transfer,
 			CASE WHEN b.ch <> 'chat' THEN 1
 				WHEN b.long_chat THEN 6 + floor(b.u_turns * 8)::int
