@@ -26,6 +26,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=tools/lib.sh
+. "$ROOT/tools/lib.sh"
 export LC_ALL=C.UTF-8
 unset LANGUAGE || true
 
@@ -84,7 +86,6 @@ if [ "${1:-}" = --inner ]; then
             || die "a cookbook block failed: $(head -n 1 "$f")"
     done
     printf '\n'
-    say "the data and the views stay in database $DB while the cluster runs"
     exit 0
 fi
 
@@ -97,10 +98,7 @@ if [ "${SKPI_SKIP_DEPS:-0}" = 1 ]; then
 elif ! command -v dpkg-query >/dev/null 2>&1; then
     say "dpkg-query not found (not Debian?); skipping package check"
 else
-    need=()
-    for p in "${PKGS[@]}"; do
-        [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || need+=("$p")
-    done
+    mapfile -t need < <(skpi_missing_packages "${PKGS[@]}")
     if [ "${#need[@]}" -gt 0 ]; then
         [ "$(id -u)" = 0 ] || die "missing packages: ${need[*]} -- run as root, or: apt-get install -y ${PKGS[*]}"
         say "installing ${need[*]}"
@@ -131,43 +129,31 @@ SETTINGS=(max_parallel_workers_per_gather=2 timezone=UTC)
 
 with_virtualenv() {
     command -v pg_virtualenv >/dev/null 2>&1 || { say "pg_virtualenv not found"; return 1; }
-    local args=(-v "$PG_MAJOR" -t -c "--locale=C.UTF-8") s
-    for s in "${SETTINGS[@]}"; do args+=(-o "$s"); done
-    say "throwaway cluster: pg_virtualenv ${args[*]}"
-    pg_virtualenv "${args[@]}" bash "$ROOT/tools/demo.sh" --inner
+    skpi_virtualenv_args "$PG_MAJOR" "${SETTINGS[@]}"
+    say "throwaway cluster: pg_virtualenv ${SKPI_VENV_ARGS[*]}"
+    pg_virtualenv "${SKPI_VENV_ARGS[@]}" bash "$ROOT/tools/demo.sh" --inner
 }
 
 CLUSTER_DIR=""
+SKPI_RUNAS=()
 drop_cluster() {
     [ -n "$CLUSTER_DIR" ] || return 0
-    if [ -f "$CLUSTER_DIR/data/postmaster.pid" ]; then
-        "${AS_PG[@]}" "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-    fi
-    rm -rf "$CLUSTER_DIR"
+    skpi_cluster_drop "$CLUSTER_DIR" fast
     CLUSTER_DIR=""
 }
 with_initdb() {
-    local user opts s rc=0
-    CLUSTER_DIR=$(mktemp -d /tmp/skpi-demo-pg.XXXXXX)
+    local opts s rc=0
+    CLUSTER_DIR=$(mktemp -d /tmp/skpi-demo-pg.XXXXXX)   # short path: the unix socket lives here
     trap drop_cluster EXIT
-    if [ "$(id -u)" = 0 ]; then
-        chown postgres:postgres "$CLUSTER_DIR"
-        AS_PG=(runuser -u postgres --)
-        user=postgres
-    else
-        AS_PG=()
-        user=$(id -un)
-    fi
-    say "throwaway cluster by hand in $CLUSTER_DIR (user $user)"
-    "${AS_PG[@]}" "$PG_BINDIR/initdb" -D "$CLUSTER_DIR/data" -U "$user" -A trust --locale=C.UTF-8 -E UTF8 \
-        --no-sync >"$CLUSTER_DIR/initdb.log" 2>&1 || { cat "$CLUSTER_DIR/initdb.log"; return 1; }
+    say "throwaway cluster by hand in $CLUSTER_DIR"
+    skpi_cluster_init "$CLUSTER_DIR" "$CLUSTER_DIR/initdb.log" || return 1
+    # no TCP port: only the socket in the cluster's own directory
     opts="-c listen_addresses='' -k $CLUSTER_DIR -p 5432 -c fsync=off"
     for s in "${SETTINGS[@]}"; do opts+=" -c $s"; done
-    "${AS_PG[@]}" "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -o "$opts" -w -t 120 start \
-        >/dev/null || { cat "$CLUSTER_DIR/server.log"; return 1; }
+    skpi_cluster_start "$CLUSTER_DIR" "$opts" >/dev/null || return 1
     (
         unset PGHOSTADDR PGSERVICE PGPASSWORD PGPASSFILE PGDATABASE
-        export PGHOST="$CLUSTER_DIR" PGPORT=5432 PGUSER="$user"
+        export PGHOST="$CLUSTER_DIR" PGPORT=5432 PGUSER="$SKPI_DBUSER"
         bash "$ROOT/tools/demo.sh" --inner
     ) || rc=$?
     drop_cluster
@@ -192,4 +178,8 @@ case ${SKPI_CLUSTER:-auto} in
     *) die "unknown SKPI_CLUSTER=${SKPI_CLUSTER} (auto, virtualenv, manual or existing)" ;;
 esac
 rm -f "$STARTED"
-say "demo done"
+if [ "${SKPI_CLUSTER:-auto}" = existing ]; then
+    say "demo done; the data and the report views are in database ${SKPI_DEMO_DB:-skpi_demo}"
+else
+    say "demo done; the throwaway cluster is dropped (SKPI_CLUSTER=existing keeps the data in a server of yours)"
+fi

@@ -23,6 +23,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=tools/lib.sh
+. "$ROOT/tools/lib.sh"
 
 # Deterministic client/server messages and formatting.
 export LC_ALL=C.UTF-8
@@ -70,11 +72,7 @@ if [ "${SKPI_SKIP_DEPS:-0}" = 1 ]; then
 elif ! command -v dpkg-query >/dev/null 2>&1; then
     log "dpkg-query not found (not Debian?); skipping package check"
 else
-    missing=()
-    for p in "${PKGS[@]}"; do
-        st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-        [ "$st" = "install ok installed" ] || missing+=("$p")
-    done
+    mapfile -t missing < <(skpi_missing_packages "${PKGS[@]}")
     if [ "${#missing[@]}" -gt 0 ]; then
         if [ "$(id -u)" != 0 ]; then
             fail_hard "missing packages: ${missing[*]} -- run as root or install them first:
@@ -123,11 +121,9 @@ inner_started() { [ -f "$COUNTS" ] && grep -q '^started' "$COUNTS"; }
 
 run_virtualenv() {
     command -v pg_virtualenv >/dev/null 2>&1 || { log "pg_virtualenv not found"; return 1; }
-    local args=(-v "$PG_MAJOR" -t -c "--locale=C.UTF-8")
-    local o
-    for o in "${PG_OPTS[@]}"; do args+=(-o "$o"); done
+    skpi_virtualenv_args "$PG_MAJOR" "${PG_OPTS[@]}"
+    local args=("${SKPI_VENV_ARGS[@]}")
     log "starting throwaway cluster: pg_virtualenv ${args[*]}"
-    # -t: keep the cluster in a temp dir even as root (don't touch /etc/postgresql)
     local rc=0
     pg_virtualenv "${args[@]}" bash "$ROOT/tools/test-inner.sh" "$COUNTS" || rc=$?
     return "$rc"
@@ -144,13 +140,10 @@ free_port() {
 }
 
 MANUAL_DIR=""
-MANUAL_RUNAS=()
+SKPI_RUNAS=()
 manual_cleanup() {
     [ -n "$MANUAL_DIR" ] || return 0
-    if [ -f "$MANUAL_DIR/data/postmaster.pid" ]; then
-        "${MANUAL_RUNAS[@]}" "$PG_BINDIR/pg_ctl" -D "$MANUAL_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-    fi
-    rm -rf "$MANUAL_DIR"
+    skpi_cluster_drop "$MANUAL_DIR" immediate
     MANUAL_DIR=""
 }
 
@@ -159,28 +152,13 @@ run_manual() {
     local pgopts="-c listen_addresses=''"
     MANUAL_DIR=$(mktemp -d /tmp/skpi-pg.XXXXXX)   # short path: unix socket lives here
     trap 'manual_cleanup; on_exit' EXIT
-    if [ "$(id -u)" = 0 ]; then
-        chown postgres:postgres "$MANUAL_DIR"
-        MANUAL_RUNAS=(runuser -u postgres --)
-        dbuser=postgres
-    else
-        MANUAL_RUNAS=()
-        dbuser=$(id -un)
-    fi
     log "starting throwaway cluster by hand in $MANUAL_DIR"
-    if ! "${MANUAL_RUNAS[@]}" "$PG_BINDIR/initdb" -D "$MANUAL_DIR/data" -U "$dbuser" -A trust \
-            --locale=C.UTF-8 -E UTF8 --no-sync >"$SKPI_LOGDIR/initdb.log" 2>&1; then
-        cat "$SKPI_LOGDIR/initdb.log"
-        return 1
-    fi
+    skpi_cluster_init "$MANUAL_DIR" "$SKPI_LOGDIR/initdb.log" || return 1
+    dbuser=$SKPI_DBUSER
     port=$(free_port) || port=54329
     for o in "${PG_OPTS[@]}"; do pgopts+=" -c $o"; done
     pgopts+=" -p $port -k $MANUAL_DIR"
-    if ! "${MANUAL_RUNAS[@]}" "$PG_BINDIR/pg_ctl" -D "$MANUAL_DIR/data" -l "$MANUAL_DIR/server.log" \
-            -o "$pgopts" -w -t 120 start; then
-        cat "$MANUAL_DIR/server.log" 2>/dev/null || true
-        return 1
-    fi
+    skpi_cluster_start "$MANUAL_DIR" "$pgopts" || return 1
     (
         unset PGHOSTADDR PGSERVICE PGPASSWORD PGPASSFILE
         export PGHOST="$MANUAL_DIR" PGPORT="$port" PGUSER="$dbuser" PGDATABASE=postgres
