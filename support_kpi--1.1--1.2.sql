@@ -14,9 +14,9 @@
 
 CREATE FUNCTION @extschema@.demo_uniform(key bigint, seed bigint) RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN ((pg_catalog.hashint8extended(key, seed) OPERATOR(pg_catalog.>>) 11)
+RETURN ((pg_catalog.hashint8extended(pg_catalog.hashint8extended(key, seed), seed) OPERATOR(pg_catalog.>>) 11)
 	OPERATOR(pg_catalog.&) 9007199254740991)::double precision OPERATOR(pg_catalog./) 9007199254740992::double precision;
-COMMENT ON FUNCTION @extschema@.demo_uniform(bigint, bigint) IS 'demo data: a uniform number in [0, 1) from hashint8extended(key, seed); the same on every platform';
+COMMENT ON FUNCTION @extschema@.demo_uniform(bigint, bigint) IS 'demo data: a uniform number in [0, 1) from hashint8extended applied twice to (key, seed); the same on every platform';
 
 -- log-logistic quantile of shape 2 (median m, mean pi/2 m, a long tail) or 4 (mean 1.11 m):
 -- m * (u / (1 - u))^(1/shape); sqrt is correctly rounded (IEEE 754), so the result is exact everywhere
@@ -128,7 +128,7 @@ BEGIN
 			f.arrival, f.repeat_key
 		FROM (SELECT 10000000 + p.key AS key,
 				p.m + (p.arrival + p.delay >= p.t0 + p.days * 86400)::int AS m,
-				CASE WHEN p.ch = 'chat' AND p.cu < 0.15 THEN 'call' WHEN p.ch = 'email' AND p.cu < 0.3 THEN 'chat'
+				CASE WHEN p.ch = 'chat' AND p.cu < 0.08 THEN 'call' WHEN p.ch = 'email' AND p.cu < 0.3 THEN 'chat'
 					WHEN p.ch = 'call' AND p.cu < 0.2 THEN 'chat' ELSE p.ch END AS ch,
 				p.seg, p.cust, p.prod, p.team, p.arrival + p.delay AS arrival, p.key AS repeat_key
 			FROM (SELECT p.*, 1800 + floor(@extschema@.demo_uniform(p.key * 64 + 9, seed) ^ 2 * 518400)::bigint AS delay,

@@ -60,3 +60,15 @@ skpi_cluster_drop() {
     fi
     rm -rf "$1"
 }
+
+# skpi_psycopg_python: prints the python3 that imports psycopg 3 (Debian's
+# python3-psycopg, so /usr/bin/python3 first); else says so and returns 1
+skpi_psycopg_python() {
+    local py=/usr/bin/python3
+    [ -x "$py" ] || py=python3
+    if ! "$py" -c 'import psycopg' 2>/dev/null; then
+        echo "python3-psycopg is not installed (tools/test.sh installs it as root)" >&2
+        return 1
+    fi
+    printf '%s\n' "$py"
+}

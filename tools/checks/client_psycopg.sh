@@ -4,10 +4,7 @@
 # the wire protocol.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-if ! "$PY" -c 'import psycopg' 2>/dev/null; then
-    echo "python3-psycopg is not installed (tools/test.sh installs it as root)"
-    exit 1
-fi
+# shellcheck source=tools/lib.sh
+. "$ROOT/tools/lib.sh"
+PY=$(skpi_psycopg_python) || exit 1
 exec "$PY" "$ROOT/test/clients/psycopg_check.py" "${SKPI_CHECK_COUNTS:-}"
