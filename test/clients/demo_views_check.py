@@ -72,7 +72,7 @@ def main():
         check(plan is not None and plan[0] > 0, "the prepared statement ran with a generic plan")
 
         q = ("SELECT operator_id, handled, aht_seconds, team_aht_seconds, csat_pct FROM operator_scorecard "
-             "WHERE month = %s AND team = %s ORDER BY operator_id")
+             "WHERE grain = 'month' AND period = %s AND team = %s ORDER BY operator_id")
         same = True
         for m in months[6:9]:
             for team in ("general", "partners", "pharmacists"):
