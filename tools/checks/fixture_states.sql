@@ -3,7 +3,7 @@
 -- (NULL states), one-row groups, groups past 1024 values (the expanded
 -- duration_values form) and contacts past 32 events (the expanded timeline
 -- form), calendars with holidays, dated hours and POSIX zones; in schema ops
--- (not public) and in public.  Used by dump_restore.sh and pgbench_load.sh.
+-- (not public) and in public.  Used by dump_restore.sh.
 --
 -- Run with the extension's schema on the search_path.  Random data is fine:
 -- the checks compare copies of the stored values, not expected figures.
