@@ -11,7 +11,8 @@
 #   2. pg_dump plain -> psql into skpi_dr_plain; pg_dump -Fc -> pg_restore
 #      into skpi_dr_custom;
 #   3. binary COPY round trip: every table of the custom restore copied out
-#      with COPY ... TO STDOUT (FORMAT binary), truncated and copied back;
+#      with COPY ... TO 'file' (FORMAT binary), truncated and copied back,
+#      then the same through the client (\copy, COPY ... TO STDOUT);
 #      the materialized view copied out in binary into a table; the states
 #      table copied in binary into the plain restore (another database);
 #   4. skpi_dr_kpi: the extension installed in schema kpi (not on the
@@ -150,13 +151,21 @@ compare "$WORK/src.fp" "$WORK/custom.fp" "pg_dump -Fc / pg_restore"
 tables=$(q -At -d skpi_dr_custom -c "
     SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind = 'r' AND n.nspname IN ('ops', 'public') ORDER BY 1") || abort "table list"
+# twice: server-side files (COPY ... TO 'file'), then the client's \copy
+# (COPY ... TO STDOUT); the server writes into a directory of its own
+SRVDIR=$(mktemp -d /tmp/skpi-dr-copy.XXXXXX)
+chmod 777 "$SRVDIR"
 rc=0
 for t in $tables; do
+    q -d skpi_dr_custom -c "COPY $t TO '$SRVDIR/bin.copy' WITH (FORMAT binary)" &&
+    q -d skpi_dr_custom -c "TRUNCATE $t" &&
+    q -d skpi_dr_custom -c "COPY $t FROM '$SRVDIR/bin.copy' WITH (FORMAT binary)" &&
     q -d skpi_dr_custom -c "\\copy $t TO '$WORK/bin.copy' WITH (FORMAT binary)" &&
     q -d skpi_dr_custom -c "TRUNCATE $t" &&
     q -d skpi_dr_custom -c "\\copy $t FROM '$WORK/bin.copy' WITH (FORMAT binary)" || rc=1
 done
-check $rc "binary COPY out, TRUNCATE, binary COPY in of $(wc -w <<<"$tables") tables"
+rm -rf "$SRVDIR"
+check $rc "binary COPY out, TRUNCATE, binary COPY in of $(wc -w <<<"$tables") tables (server files, then client)"
 fingerprint skpi_dr_custom "$WORK/bincopy.fp" || abort "fingerprint after binary COPY"
 compare "$WORK/src.fp" "$WORK/bincopy.fp" "binary COPY round trip"
 
