@@ -16,7 +16,7 @@
  * Strict functions follow nodeAgg's rules (NULL inputs skipped, the first
  * value taken as the state when there is no initial value); a returned state
  * is kept in the aggregate context, a read-write expanded object whose
- * context already lives there as it is.
+ * context already lives there as it is, and the replaced state is freed.
  */
 #include "postgres.h"
 
@@ -136,14 +136,25 @@ sim_advance(FunctionCallInfo fcinfo, SimState *s, int nargs, const Datum *args, 
 		inner->args[i + 1].isnull = nulls[i];
 	}
 	result = FunctionCallInvoke(inner);
-	if (!s->typbyval && !inner->isnull && DatumGetPointer(result) != DatumGetPointer(s->value) &&
-		!(DatumIsReadWriteExpandedObject(result, false, s->typlen) &&
-		  MemoryContextGetParent(DatumGetEOHP(result)->eoh_context) == cxt))
+	if (!s->typbyval && DatumGetPointer(result) != DatumGetPointer(s->value))
 	{
-		MemoryContext old = MemoryContextSwitchTo(cxt);
+		if (!inner->isnull &&
+			!(DatumIsReadWriteExpandedObject(result, false, s->typlen) &&
+			  MemoryContextGetParent(DatumGetEOHP(result)->eoh_context) == cxt))
+		{
+			MemoryContext old = MemoryContextSwitchTo(cxt);
 
-		result = datumCopy(result, s->typbyval, s->typlen);
-		MemoryContextSwitchTo(old);
+			result = datumCopy(result, s->typbyval, s->typlen);
+			MemoryContextSwitchTo(old);
+		}
+		/* the old state is freed, as nodeAgg and Citus free it */
+		if (!s->isnull)
+		{
+			if (DatumIsReadWriteExpandedObject(s->value, false, s->typlen))
+				DeleteExpandedObject(s->value);
+			else
+				pfree(DatumGetPointer(s->value));
+		}
 	}
 	s->value = result;
 	s->isnull = inner->isnull;
