@@ -408,6 +408,23 @@ typedef struct TlCache
 	bool		composite_checked;	/* its attribute types were verified */
 } TlCache;
 
+/* the declared type of argument argno of function fn, InvalidOid if none */
+static Oid
+declared_argtype(Oid fn, int argno)
+{
+	Oid		   *argtypes;
+	int			nargs;
+	Oid			result = InvalidOid;
+
+	if (!OidIsValid(fn))
+		return InvalidOid;
+	(void) get_func_signature(fn, &argtypes, &nargs);
+	if (argno < nargs)
+		result = argtypes[argno];
+	pfree(argtypes);
+	return result;
+}
+
 static TlCache *
 get_cache(FunctionCallInfo fcinfo)
 {
@@ -416,6 +433,15 @@ get_cache(FunctionCallInfo fcinfo)
 	if (c == NULL)
 	{
 		Oid			argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+
+		/*
+		 * Called without an expression tree (Citus's worker_partial_agg and
+		 * other C callers look the transition function up with fmgr_info):
+		 * the declared type of the argument.  Every SQL signature of this C
+		 * function has a fixed type there (kind enum, text or contact_event).
+		 */
+		if (!OidIsValid(argtype))
+			argtype = declared_argtype(fcinfo->flinfo->fn_oid, 1);
 
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TlCache));
 		c->kind_is_text = argtype == TEXTOID;
