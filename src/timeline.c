@@ -779,9 +779,13 @@ skpi_timeline_combine(PG_FUNCTION_ARGS)
 	eo = tl_for_update(fcinfo, 0, aggcontext);
 	tl_reserve(eo, eo->count + b->count);
 	for (i = 0; i < b->count; i++)
+	{
 		tl_add(eo, b->ev[i].at, b->ev[i].kind, b->ev[i].party,
 			   b->ev[i].opoff == TL_NO_OPERATOR ? NULL : TL_POOL(b) + b->ev[i].opoff,
 			   b->ev[i].oplen);
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
@@ -929,6 +933,7 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 	s->version = TL_VERSION;
 	memcpy(ev, events, sizeof(TlEvent) * n);
 	qsort_arg(ev, n, sizeof(TlEvent), cmp_event, (void *) pool);
+	CHECK_FOR_INTERRUPTS();		/* a contact of millions of events */
 
 	s->events = n;
 	s->first_at = ev[0].at;
@@ -948,6 +953,9 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 	{
 		const TlEvent *e = &ev[i];
 		int64		at = e->at;
+
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 
 		if (e->opoff != TL_NO_OPERATOR)
 		{
@@ -1734,6 +1742,9 @@ skpi_timeline_state_in(PG_FUNCTION_ARGS)
 					}
 					tl_add(eo, at, (uint8) kind, (uint8) party,
 						   has_op ? opbuf.data : NULL, has_op ? opbuf.len : 0);
+					/* a big text value takes seconds to read */
+					if ((eo->count & 0xFFFF) == 0)
+						CHECK_FOR_INTERRUPTS();
 				} while (skpi_text_accept(&tp, ','));
 				if (!skpi_text_expect(&tp, ']'))
 					PG_RETURN_NULL();
