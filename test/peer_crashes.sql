@@ -12,11 +12,13 @@
 --	   scales, policies, percentiles; serial, parallel and rollup;
 --	4. combine functions called with one or both states NULL (tdigest#22),
 --	   and every other function of the extension called with NULLs;
---	5. forged serialized states (timescaledb#5948): test/hostile_input.sql.
+--	5. forged serialized states (timescaledb#5948): test/hostile_input.sql;
+--	6. every transition, inverse and merge function misused in user-defined
+--	   aggregates (as transition and as its own inverse).
 \set schema peer_crashes
 \ir helpers.psql
 
-SELECT plan(17);
+SELECT plan(19);
 
 -- 42 rows: three groups of 12 with NULLs, duplicates and peers, and a group
 -- of 6 whose inputs are all NULL
@@ -52,32 +54,40 @@ UPDATE ev e SET st_nps = x.a, st_ces = x.b, st_csat = x.c, st_share = x.d, st_qu
 	st_occupancy = x.o, st_sketch = x.k
 FROM (SELECT i, nps_agg(s5) a, ces_agg(s5) b, csat_agg(s5) c, share_agg(flag) d, queue_agg(iv1, flag, iv3) e,
 	handle_agg(iv1) f, occupancy_agg(iv1, h2) o, duration_agg(d1) k FROM ev GROUP BY i) x WHERE x.i = e.i;
+ALTER TABLE ev ADD st_values duration_values, ADD st_tl contact_timeline_state;
+UPDATE ev SET st_values = '{"version":1,"percentiles":[0.5],"array":false,"values":[1,2,3]}',
+	st_tl = '{"version":1,"events":[["2026-03-02 09:00:00+00","customer_message","customer",null]]}' WHERE i % 2 = 0;
 
 -- every aggregate of the extension with the arguments it gets here: by type
 -- and position (first interval / seconds: the nullable duration, the others
 -- the never-NULL thresholds and components)
+CREATE FUNCTION arg_expr(fn text, t regtype, n int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+SELECT CASE
+		WHEN t = 'integer'::regtype AND n = 1 THEN 's5'
+		WHEN t = 'integer'::regtype THEN '5'
+		WHEN t = 'boolean'::regtype THEN 'flag'
+		WHEN t = 'interval'::regtype AND fn ~ '^(aht|handle_agg|occupancy|occupancy_agg)$' AND n > 1 THEN 'h' || n
+		WHEN t = 'double precision'::regtype AND fn ~ '^(aht|handle_agg|occupancy|occupancy_agg)$' AND n > 1 THEN 'hd' || n
+		WHEN t = 'interval'::regtype THEN 'iv' || n
+		WHEN t = 'double precision'::regtype AND fn = 'resolution_time' AND n > 1 THEN '0.9'
+		WHEN t = 'double precision'::regtype THEN 'd' || n
+		WHEN t = 'double precision[]'::regtype THEN '''{0,0.25,0.5,1}''::float8[]'
+		WHEN t = 'timestamptz'::regtype AND fn = 'contact_timeline' THEN 'at'
+		WHEN t = 'timestamptz'::regtype THEN 't' || n
+		WHEN t = 'contact_event_kind'::regtype THEN 'kind'
+		WHEN t = 'text'::regtype AND fn = 'contact_timeline' AND n = 1 THEN 'kind::text'
+		WHEN t = 'text'::regtype AND fn = 'contact_timeline' THEN 'op'
+		WHEN t = 'text'::regtype THEN '''favour'''
+		WHEN t = 'contact_party'::regtype THEN 'party'
+		WHEN t = 'contact_event'::regtype THEN 'CASE WHEN kind IS NOT NULL THEN ROW(kind, at, party, op)::contact_event END'
+		WHEN t = 'duration_values'::regtype THEN 'st_values'
+		WHEN t = 'contact_timeline_state'::regtype THEN 'st_tl'
+		WHEN t::text ~ '_state$|^duration_sketch$' THEN 'st_' || regexp_replace(regexp_replace(t::text, '_state$', ''), '^duration_', '')
+		END
+$$;
 CREATE TABLE aggs AS
 SELECT p.oid::regprocedure AS agg, p.proname::text AS name,
-	string_agg(CASE
-		WHEN a.t = 'integer'::regtype AND a.n = 1 THEN 's5'
-		WHEN a.t = 'integer'::regtype THEN '5'
-		WHEN a.t = 'boolean'::regtype THEN 'flag'
-		WHEN a.t = 'interval'::regtype AND p.proname ~ '^(aht|handle_agg|occupancy|occupancy_agg)$' AND a.n > 1 THEN 'h' || a.n
-		WHEN a.t = 'double precision'::regtype AND p.proname ~ '^(aht|handle_agg|occupancy|occupancy_agg)$' AND a.n > 1 THEN 'hd' || a.n
-		WHEN a.t = 'interval'::regtype THEN 'iv' || a.n
-		WHEN a.t = 'double precision'::regtype AND p.proname = 'resolution_time' AND a.n > 1 THEN '0.9'
-		WHEN a.t = 'double precision'::regtype THEN 'd' || a.n
-		WHEN a.t = 'double precision[]'::regtype THEN '''{0,0.25,0.5,1}''::float8[]'
-		WHEN a.t = 'timestamptz'::regtype AND p.proname = 'contact_timeline' THEN 'at'
-		WHEN a.t = 'timestamptz'::regtype THEN 't' || a.n
-		WHEN a.t = 'contact_event_kind'::regtype THEN 'kind'
-		WHEN a.t = 'text'::regtype AND p.proname = 'contact_timeline' AND a.n = 1 THEN 'kind::text'
-		WHEN a.t = 'text'::regtype AND p.proname = 'contact_timeline' THEN 'op'
-		WHEN a.t = 'text'::regtype THEN '''favour'''
-		WHEN a.t = 'contact_party'::regtype THEN 'party'
-		WHEN a.t = 'contact_event'::regtype THEN 'CASE WHEN kind IS NOT NULL THEN ROW(kind, at, party, op)::contact_event END'
-		WHEN a.t::text ~ '_state$|^duration_sketch$' THEN 'st_' || regexp_replace(regexp_replace(a.t::text, '_state$', ''), '^duration_', '')
-		END, ', ' ORDER BY a.n) AS args
+	string_agg(arg_expr(p.proname, a.t, a.n::int), ', ' ORDER BY a.n) AS args
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'support_kpi'
@@ -222,6 +232,36 @@ GROUP BY p.oid, p.proname;
 SELECT is((SELECT string_agg(fn || ': ' || e, E'\n') FROM null_calls WHERE e !~ '^(0A000|22)'), NULL,
 	'every function of the extension called with NULL arguments only: NULL or a clean error ('
 	|| (SELECT count(*) FROM null_calls) || ' functions)');
+
+-- 6. every transition, inverse and merge function as the transition of a
+--    user-defined aggregate, and as its own inverse in a moving aggregate
+--    (a forward function taking rows out, an inverse putting them in):
+--    grouped, sliding and shrinking frames give values or clean errors
+DROP SCHEMA IF EXISTS peer_crashes_udagg CASCADE;
+CREATE SCHEMA peer_crashes_udagg;
+CREATE TABLE udaggs AS
+SELECT p.oid::regproc AS fn, format('%I.a%s', 'peer_crashes_udagg', row_number() OVER ()) AS agg,
+	(p.proargtypes::oid[]::regtype[])[0] AS stype, array_to_string((p.proargtypes::oid[]::regtype[])[1:], ', ') AS argtypes,
+	(SELECT string_agg(arg_expr(CASE WHEN p.proname ~ '^contact_timeline' THEN 'contact_timeline' WHEN p.proname ~ '^duration_values' THEN 'resolution_time'
+			WHEN p.proname ~ '^handle' THEN 'aht' WHEN p.proname ~ '^occupancy' THEN 'occupancy' ELSE p.proname END, x.t, x.n::int), ', ' ORDER BY x.n)
+		FROM unnest((p.proargtypes::oid[]::regtype[])[1:]) WITH ORDINALITY x(t, n)) AS args
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'support_kpi'
+WHERE p.prokind = 'f' AND p.proname ~ '_(accum|maccum|retract|combine|uncombine)(_|$)';
+SELECT count(run_error(format('CREATE AGGREGATE %s(%s) (sfunc = %s, stype = %s, msfunc = %3$s, minvfunc = %3$s, mstype = %4$s)',
+	agg, argtypes, fn, stype))) FROM udaggs \g /dev/null
+CREATE TABLE udagg_results AS
+SELECT u.fn, q, run_error(q) AS e
+FROM udaggs u, LATERAL (VALUES (format('SELECT g, %s(%s)::text FROM ev GROUP BY g', agg, args)),
+	(format('SELECT %s(%s) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)::text FROM ev', agg, args)),
+	(format('SELECT %s(%s) OVER (PARTITION BY g ORDER BY r ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)::text FROM ev', agg, args))) v(q);
+SELECT is((SELECT string_agg(fn || ': ' || e, E'\n') FROM udagg_results WHERE e !~ '^(22|0A000)'), NULL,
+	'support functions in user-defined aggregates (' || (SELECT count(*) FROM udaggs) || ' functions, '
+	|| (SELECT count(*) FROM udagg_results) || ' queries): values or clean errors');
+SELECT ok((SELECT count(*) FROM udagg_results WHERE e IS NULL) > 250, 'most of them run: '
+	|| (SELECT count(*) FROM udagg_results WHERE e IS NULL));
+DROP SCHEMA peer_crashes_udagg CASCADE;
 
 SELECT * FROM finish();
 DROP SCHEMA peer_crashes CASCADE;
