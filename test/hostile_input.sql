@@ -218,8 +218,8 @@ $$ SELECT overlay(b PLACING decode(hex, 'hex') FROM pos + 1 FOR least(length(dec
 SELECT setseed(0.4242);
 
 -- binary mutations of every sample: every truncation, trailing bytes, bit
--- flips (every bit of the first 96 bytes, then a deterministic sample),
--- extreme 4- and 8-byte values at every position of the first 96 bytes, other
+-- flips (every bit of the first 48 bytes, then a deterministic sample),
+-- extreme 4- and 8-byte values at every position of the first 48 bytes, other
 -- version bytes, random bytes, a valid prefix with a random tail
 CREATE TABLE bin_cases AS
 WITH s AS (SELECT typ, send_of(typ, txt) AS b FROM samples)
@@ -227,10 +227,10 @@ SELECT typ, 'truncated' AS mutation, substr(b, 1, k) AS b FROM s, generate_serie
 	WHERE k < 200 OR k % 97 = 0
 UNION ALL SELECT typ, 'trailing', b || decode(x, 'hex') FROM s, unnest(ARRAY['00', 'ff', '01', '0000000000000001', repeat('ff', 64)]) x
 UNION ALL SELECT typ, 'bit flip', flip(b, k) FROM s, generate_series(0, 8 * length(b) - 1) k
-	WHERE k < 512 OR k % 89 = 0
-UNION ALL SELECT typ, 'extreme int', overwrite(b, pos, x) FROM s, generate_series(0, least(length(b), 96) - 1) pos,
-	unnest(ARRAY['7fffffff', 'ffffffff', '80000000', '00010000', '7fffffffffffffff', 'ffffffffffffffff', '8000000000000000', '0000000100000000',
-		'7ff0000000000000', '7ff8000000000000', 'fff0000000000000']) x
+	WHERE k < 384 OR k % 89 = 0
+UNION ALL SELECT typ, 'extreme int', overwrite(b, pos, x) FROM s, generate_series(0, least(length(b), 48) - 1) pos,
+	unnest(ARRAY['7fffffff', 'ffffffff', '80000000', '7fffffffffffffff', 'ffffffffffffffff', '8000000000000000',
+		'7ff0000000000000', '7ff8000000000000']) x
 UNION ALL SELECT typ, 'version', set_byte(b, 0, v) FROM s, unnest(ARRAY[0, 2, 3, 127, 255]) v
 UNION ALL SELECT typ, 'random', decode(string_agg(lpad(to_hex((random() * 255)::int), 2, '0'), ''), 'hex')
 	FROM s, generate_series(1, 30) r, LATERAL generate_series(1, 1 + (r * 7919) % (length(b) + 8)) k GROUP BY typ, b, r
