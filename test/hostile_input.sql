@@ -15,11 +15,12 @@
 --
 -- Binary recv is called through skpi_test_recv, a C entry point of the
 -- module (src/support_kpi.c) that does what a binary COPY does with the
--- bytes; section 5 checks that it agrees with a real binary COPY.
+-- bytes; section 5 checks that it agrees with a real binary COPY.  Section 6
+-- gives every other argument of every function extreme values.
 \set schema hostile_input
 \ir helpers.psql
 
-SELECT plan(12);
+SELECT plan(13);
 
 CREATE FUNCTION recv_bytes(typ regtype, bytes bytea) RETURNS text
 	AS 'support_kpi', 'skpi_test_recv' LANGUAGE C STRICT;
@@ -304,6 +305,42 @@ END $$;
 SELECT is((SELECT count(*) FROM (SELECT typ, b, row_number() OVER (PARTITION BY typ ORDER BY md5(b::text)) n FROM bin_cases) c
 		WHERE n <= 8 AND copy_outcome(typ, b) IS DISTINCT FROM helper_outcome(typ, b)), 0::bigint,
 	'binary COPY of the same bytes gives the same value or the same SQLSTATE (8 cases a type)');
+
+-- 6. hostile arguments: every function of the extension (but I/O and
+--    transitions), each argument in turn set to every extreme value of its
+--    type (every sample for a state argument), the others to ordinary values:
+--    a value or a clean error (22xxx, 54000), never an internal one
+CREATE TABLE extremes (t regtype, v text, ordinary boolean DEFAULT false);
+INSERT INTO extremes (t, v) SELECT 'double precision'::regtype, unnest(ARRAY['''NaN''', '''Infinity''', '''-Infinity''', '0', '''-0''', '-1', '1e308',
+	'-1e308', '5e-324', '1', '1e15', '2147483648']) || '::float8'
+UNION ALL SELECT 'integer', unnest(ARRAY['0', '-1', '1', '2147483647', '(-2147483648)', '1000000', '1000001'])
+UNION ALL SELECT 'double precision[]', unnest(ARRAY['''{NaN}''::float8[]', '''{}''::float8[]', '''{{0.5}}''::float8[]', '''{NULL}''::float8[]',
+	'array_fill(0.5::float8, ARRAY[33])', '''[5:6]={0.1,0.2}''::float8[]', '''{-0.0,1,Infinity}''::float8[]', 'array_fill(0.5::float8, ARRAY[2,2,2])'])
+UNION ALL SELECT 'text', unnest(ARRAY['''''', '''x''', 'repeat(''a'', 100000)', '''Favour''', '''answered_only'''])
+UNION ALL SELECT 'timestamptz', unnest(ARRAY['''infinity''', '''-infinity''', '''4713-11-24 00:00+00 BC''', '''294276-12-31 23:59:59.999999+00''']) || '::timestamptz'
+UNION ALL SELECT 'interval', unnest(ARRAY['''-1 s''', '''178000000 years''', '''-178000000 years''', '''1 mon''']) || '::interval'
+UNION ALL SELECT 'contact_party', format('%L::contact_party', unnest(enum_range(NULL::contact_party)));
+INSERT INTO extremes VALUES ('double precision', '0.5::float8', true), ('integer', '10', true), ('double precision[]', '''{0.5}''::float8[]', true),
+	('text', '''favour''', true), ('timestamptz', '''2026-03-02 09:00+00''::timestamptz', true), ('interval', '''1 min''::interval', true),
+	('contact_party', '''customer''::contact_party', true);
+INSERT INTO extremes SELECT DISTINCT ON (typ) typ, format('%L::%s', txt, typ), true FROM samples ORDER BY typ, length(txt);
+INSERT INTO extremes SELECT typ, format('%L::%s', txt, typ) FROM samples;
+CREATE TABLE arg_calls AS
+SELECT p.oid::regproc AS fn, format('SELECT %s(%s)::text', p.oid::regproc, string_agg(CASE WHEN a.n = k.n THEN x.v ELSE o.v END, ', ' ORDER BY a.n)) AS q
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'support_kpi'
+CROSS JOIN LATERAL unnest(p.proargtypes::oid[]::regtype[]) WITH ORDINALITY k(t, n)
+JOIN extremes x ON x.t = k.t AND NOT x.ordinary
+CROSS JOIN LATERAL unnest(p.proargtypes::oid[]::regtype[]) WITH ORDINALITY a(t, n)
+LEFT JOIN extremes o ON o.t = a.t AND o.ordinary
+WHERE p.prokind = 'f' AND p.proname !~ '_(accum|maccum|retract)(_|$)'
+	AND p.oid NOT IN (SELECT typinput FROM pg_type UNION ALL SELECT typoutput FROM pg_type UNION ALL SELECT typreceive FROM pg_type
+		UNION ALL SELECT typsend FROM pg_type)
+GROUP BY p.oid, k.n, x.v;
+SELECT is((SELECT string_agg(fn || ': ' || e || ' <' || q || '>', E'\n') FROM (SELECT fn, q, run_error(q) e FROM arg_calls) c
+		WHERE e !~ '^(22|54000|0A000)'), NULL,
+	'hostile arguments to every function (' || (SELECT count(*) FROM arg_calls) || ' calls): a value or a clean error');
 
 SELECT diag(format('hostile input: %s cases (%s binary, %s text), %s accepted, %s refused',
 	count(*), count(*) FILTER (WHERE form = 'binary'), count(*) FILTER (WHERE form = 'text'),

@@ -100,13 +100,6 @@ SELECT is((SELECT string_agg(agg::text, ', ') FROM aggs WHERE args IS NULL), NUL
 SELECT ok((SELECT count(*) FROM aggs) >= 79, 'aggregates covered: ' || (SELECT count(*) FROM aggs));
 
 -- every aggregate runs over the plain rows (the arguments make sense)
-CREATE FUNCTION run_error(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ' ' || SQLERRM;
-END $$;
 SELECT is((SELECT string_agg(agg || ': ' || e, E'\n') FROM (SELECT agg, run_error(format('SELECT g, %I(%s) FROM ev GROUP BY g', name, args)) e FROM aggs) x
 		WHERE e IS NOT NULL), NULL, 'every aggregate runs on the test rows');
 
