@@ -18,7 +18,7 @@
 \set schema peer_crashes
 \ir helpers.psql
 
-SELECT plan(19);
+SELECT plan(21);
 
 -- 42 rows: three groups of 12 with NULLs, duplicates and peers, and a group
 -- of 6 whose inputs are all NULL
@@ -36,7 +36,7 @@ SELECT i, g, r, r / 3 AS p,
 	(h % 13)::float8 AS d2, (5 + h % 30)::float8 AS d3, 4::float8 AS d4,
 	CASE WHEN g = 4 OR h % 9 = 0 THEN NULL ELSE timestamptz '2026-03-02 09:00+00' + make_interval(mins => i) END AS t1,
 	CASE WHEN h % 5 = 0 THEN NULL ELSE timestamptz '2026-03-02 09:00+00' + make_interval(mins => i, secs => h % 50) END AS t2,
-	CASE WHEN g = 4 THEN NULL ELSE (enum_range(NULL::contact_event_kind))[1 + h % 12] END AS kind,
+	CASE WHEN g = 4 THEN NULL ELSE (enum_range(NULL::contact_event_kind))[1 + h % 14] END AS kind,
 	'op' || (h % 3) AS op
 FROM (SELECT i, 1 + (i - 1) / 12 AS g, (i - 1) % 12 AS r, abs(hashint4(i * 7 + 3)) AS h
 	FROM generate_series(1, 42) i) x;
@@ -133,6 +133,28 @@ SELECT is((SELECT count(*) FROM (SELECT duration_percentile(rollup(st_sketch) OV
 SELECT is((SELECT count(DISTINCT (a, b)) FROM (SELECT resolution_time(d1, 0.9) OVER w a, resolution_time(d1) OVER w b
 		FROM ev WHERE g = 1 WINDOW w AS (ORDER BY p RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) x), 1::bigint,
 	'an exact percentile over a whole-partition frame is the same on every row');
+
+-- aggregates sharing one transition state: the executor runs the
+-- transition once for two aggregates with the same transition function and
+-- arguments (aht and handle_agg, nps and nps_agg, ...) and calls both final
+-- functions on the same state, row after row of a window: each must give
+-- what it gives alone
+CREATE TABLE shared_pairs AS
+SELECT x.name AS a, y.name AS b, x.args
+FROM aggs x JOIN pg_aggregate ax ON ax.aggfnoid = x.agg::oid
+JOIN aggs y ON y.args = x.args AND y.agg::text > x.agg::text
+JOIN pg_aggregate ay ON ay.aggfnoid = y.agg::oid AND ay.aggtransfn = ax.aggtransfn
+WHERE (SELECT proargtypes FROM pg_proc WHERE oid = x.agg::oid) = (SELECT proargtypes FROM pg_proc WHERE oid = y.agg::oid);
+CREATE TABLE shared_results AS
+SELECT a, b, f.frame, run_error(format(
+	'DO $x$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT i, %1$I(%3$s) OVER w AS a, %2$I(%3$s) OVER w AS b FROM ev WINDOW w AS (%4$s)) x '
+	'JOIN (SELECT i, %1$I(%3$s) OVER (%4$s) AS a FROM ev) y USING (i) JOIN (SELECT i, %2$I(%3$s) OVER (%4$s) AS b FROM ev) z USING (i) '
+	'WHERE x.a::text IS DISTINCT FROM y.a::text OR x.b::text IS DISTINCT FROM z.b::text; '
+	'IF n > 0 THEN RAISE EXCEPTION ''%% rows differ'', n; END IF; END $x$', a, b, args, f.frame)) AS problem
+FROM shared_pairs, frames f;
+SELECT ok((SELECT count(*) FROM shared_pairs) >= 20, 'pairs of aggregates sharing a transition state: ' || (SELECT count(*) FROM shared_pairs));
+SELECT is((SELECT string_agg(a || ' + ' || b || ' OVER (' || frame || '): ' || problem, E'\n') FROM shared_results WHERE problem IS NOT NULL), NULL,
+	'two final functions on one shared state, every frame: each gives what it gives alone');
 
 -- 2. empty and all-NULL input: every aggregate gives NULL, serial and parallel
 CREATE TABLE empty_results AS
