@@ -1266,6 +1266,28 @@ summary_invalid(TlSummary *s)
 			return "A duration is negative or longer than the timeline.";
 	if (s->hold == TL_NONE)
 		return "The hold time always applies.";
+
+	/*
+	 * What the flags and durations say happened needs events of its own
+	 * kind, besides the messages, transfers and reopens counted: an
+	 * abandoned event, a resolved event (resolved, or a resolution time), a
+	 * hold_start (hold time), an assigned event (assignment to reply), the
+	 * answered and ended events of a call (a handle time without operator
+	 * messages), an offered event (a resolution time without customer
+	 * messages).  The kinds differ, so their sum is a lower bound of the
+	 * events (each term is at most the events, checked above: no overflow).
+	 */
+	if (s->assignment_to_reply != TL_NONE && s->operator_messages == 0)
+		return "An assignment-to-reply time needs an operator message.";
+	if (s->customer_messages + s->operator_messages + s->bot_messages + s->transfers +
+		s->reopens +
+		((s->flags & TL_ABANDONED) ? 1 : 0) +
+		(((s->flags & TL_RESOLVED) || s->resolution != TL_NONE) ? 1 : 0) +
+		(s->hold > 0 ? 1 : 0) +
+		(s->assignment_to_reply != TL_NONE ? 1 : 0) +
+		((s->handle != TL_NONE && s->operator_messages == 0) ? 2 : 0) +
+		((s->resolution != TL_NONE && s->customer_messages == 0) ? 1 : 0) > s->events)
+		return "The flags and durations need more events than the timeline has.";
 	if (s->turns > s->customer_messages || s->turns > s->operator_messages)
 		return "More response turns than messages.";
 	if (s->turns == 0)

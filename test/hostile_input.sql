@@ -20,7 +20,7 @@
 \set schema hostile_input
 \ir helpers.psql
 
-SELECT plan(13);
+SELECT plan(15);
 
 CREATE FUNCTION recv_bytes(typ regtype, bytes bytea) RETURNS text
 	AS 'support_kpi', 'skpi_test_recv' LANGUAGE C STRICT;
@@ -305,6 +305,56 @@ END $$;
 SELECT is((SELECT count(*) FROM (SELECT typ, b, row_number() OVER (PARTITION BY typ ORDER BY md5(b::text)) n FROM bin_cases) c
 		WHERE n <= 8 AND copy_outcome(typ, b) IS DISTINCT FROM helper_outcome(typ, b)), 0::bigint,
 	'binary COPY of the same bytes gives the same value or the same SQLSTATE (8 cases a type)');
+
+-- 5b. well-formed values that no aggregate can produce (an invariant broken)
+--    are refused, in text and in binary: what a forged state would slip in
+CREATE TABLE forged (typ regtype, txt text, why text);
+INSERT INTO forged VALUES
+	('share_state', '{"version":1,"kind":"share","hits":6,"total":5}', 'hits > total'),
+	('queue_state', '{"version":1,"kind":"queue","policy":"against","answered":1,"answered_within":2,"abandoned":0,"abandoned_within":0,"short_abandoned":0,"answered_wait_us":0}', 'answered_within > answered'),
+	('queue_state', '{"version":1,"kind":"queue","policy":"favour","answered":0,"answered_within":0,"abandoned":1,"abandoned_within":2,"short_abandoned":0,"answered_wait_us":0}', 'abandoned_within > abandoned'),
+	('queue_state', '{"version":1,"kind":"queue","policy":"against","answered":0,"answered_within":0,"abandoned":1,"abandoned_within":0,"short_abandoned":0,"answered_wait_us":7}', 'wait without answered contacts'),
+	('handle_state', '{"version":1,"kind":"handle","handled":0,"handle_us":5}', 'handle time without contacts'),
+	('occupancy_state', '{"version":1,"kind":"occupancy","periods":0,"busy_us":5,"available_us":0}', 'time without periods'),
+	('nps_state', '{"version":1,"kind":"nps","scale":[0,10],"counts":[0,0,0,0,0,0,0,0,0,0,-1]}', 'negative count'),
+	('duration_sketch', '{"version":1,"kind":"duration","count":2,"sum_us":2000001,"min_us":1000000,"min_count":2,"max_us":1000000,"max_count":2,"zero":0,"offset":1382,"buckets":[2]}', 'sum differs from min = max'),
+	('duration_sketch', '{"version":1,"kind":"duration","count":1,"sum_us":3000000,"min_us":1000000,"min_count":1,"max_us":1000000,"max_count":1,"zero":0,"offset":1382,"buckets":[1]}', 'sum above count x max'),
+	('duration_sketch', '{"version":1,"kind":"duration","count":3,"sum_us":2000000,"min_us":1000000,"min_count":2,"max_us":1000000,"max_count":2,"zero":0,"offset":1382,"buckets":[2]}', 'count differs from the buckets'),
+	('duration_values', '{"version":1,"percentiles":[1.5],"array":false,"values":[1]}', 'percentile above 1'),
+	('duration_values', '{"version":1,"percentiles":[0.5,0.9],"array":false,"values":[1]}', 'two percentiles, not an array'),
+	('duration_values', '{"version":1,"percentiles":[0.5],"array":false,"values":[-1]}', 'negative duration'),
+	('contact_timeline_state', '{"version":1,"events":[["2026-03-02 09:00:00+00","customer_message","operator",null]]}', 'a customer message from the operator');
+-- contact_timeline: a chat of one customer and one operator message, then
+-- what such a chat cannot have
+INSERT INTO forged SELECT 'contact_timeline', regexp_replace(t, x.pat, x.rep), x.why
+FROM (SELECT '{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:00+00","events":2,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":45.5,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":null,"bot_handoff":false,"abandoned":false,"resolved":false}'::text AS t) c,
+(VALUES ('"abandoned":false,"resolved":false', '"abandoned":true,"resolved":true', 'abandoned and resolved with only two messages'),
+	('"resolved":false', '"resolved":true', 'resolved without a resolved event'),
+	('"hold":0', '"hold":10', 'a hold without a hold_start event'),
+	('"assignment_to_reply":null', '"assignment_to_reply":5', 'assignment to reply without an assigned event'),
+	('"operator_messages":1,', '"operator_messages":0,', 'response turns without operator messages'),
+	('"transfers":0', '"transfers":1', 'a transfer beyond the events'),
+	('"bot_handoff":false', '"bot_handoff":true', 'a bot handoff without bot messages'),
+	('"response_max":45.5', '"response_max":40', 'the maximum below the first response')) x(pat, rep, why);
+INSERT INTO forged SELECT 'contact_timeline', regexp_replace(t, x.pat, x.rep), x.why
+FROM (SELECT '{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:05:00+00","first_customer_message":null,"events":3,"customer_messages":0,"operator_messages":0,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":0,"first_response":null,"response_total":null,"response_max":null,"assignment_to_reply":null,"handle":null,"hold":0,"resolution":null,"bot_handoff":false,"abandoned":false,"resolved":false}'::text AS t) c,
+(VALUES ('"events":3', '"events":1', 'one event, and a handle time'),
+	('"assignment_to_reply":null', '"assignment_to_reply":1', 'assignment to reply without any operator message')) x(pat, rep, why);
+UPDATE forged SET txt = replace(txt, '"handle":null', '"handle":60') WHERE why = 'one event, and a handle time';
+-- and a few binary forgeries
+CREATE TABLE forged_bin (typ regtype, hex text, why text);
+INSERT INTO forged_bin
+SELECT 'contact_timeline', '010d' || substr(h, 5), 'abandoned and resolved with only two messages (binary)'
+FROM (SELECT encode(contact_timeline_send(contact_timeline(k::contact_event_kind, at)), 'hex') h FROM (VALUES ('customer_message', '2026-03-02 09:00:00+00'::timestamptz),
+	('operator_message', '2026-03-02 09:00:45.5+00')) v(k, at)) x;
+INSERT INTO forged_bin VALUES ('share_state', '01010002' || '0000000000000006' || '0000000000000005', 'hits > total (binary)'),
+	('handle_state', '01030002' || '0000000000000000' || '0000000000000005', 'handle time without contacts (binary)');
+SELECT is((SELECT string_agg(typ || ' ' || why || ': ' || coalesce(e, 'accepted'), E'\n') FROM (SELECT typ, why, run_error(format('SELECT %L::%s', txt, typ)) e FROM forged) f
+		WHERE e IS NULL OR e !~ '^22'), NULL,
+	'values that no aggregate can produce are refused in text (' || (SELECT count(*) FROM forged) || ' forgeries)');
+SELECT is((SELECT string_agg(typ || ' ' || why || ': ' || coalesce(e, 'accepted'), E'\n') FROM (SELECT typ, why, run_error(format('SELECT recv_bytes(%L, %L::bytea)', typ, '\x' || hex)) e FROM forged_bin) f
+		WHERE e IS NULL OR e !~ '^22'), NULL,
+	'and in binary (' || (SELECT count(*) FROM forged_bin) || ' forgeries)');
 
 -- 6. hostile arguments: every function of the extension (but I/O and
 --    transitions), each argument in turn set to every extreme value of its
