@@ -7,7 +7,7 @@
 \set schema property
 \ir helpers.psql
 
-SELECT plan(10);
+SELECT plan(12);
 SELECT setseed(0.2026);
 
 -- dataset ds has n rows (0 for about one in six), a NULL rate (0, 0.3 or
@@ -187,6 +187,21 @@ SELECT is(mismatches('roll', '(SELECT * FROM serial WHERE kpi IN (SELECT kpi FRO
 SELECT is((SELECT count(*) FROM (SELECT ds, rollup(k)::text a FROM subs GROUP BY ds) x
 	JOIN (SELECT ds, duration_agg(dur)::text a FROM d GROUP BY ds) y USING (ds) WHERE x.a IS DISTINCT FROM y.a), 0::bigint,
 	'a rolled-up sketch is byte for byte the sketch of the rows');
+
+-- 5. what the aggregate makes, its input takes back: 3000 random contacts of
+--    every event kind (ties, operator ids, any order), text and binary
+CREATE TABLE rand_events AS
+SELECT c, (enum_range(NULL::contact_event_kind))[1 + floor(random() * 14)::int] AS kind,
+	timestamptz '2026-01-01' + make_interval(secs => floor(random() * 30)::int) AS at,
+	CASE WHEN random() < 0.3 THEN 'op' || floor(random() * 3)::int END AS op
+FROM generate_series(1, 3000) c, generate_series(1, 1 + floor(random() * random() * 12)::int) k;
+CREATE TABLE rand_timelines AS SELECT c, contact_timeline(kind, at, NULL, op) AS t FROM rand_events GROUP BY c;
+SELECT is((SELECT count(*) FROM rand_timelines WHERE t::text::contact_timeline::text IS DISTINCT FROM t::text), 0::bigint,
+	'every timeline of ' || (SELECT count(*) FROM rand_timelines) || ' random contacts reads back from its text form');
+CREATE TABLE rand_back (c int, t contact_timeline);
+SELECT binary_copy('rand_timelines', 'rand_back') \g /dev/null
+SELECT is(mismatches('(SELECT c, t::text FROM rand_timelines) a', '(SELECT c, t::text FROM rand_back) b'), 0::bigint,
+	'and from its binary form (binary COPY)');
 
 SELECT * FROM finish();
 DROP SCHEMA property CASCADE;
