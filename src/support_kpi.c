@@ -10,7 +10,10 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/lsyscache.h"
 
 #include "compat.h"
 #include "values_state.h"
@@ -28,4 +31,41 @@ _PG_init(void)
 {
 	skpi_values_define_guc();
 	MarkGUCPrefixReserved("support_kpi");
+}
+
+/*
+ * skpi_test_recv(type oid, bytes bytea) returns text: the text form of the
+ * value the type's binary receive function makes of the bytes, checked as
+ * binary COPY and the bind message check them (every byte consumed, 22P03
+ * otherwise).  Not part of the extension's SQL: the hostile-input tests
+ * (test/hostile_input.sql) declare it in their own schema, as a superuser
+ * can declare any C symbol, to feed thousands of byte strings to every recv
+ * function without a COPY file per case.  It does nothing a binary COPY of
+ * the same bytes does not.
+ */
+PG_FUNCTION_INFO_V1(skpi_test_recv);
+Datum		skpi_test_recv(PG_FUNCTION_ARGS);
+
+Datum
+skpi_test_recv(PG_FUNCTION_ARGS)
+{
+	Oid			typid = PG_GETARG_OID(0);
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(1);
+	Oid			recv,
+				ioparam,
+				out;
+	bool		varlena;
+	StringInfoData buf;
+	Datum		value;
+
+	getTypeBinaryInputInfo(typid, &recv, &ioparam);
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes));
+	value = OidReceiveFunctionCall(recv, &buf, ioparam, -1);
+	if (buf.cursor != buf.len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("incorrect binary data format")));
+	getTypeOutputInfo(typid, &out, &varlena);
+	PG_RETURN_TEXT_P(cstring_to_text(OidOutputFunctionCall(out, value)));
 }

@@ -805,9 +805,13 @@ skpi_timeline_combine(PG_FUNCTION_ARGS)
 	eo = tl_for_update(fcinfo, 0, aggcontext);
 	tl_reserve(eo, eo->count + b->count);
 	for (i = 0; i < b->count; i++)
+	{
 		tl_add(eo, b->ev[i].at, b->ev[i].kind, b->ev[i].party,
 			   b->ev[i].opoff == TL_NO_OPERATOR ? NULL : TL_POOL(b) + b->ev[i].opoff,
 			   b->ev[i].oplen);
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
@@ -955,6 +959,7 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 	s->version = TL_VERSION;
 	memcpy(ev, events, sizeof(TlEvent) * n);
 	qsort_arg(ev, n, sizeof(TlEvent), cmp_event, (void *) pool);
+	CHECK_FOR_INTERRUPTS();		/* a contact of millions of events */
 
 	s->events = n;
 	s->first_at = ev[0].at;
@@ -974,6 +979,9 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 	{
 		const TlEvent *e = &ev[i];
 		int64		at = e->at;
+
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 
 		if (e->opoff != TL_NO_OPERATOR)
 		{
@@ -1284,6 +1292,28 @@ summary_invalid(TlSummary *s)
 			return "A duration is negative or longer than the timeline.";
 	if (s->hold == TL_NONE)
 		return "The hold time always applies.";
+
+	/*
+	 * What the flags and durations say happened needs events of its own
+	 * kind, besides the messages, transfers and reopens counted: an
+	 * abandoned event, a resolved event (resolved, or a resolution time), a
+	 * hold_start (hold time), an assigned event (assignment to reply), the
+	 * answered and ended events of a call (a handle time without operator
+	 * messages), an offered event (a resolution time without customer
+	 * messages).  The kinds differ, so their sum is a lower bound of the
+	 * events (each term is at most the events, checked above: no overflow).
+	 */
+	if (s->assignment_to_reply != TL_NONE && s->operator_messages == 0)
+		return "An assignment-to-reply time needs an operator message.";
+	if (s->customer_messages + s->operator_messages + s->bot_messages + s->transfers +
+		s->reopens +
+		((s->flags & TL_ABANDONED) ? 1 : 0) +
+		(((s->flags & TL_RESOLVED) || s->resolution != TL_NONE) ? 1 : 0) +
+		(s->hold > 0 ? 1 : 0) +
+		(s->assignment_to_reply != TL_NONE ? 1 : 0) +
+		((s->handle != TL_NONE && s->operator_messages == 0) ? 2 : 0) +
+		((s->resolution != TL_NONE && s->customer_messages == 0) ? 1 : 0) > s->events)
+		return "The flags and durations need more events than the timeline has.";
 	if (s->turns > s->customer_messages || s->turns > s->operator_messages)
 		return "More response turns than messages.";
 	if (s->turns == 0)
@@ -1760,6 +1790,9 @@ skpi_timeline_state_in(PG_FUNCTION_ARGS)
 					}
 					tl_add(eo, at, (uint8) kind, (uint8) party,
 						   has_op ? opbuf.data : NULL, has_op ? opbuf.len : 0);
+					/* a big text value takes seconds to read */
+					if ((eo->count & 0xFFFF) == 0)
+						CHECK_FOR_INTERRUPTS();
 				} while (skpi_text_accept(&tp, ','));
 				if (!skpi_text_expect(&tp, ']'))
 					PG_RETURN_NULL();

@@ -247,7 +247,11 @@ values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext,
 	eo = values_expand(aggcontext, tree);
 	values_reserve(eo, flat->count);
 	for (i = 0; i < flat->count; i++)
+	{
 		tree_insert(eo->st, flat->data[i]);
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
 	return eo;
 }
 
@@ -1194,6 +1198,9 @@ skpi_values_in(PG_FUNCTION_ARGS)
 					}
 					if (!text_double(&tp, &vals[n++], false))
 						PG_RETURN_NULL();
+					/* a big text value takes seconds to read */
+					if ((n & 0xFFFF) == 0)
+						CHECK_FOR_INTERRUPTS();
 				} while (skpi_text_accept(&tp, ','));
 				if (!skpi_text_expect(&tp, ']'))
 					PG_RETURN_NULL();
