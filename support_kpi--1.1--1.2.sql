@@ -28,6 +28,10 @@ RETURN median OPERATOR(pg_catalog.*) CASE WHEN shape OPERATOR(pg_catalog.=) 4
 	ELSE pg_catalog.sqrt(u OPERATOR(pg_catalog./) (1::double precision OPERATOR(pg_catalog.-) u)) END;
 COMMENT ON FUNCTION @extschema@.demo_loglogistic(double precision, double precision, integer) IS 'demo data: the quantile u of a log-logistic distribution of the given median and shape (4, else 2)';
 
+-- PL/pgSQL resolves names when it runs: the search_path is pinned (pg_catalog, never
+-- pg_temp for functions and operators), and every call of an @extschema@ function has
+-- arguments of exactly its parameter types (typed literals: 35::double precision, not 35),
+-- so no overload planted in a schema others can write to (public) is ever a better match
 CREATE FUNCTION @extschema@.demo_contacts_detail(months integer, start_month date, seed bigint)
 RETURNS TABLE (contact_id bigint, channel text, queue text, product text, segment text, customer_id bigint,
 	operator_id text, transferred_to text, arrived_at timestamptz, offered_at timestamptz,
@@ -189,8 +193,8 @@ BEGIN
 				ELSE least(259200, 300 + round(@extschema@.demo_loglogistic(a.u_wait,
 					(ARRAY[5, 4.5, 4, 3.5, 3, 3, 3, 2, 1.8, 1.6, 1.5, 1.5, 1.5])[a.qi] * 3600 * a.speed, 4))::int) END AS wait,
 			CASE WHEN a.ch = 'call' AND a.u_abwait < 0.12 THEN 1 + floor(a.u_abwait * 33)::int
-				WHEN a.ch = 'call' THEN least(600, 5 + round(@extschema@.demo_loglogistic(a.u_abwait, 35, 4))::int)
-				ELSE least(1800, 10 + round(@extschema@.demo_loglogistic(a.u_abwait, 100, 4))::int) END AS abandon_wait,
+				WHEN a.ch = 'call' THEN least(600, 5 + round(@extschema@.demo_loglogistic(a.u_abwait, 35::double precision, 4))::int)
+				ELSE least(1800, 10 + round(@extschema@.demo_loglogistic(a.u_abwait, 100::double precision, 4))::int) END AS abandon_wait,
 			a.u_long < 0.015 AS long_chat
 		FROM a),
 	c AS (
@@ -203,7 +207,7 @@ BEGIN
 				WHEN b.long_chat THEN 6 + floor(b.u_turns * 8)::int
 				ELSE 1 + floor(b.u_turns * 8)::int END AS n_turns,
 			CASE WHEN b.ch <> 'chat' THEN 0
-				WHEN b.long_chat THEN 60 + least(3000, round(@extschema@.demo_loglogistic(b.u_dur, 800, 4))::int)
+				WHEN b.long_chat THEN 60 + least(3000, round(@extschema@.demo_loglogistic(b.u_dur, 800::double precision, 4))::int)
 				ELSE 6 + least(1200, round(2 * @extschema@.demo_loglogistic(b.u_dur,
 					(ARRAY[90, 70, 50, 45, 35, 45, 42, 30, 28, 26, 25, 25, 25])[b.qi] * b.speed, 4))::int) END AS slot
 		FROM b),
@@ -216,7 +220,7 @@ BEGIN
 			CASE WHEN c.ch = 'call' THEN 5 + round(@extschema@.demo_loglogistic(c.u_dur,
 				(ARRAY[68, 100, 104, 27, 71, 53, 53, 55, 57, 56, 55, 57, 57])[c.qi] * c.slowness / 1.1, 4))::int END AS talk,
 			CASE WHEN c.ch = 'call' THEN CASE WHEN c.u_hold < 0.2
-				THEN 15 + least(600, round(@extschema@.demo_loglogistic(c.u_holdlen, 40, 4))::int) ELSE 0 END END AS hold,
+				THEN 15 + least(600, round(@extschema@.demo_loglogistic(c.u_holdlen, 40::double precision, 4))::int) ELSE 0 END END AS hold,
 			CASE WHEN c.ch = 'call' THEN round((10 + c.u_wrap * 40) * c.slowness)::int END AS wrap
 		FROM c),
 	e AS (
@@ -232,7 +236,7 @@ BEGIN
 			CASE WHEN NOT e.handled THEN NULL
 				WHEN e.ch = 'chat' THEN (e.turns_n - 1) * e.slot + CASE WHEN e.is_resolved THEN e.resolve_delay ELSE 0 END
 				WHEN e.ch = 'call' THEN e.talk + e.hold + e.wrap
-				ELSE least(3600, 120 + round(@extschema@.demo_loglogistic(e.u_dur, 240, 4) * e.slowness)::int) END AS handle
+				ELSE least(3600, 120 + round(@extschema@.demo_loglogistic(e.u_dur, 240::double precision, 4) * e.slowness)::int) END AS handle
 		FROM e),
 	g AS MATERIALIZED (
 		SELECT f.*,

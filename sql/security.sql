@@ -212,6 +212,20 @@ FROM sec_survey;
 SELECT nps(rollup(st)), share_pct(rollup(sh))
 FROM (SELECT nps_agg(score) AS st, share_agg(flag) AS sh FROM sec_survey GROUP BY id % 5) x;
 RESET ROLE;
+-- the demo generator (PL/pgSQL, names resolved when it runs) with overloads of
+-- its helpers planted beside them in public: a superuser calling it runs none
+SET ROLE kpi_mallory;
+SELECT sum(mallory.plant(format('public.%s', f), 'double precision')) AS planted
+FROM (VALUES ('demo_loglogistic(double precision, integer, integer)'),
+		('demo_loglogistic(double precision, numeric, integer)'),
+		('demo_loglogistic(double precision, double precision, bigint)'),
+		('demo_loglogistic(numeric, double precision, integer)'),
+		('demo_uniform(bigint, integer)'), ('demo_uniform(integer, bigint)'),
+		('demo_uniform(numeric, bigint)'), ('demo_uniform(integer, integer)')) t(f)
+;
+RESET ROLE;
+SELECT count(*) AS contacts, count(DISTINCT channel) AS channels FROM generate_demo_contacts(1, '2026-02-01', 5);
+SELECT count(*) > 0 AS events FROM generate_demo_events(1, '2026-02-01', 5);
 SELECT last_value, is_called AS any_trap_called FROM mallory.trap_calls;
 
 -- clean up: the extension back in public for the next tests
