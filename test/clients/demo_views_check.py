@@ -7,7 +7,9 @@ network protocol, the way Metabase's driver reaches them.
   boolean, interval) and arrives as the matching Python type;
 - server-side prepared statements with a parameter (month, team), executed
   past the switch to a generic plan, give the same rows as plain SQL;
-- the views read the same in binary and in text result format.
+- the views read the same in binary and in text result format;
+- the views give the same rows whatever the session's TimeZone (BI tools
+  set their report time zone on the connection).
 
 Connection from the libpq environment.  Prints one "ok"/"not ok" line per
 assertion and writes "<passed> <failed>" to argv[1].
@@ -56,6 +58,11 @@ def main():
             with conn.cursor(binary=True) as cur:
                 brows = cur.execute(f"SELECT * FROM {view}").fetchall()
             check(sorted(map(repr, brows)) == sorted(map(repr, rows)), f"{view}: binary results equal text results")
+            for tz in ("America/St_Johns", "Pacific/Kiritimati"):
+                conn.execute(f"SET TimeZone = '{tz}'")
+                zrows = conn.execute(f"SELECT * FROM {view}").fetchall()
+                conn.execute("RESET TimeZone")
+                check(sorted(map(repr, zrows)) == sorted(map(repr, rows)), f"{view}: the same rows in TimeZone {tz}")
 
         months = [r[0] for r in conn.execute("SELECT month FROM kpi_monthly ORDER BY month")]
         plain = {r[0]: r[1:] for r in conn.execute(
