@@ -28,6 +28,9 @@ ALLOWED = {
     "bigint": int, "integer": int, "numeric": decimal.Decimal, "double precision": float,
     "boolean": bool, "interval": datetime.timedelta,
 }
+# counts are bigint in every view (sum(bigint) would give numeric)
+COUNTS = {"contacts", "chats", "calls", "emails", "handled", "handled_change", "offered", "operators",
+          "n_before", "n_after"}
 counts = {"pass": 0, "fail": 0}
 
 
@@ -45,7 +48,8 @@ def main():
                 "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
                 "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
                 (view,), prepare=True).fetchall()
-            bad = [f"{c} {t}" for c, t in cols if t not in ALLOWED]
+            bad = [f"{c} {t}" for c, t in cols if t not in ALLOWED
+                   or (c in COUNTS and t != "bigint")]
             check(cols and not bad, f"{view}: {len(cols)} columns of BI types" + (f" (not: {bad})" if bad else ""))
             rows = conn.execute(f"SELECT * FROM {view}").fetchall()
             wrong = set()
