@@ -146,11 +146,12 @@ with_initdb() {
     CLUSTER_DIR=$(mktemp -d /tmp/skpi-demo-pg.XXXXXX)   # short path: the unix socket lives here
     trap drop_cluster EXIT
     say "throwaway cluster by hand in $CLUSTER_DIR"
-    skpi_cluster_init "$CLUSTER_DIR" "$CLUSTER_DIR/initdb.log" || return 1
+    skpi_cluster_init "$CLUSTER_DIR" "$CLUSTER_DIR/initdb.log" || { say "initdb failed (log above)"; return 1; }
     # no TCP port: only the socket in the cluster's own directory
     opts="-c listen_addresses='' -k $CLUSTER_DIR -p 5432 -c fsync=off"
     for s in "${SETTINGS[@]}"; do opts+=" -c $s"; done
-    skpi_cluster_start "$CLUSTER_DIR" "$opts" >/dev/null || return 1
+    skpi_cluster_start "$CLUSTER_DIR" "$opts" >/dev/null \
+        || { say "the throwaway cluster did not start (server log above)"; return 1; }
     (
         unset PGHOSTADDR PGSERVICE PGPASSWORD PGPASSFILE PGDATABASE
         export PGHOST="$CLUSTER_DIR" PGPORT=5432 PGUSER="$SKPI_DBUSER"

@@ -1,4 +1,5 @@
 # tools/lib.sh -- shell helpers shared by tools/test.sh and tools/demo.sh.
+# shellcheck shell=bash
 # Sourced, not run.  The cluster helpers use PG_BINDIR (the server's bindir).
 
 # skpi_missing_packages PKG...: prints the Debian packages that are not
@@ -45,10 +46,11 @@ skpi_cluster_init() {
 }
 
 # skpi_cluster_start DIR OPTIONS: starts the cluster of skpi_cluster_init
-# (server log DIR/server.log, printed on failure)
+# (server log DIR/server.log, printed on stderr on failure: callers may
+# silence stdout)
 skpi_cluster_start() {
     "${SKPI_RUNAS[@]}" "$PG_BINDIR/pg_ctl" -D "$1/data" -l "$1/server.log" -o "$2" -w -t 120 start && return 0
-    cat "$1/server.log" 2>/dev/null || true
+    cat "$1/server.log" >&2 2>/dev/null || true
     return 1
 }
 
