@@ -432,16 +432,21 @@ get_cache(FunctionCallInfo fcinfo)
 
 	if (c == NULL)
 	{
-		Oid			argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-
 		/*
-		 * Called without an expression tree (Citus's worker_partial_agg and
-		 * other C callers look the transition function up with fmgr_info):
-		 * the declared type of the argument.  Every SQL signature of this C
-		 * function has a fixed type there (kind enum, text or contact_event).
+		 * The declared type of the argument, which is how the datum is laid
+		 * out: every SQL signature of this C function has a fixed type there
+		 * (kind enum, text or contact_event).  Not the expression's type: a
+		 * user's CREATE AGGREGATE may take any type binary-coercible to the
+		 * declared one (varchar, a domain over text, whose datums are text
+		 * and were read as enum OIDs), and C callers such as Citus's
+		 * worker_partial_agg have no expression tree at all.
 		 */
-		if (!OidIsValid(argtype))
-			argtype = declared_argtype(fcinfo->flinfo->fn_oid, 1);
+		Oid			argtype = declared_argtype(fcinfo->flinfo->fn_oid, 1);
+
+		if (!OidIsValid(argtype) || IsPolymorphicType(argtype))
+			argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+		if (OidIsValid(argtype))
+			argtype = getBaseType(argtype);
 
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TlCache));
 		c->kind_is_text = argtype == TEXTOID;
