@@ -243,7 +243,12 @@ tl_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	st->version = TL_STATE_VERSION;
 	st->count = (int32) eo->count;
 	st->pool_len = (int32) eo->live_pool;
-	memcpy(st->ev, eo->ev, sizeof(TlEvent) * eo->count);
+	/* in slices: a first touch of hundreds of MB of fresh memory takes seconds */
+	for (i = 0; i < eo->count; i += 65536)
+	{
+		memcpy(st->ev + i, eo->ev + i, sizeof(TlEvent) * Min(eo->count - i, 65536));
+		CHECK_FOR_INTERRUPTS();
+	}
 	pool = TL_POOL(st);
 	for (i = 0; i < eo->count; i++)
 	{
@@ -1860,6 +1865,8 @@ skpi_timeline_state_send(PG_FUNCTION_ARGS)
 			pq_sendint32(&buf, e->oplen);
 			pq_sendbytes(&buf, TL_POOL(st) + e->opoff, e->oplen);
 		}
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -1910,6 +1917,9 @@ skpi_timeline_state_recv(PG_FUNCTION_ARGS)
 		if (kind >= TL_NKINDS || party >= TL_NPARTIES)
 			recv_error("contact_timeline_state", "An event kind or party is out of range.");
 		tl_add(eo, at, kind, party, op, len < 0 ? 0 : len);
+		/* a big binary value takes seconds to read, as a text one does */
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 	}
 	if (buf->cursor != buf->len)
 		recv_error("contact_timeline_state", "Trailing bytes.");
