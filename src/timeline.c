@@ -243,7 +243,12 @@ tl_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	st->version = TL_STATE_VERSION;
 	st->count = (int32) eo->count;
 	st->pool_len = (int32) eo->live_pool;
-	memcpy(st->ev, eo->ev, sizeof(TlEvent) * eo->count);
+	/* in slices: a first touch of hundreds of MB of fresh memory takes seconds */
+	for (i = 0; i < eo->count; i += 65536)
+	{
+		memcpy(st->ev + i, eo->ev + i, sizeof(TlEvent) * Min(eo->count - i, 65536));
+		CHECK_FOR_INTERRUPTS();
+	}
 	pool = TL_POOL(st);
 	for (i = 0; i < eo->count; i++)
 	{
@@ -432,16 +437,21 @@ get_cache(FunctionCallInfo fcinfo)
 
 	if (c == NULL)
 	{
-		Oid			argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-
 		/*
-		 * Called without an expression tree (Citus's worker_partial_agg and
-		 * other C callers look the transition function up with fmgr_info):
-		 * the declared type of the argument.  Every SQL signature of this C
-		 * function has a fixed type there (kind enum, text or contact_event).
+		 * The declared type of the argument, which is how the datum is laid
+		 * out: every SQL signature of this C function has a fixed type there
+		 * (kind enum, text or contact_event).  Not the expression's type: a
+		 * user's CREATE AGGREGATE may take any type binary-coercible to the
+		 * declared one (varchar, a domain over text, whose datums are text
+		 * and were read as enum OIDs), and C callers such as Citus's
+		 * worker_partial_agg have no expression tree at all.
 		 */
-		if (!OidIsValid(argtype))
-			argtype = declared_argtype(fcinfo->flinfo->fn_oid, 1);
+		Oid			argtype = declared_argtype(fcinfo->flinfo->fn_oid, 1);
+
+		if (!OidIsValid(argtype) || IsPolymorphicType(argtype))
+			argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+		if (OidIsValid(argtype))
+			argtype = getBaseType(argtype);
 
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TlCache));
 		c->kind_is_text = argtype == TEXTOID;
@@ -907,7 +917,7 @@ typedef struct OpRef
 } OpRef;
 
 static int
-cmp_opref(const void *a, const void *b)
+cmp_opref(const void *a, const void *b, void *arg)
 {
 	const OpRef *x = (const OpRef *) a;
 	const OpRef *y = (const OpRef *) b;
@@ -957,9 +967,18 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 
 	SET_VARSIZE(s, sizeof(TlSummary));
 	s->version = TL_VERSION;
-	memcpy(ev, events, sizeof(TlEvent) * n);
-	qsort_arg(ev, n, sizeof(TlEvent), cmp_event, (void *) pool);
-	CHECK_FOR_INTERRUPTS();		/* a contact of millions of events */
+	/* in slices: a first touch of hundreds of MB of fresh memory takes seconds */
+	for (i = 0; i < n; i += 65536)
+	{
+		memcpy(ev + i, events + i, sizeof(TlEvent) * Min(n - i, 65536));
+		CHECK_FOR_INTERRUPTS();
+	}
+
+	/*
+	 * A contact of millions of events takes seconds to sort: the sort checks
+	 * for interrupts (qsort_arg did not, and a check after it came too late).
+	 */
+	qsort_interruptible(ev, n, sizeof(TlEvent), cmp_event, (void *) pool);
 
 	s->events = n;
 	s->first_at = ev[0].at;
@@ -1101,10 +1120,10 @@ summarize(const TlEvent *events, int64 n, const char *pool)
 		s->flags |= TL_RESOLVED;
 	if (nops > 0)
 	{
-		qsort(ops, nops, sizeof(OpRef), cmp_opref);
+		qsort_interruptible(ops, nops, sizeof(OpRef), cmp_opref, NULL);
 		s->operators = 1;
 		for (i = 1; i < nops; i++)
-			if (cmp_opref(&ops[i - 1], &ops[i]) != 0)
+			if (cmp_opref(&ops[i - 1], &ops[i], NULL) != 0)
 				s->operators++;
 	}
 	pfree(ev);
@@ -1846,6 +1865,8 @@ skpi_timeline_state_send(PG_FUNCTION_ARGS)
 			pq_sendint32(&buf, e->oplen);
 			pq_sendbytes(&buf, TL_POOL(st) + e->opoff, e->oplen);
 		}
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -1896,6 +1917,9 @@ skpi_timeline_state_recv(PG_FUNCTION_ARGS)
 		if (kind >= TL_NKINDS || party >= TL_NPARTIES)
 			recv_error("contact_timeline_state", "An event kind or party is out of range.");
 		tl_add(eo, at, kind, party, op, len < 0 ? 0 : len);
+		/* a big binary value takes seconds to read, as a text one does */
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 	}
 	if (buf->cursor != buf->len)
 		recv_error("contact_timeline_state", "Trailing bytes.");
