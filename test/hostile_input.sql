@@ -369,10 +369,12 @@ UNION ALL SELECT 'double precision[]', unnest(ARRAY['''{NaN}''::float8[]', '''{}
 UNION ALL SELECT 'text', unnest(ARRAY['''''', '''x''', 'repeat(''a'', 100000)', '''Favour''', '''answered_only'''])
 UNION ALL SELECT 'timestamptz', unnest(ARRAY['''infinity''', '''-infinity''', '''4713-11-24 00:00+00 BC''', '''294276-12-31 23:59:59.999999+00''']) || '::timestamptz'
 UNION ALL SELECT 'interval', unnest(ARRAY['''-1 s''', '''178000000 years''', '''-178000000 years''', '''1 mon''']) || '::interval'
-UNION ALL SELECT 'contact_party', format('%L::contact_party', unnest(enum_range(NULL::contact_party)));
+UNION ALL SELECT 'contact_party', format('%L::contact_party', unnest(enum_range(NULL::contact_party)))
+UNION ALL SELECT 'date', unnest(ARRAY['''infinity''', '''-infinity''', '''4713-11-24 BC''', '''5874897-12-31''', '''2026-01-31''']) || '::date'
+UNION ALL SELECT 'bigint', unnest(ARRAY['0', '-1', '9223372036854775807', '(-9223372036854775808)']) || '::bigint';
 INSERT INTO extremes VALUES ('double precision', '0.5::float8', true), ('integer', '10', true), ('double precision[]', '''{0.5}''::float8[]', true),
 	('text', '''favour''', true), ('timestamptz', '''2026-03-02 09:00+00''::timestamptz', true), ('interval', '''1 min''::interval', true),
-	('contact_party', '''customer''::contact_party', true);
+	('contact_party', '''customer''::contact_party', true), ('date', '''2026-01-01''::date', true), ('bigint', '42::bigint', true);
 INSERT INTO extremes SELECT DISTINCT ON (typ) typ, format('%L::%s', txt, typ), true FROM samples ORDER BY typ, length(txt);
 INSERT INTO extremes SELECT typ, format('%L::%s', txt, typ) FROM samples;
 CREATE TABLE arg_calls AS
@@ -385,6 +387,9 @@ JOIN extremes x ON x.t = k.t AND NOT x.ordinary
 CROSS JOIN LATERAL unnest(p.proargtypes::oid[]::regtype[]) WITH ORDINALITY a(t, n)
 LEFT JOIN extremes o ON o.t = a.t AND o.ordinary
 WHERE p.prokind = 'f' AND p.proname !~ '_(accum|maccum|retract)(_|$)'
+	-- the demo generators produce ~9 000 rows a month for every ordinary
+	-- argument set: sql/demo.sql tests their argument errors instead
+	AND p.proname NOT IN ('generate_demo_contacts', 'generate_demo_events', 'demo_contacts_detail')
 	AND p.oid NOT IN (SELECT typinput FROM pg_type UNION ALL SELECT typoutput FROM pg_type UNION ALL SELECT typreceive FROM pg_type
 		UNION ALL SELECT typsend FROM pg_type)
 GROUP BY p.oid, k.n, x.v;
