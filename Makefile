@@ -34,9 +34,19 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-.PHONY: test bench demo
+.PHONY: test bench demo fuzz sanitize
 test:
 	bash tools/test.sh
+
+# longer random-SQL run (sqlsmith) in a throwaway cluster; knobs FUZZ_SEEDS,
+# FUZZ_QUERIES, FUZZ_PARALLEL_QUERIES, FUZZ_SECONDS (docs/reliability.md)
+fuzz:
+	PG_CONFIG=$(PG_CONFIG) bash tools/fuzz/run.sh
+
+# the test suites against a build with AddressSanitizer + UBSan, installed into
+# a private copy of the PostgreSQL of PG_CONFIG (docs/reliability.md)
+sanitize:
+	PG_CONFIG=$(PG_CONFIG) bash tools/sanitize.sh
 
 bench:
 	bash bench/run.sh
