@@ -9,8 +9,8 @@
 #      PG_CONFIG itself is never written to: nothing to restore afterwards;
 #   2. builds a copy of the source tree (SKPI_SAN_ROOT/build, so the normal
 #      build in the checkout is not touched) with
-#      -fsanitize=address,undefined -fno-sanitize-recover=all
-#      -fno-omit-frame-pointer and installs it into the copy;
+#      -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+#      -fno-omit-frame-pointer -fno-wrapv and installs it into the copy;
 #   3. starts a throwaway cluster of the copy (tools/fuzz/cluster.sh) with the
 #      ASan runtime preloaded into the server (the server itself is not
 #      instrumented; the extension is; see below for the patched library
@@ -20,8 +20,8 @@
 #      datasets of SKPI_DATASETS), the documentation examples and every
 #      tools/checks/*.sh (the sqlsmith check with smaller budgets);
 #   5. FAILS on any sanitizer report (report files, or "AddressSanitizer" /
-#      "runtime error:" / "terminated by signal" in the server log) and on any
-#      failed test.
+#      "runtime error:" (UBSan writes to the server log) / "terminated by
+#      signal" / a crash restart in the server log) and on any failed test.
 # Ends with "N passed, M failed" (the sanitizer verdict counts as one test).
 #
 # Knobs: PG_CONFIG (default /usr/lib/postgresql/15/bin/pg_config),
@@ -45,7 +45,10 @@ export LC_ALL=C.UTF-8
 
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 SAN_ROOT=${SKPI_SAN_ROOT:-/var/tmp/skpi-sanitize}
-SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g"
+# -fno-wrapv: PostgreSQL compiles with -fwrapv, which makes signed overflow
+# defined (it wraps) and hides it from UBSan; in our code a wrapped counter is
+# a silent wrong result, so the sanitizer build lets UBSan report it
+SAN_FLAGS="-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer -g -fno-wrapv"
 started=$(date +%s)
 
 die() { echo "sanitize: $*"; echo "0 passed, 1 failed"; exit 1; }
@@ -192,7 +195,8 @@ if ! grep -q '^done' "$COUNTS" 2>/dev/null; then
     tf=$((tf + 1))
 fi
 reports=$(find "$SANLOG" -type f | sort)
-log_hits=$(grep -cE 'AddressSanitizer|runtime error:|terminated by signal|PANIC:|TRAP:' "$TC_LOG" 2>/dev/null)
+ALARM='AddressSanitizer|runtime error:|terminated by signal|PANIC:|TRAP:|terminating any other active server processes'
+log_hits=$(grep -cE "$ALARM" "$TC_LOG" 2>/dev/null)
 if [ -z "$reports" ] && [ "${log_hits:-0}" = 0 ]; then
     echo "sanitizer reports: none"
     tp=$((tp + 1))
@@ -202,7 +206,7 @@ else
         echo "---- $r"
         head -n 60 "$r"
     done
-    grep -E -B2 -A8 'AddressSanitizer|runtime error:|terminated by signal|PANIC:|TRAP:' "$TC_LOG" | head -n 80
+    grep -E -B2 -A8 "$ALARM" "$TC_LOG" | head -n 80
     [ -n "$reports" ] && cp $reports "$SAN_ROOT/logs/" 2>/dev/null
     tf=$((tf + 1))
 fi

@@ -186,7 +186,7 @@ run_phase() {
     wait "$sentinel_job" 2>/dev/null || true
     if [ -n "$SERVER_LOG" ]; then
         tail -c +"$((log_offset + 1))" "$SERVER_LOG" > "$out.server.log"
-        local crash_re='terminated by signal|terminated by exception|PANIC:|TRAP:|ERROR: AddressSanitizer|runtime error:'
+        local crash_re='terminated by signal|terminated by exception|PANIC:|TRAP:|ERROR: AddressSanitizer|runtime error:|terminating any other active server processes'
         if grep -qE "$crash_re" "$out.server.log"; then
             echo "the server log reports a crash:"
             grep -E -A3 "$crash_re" "$out.server.log" | head -n 60 | sed 's/^/    /'
