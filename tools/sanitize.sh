@@ -2,8 +2,8 @@
 # tools/sanitize.sh -- `make sanitize`: the test suites against the extension
 # built with AddressSanitizer + UndefinedBehaviorSanitizer.
 #
-#   1. copies the PostgreSQL installation of PG_CONFIG (its bin/lib tree and
-#      its share tree, with pgTAP if installed there) into a private directory,
+#   1. copies the PostgreSQL installation of PG_CONFIG (its bin/lib tree, its
+#      share tree with pgTAP if installed there, its headers) into a private directory,
 #      SKPI_SAN_ROOT/pg: PostgreSQL finds its files relative to its binaries, so
 #      the copy is a second, independent installation.  The installation of
 #      PG_CONFIG itself is never written to: nothing to restore afterwards;
@@ -90,6 +90,12 @@ else
     mkdir -p "$COPY/$(dirname "${SRC_TREE#"$prefix"/}")" "$COPY/$(dirname "${SRC_SHARE#"$prefix"/}")"
     cp -a "$SRC_TREE" "$COPY/${SRC_TREE#"$prefix"/}" &&
         cp -a "$SRC_SHARE" "$COPY/${SRC_SHARE#"$prefix"/}" || die "copy failed"
+    # the headers too, for checks that build a test module against the copy
+    SRC_INC=$("$PG_CONFIG" --pkgincludedir)
+    if [ -d "$SRC_INC" ] && [ "${SRC_INC#"$prefix"/}" != "$SRC_INC" ]; then
+        mkdir -p "$COPY/$(dirname "${SRC_INC#"$prefix"/}")"
+        cp -a "$SRC_INC" "$COPY/${SRC_INC#"$prefix"/}" || die "copy failed"
+    fi
     # The ASan runtime must initialize before any other library runs code:
     # preloaded, it still initializes after the constructors of the server's
     # own libraries, and those of libgpg-error and p11-kit call
