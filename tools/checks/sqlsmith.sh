@@ -28,7 +28,7 @@
 #   SKPI_CHECK_COUNTS   file to write "<passed> <failed>" to
 # Knobs:
 #   SKPI_SQLSMITH_QUERIES           serial phase: query budget   (default 10000)
-#   SKPI_SQLSMITH_PARALLEL_QUERIES  parallel phase: query budget (default 3000)
+#   SKPI_SQLSMITH_PARALLEL_QUERIES  parallel phase: query budget (default 2500)
 #   SKPI_SQLSMITH_SECONDS  time limit of each phase, in seconds  (default 40)
 #   SKPI_SQLSMITH_SEED     RNG seed of the serial phase; the parallel phase
 #                          uses seed + 1                         (default 1)
@@ -39,7 +39,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PSQL=${PSQL:-psql}
 QUERIES=${SKPI_SQLSMITH_QUERIES:-10000}
-PAR_QUERIES=${SKPI_SQLSMITH_PARALLEL_QUERIES:-3000}
+PAR_QUERIES=${SKPI_SQLSMITH_PARALLEL_QUERIES:-2500}
 SECONDS_MAX=${SKPI_SQLSMITH_SECONDS:-40}
 SEED=${SKPI_SQLSMITH_SEED:-1}
 DB=${SKPI_SQLSMITH_DB:-skpi_sqlsmith}
