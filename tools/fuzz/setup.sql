@@ -39,6 +39,7 @@ CREATE TABLE contacts (
     answered    boolean,
     transferred boolean,
     score       integer,
+    score5      integer,
     scale_max   integer,
     policy      text,
     pct         double precision,
@@ -59,24 +60,27 @@ SELECT i,
        (ARRAY[20, 30, 0, 60])[1 + i % 4],
        i % 3 <> 0,
        i % 5 = 0,
-       i % 12 - 1,                      -- -1 .. 10: one out of range
-       (ARRAY[5, 7, 10, 3])[1 + i % 4],
-       (ARRAY['against', 'ignore_early', 'favour', 'answered_only', 'bogus'])[1 + i % 5],
+       i % 11,                          -- 0 .. 10 (NPS)
+       1 + i % 5,                       -- 1 .. 5 (CES, CSAT)
+       (ARRAY[5, 7, 10])[1 + i % 3],
+       'ignore_early',                  -- one policy: rows of several cannot be mixed
        (ARRAY[0.5, 0.9, 0, 1, 0.95])[1 + i % 5],
        (ARRAY['{0.5,0.9}', '{0.5}', '{}', '{0,1}', '{0.25,NULL}'])[1 + i % 5]::double precision[]
 FROM generate_series(1, 24) i;
 
--- the edges, one per row
-INSERT INTO contacts (id, team, offered_at, answered_at, ended_at, wait, talk, hold, wait_s, talk_s,
-                      threshold_s, answered, transferred, score, scale_max, policy, pct, pcts) VALUES
+-- the edges, one per row, in a table of their own: a value that makes every
+-- aggregate over the table fail would hide the ordinary rows from all of them
+CREATE TABLE contacts_edge (LIKE contacts);
+INSERT INTO contacts_edge (id, team, offered_at, answered_at, ended_at, wait, talk, hold, wait_s, talk_s,
+                      threshold_s, answered, transferred, score, score5, scale_max, policy, pct, pcts) VALUES
     (100, 'edge', '-infinity', 'infinity', 'infinity', '-1 s', '178000000 years', '-178000000 years',
-     'NaN', 'Infinity', '-Infinity', true, NULL, 2147483647, 2147483647, '', 'NaN', '{NaN,Infinity}'),
+     'NaN', 'Infinity', '-Infinity', true, NULL, 2147483647, 6, 2147483647, '', 'NaN', '{NaN,Infinity}'),
     (101, 'edge', '4714-11-24 00:00:00+00 BC', '294276-12-31 23:59:59+00', NULL, '0', '1 microsecond', NULL,
-     '-0', '1e308', '5e-324', false, true, -2147483648, 0, NULL, -1, '{-1,2}'),
+     '-0', '1e308', '5e-324', false, true, -2147483648, -2147483648, 0, NULL, -1, '{-1,2}'),
     (102, 'edge', NULL, NULL, '2026-03-02 09:00+00', '-178000000 years', NULL, '1 mon',
-     -1, -1e308, 1e-300, NULL, false, NULL, -1, 'against', 1.5, NULL),
+     -1, -1e308, 1e-300, NULL, false, NULL, 0, -1, 'against', 1.5, NULL),
     (103, NULL, '2026-03-29 01:59:59.999999+00', '2026-03-29 01:59:59.999999+00', '2026-03-29 01:59:59.999999+00',
-     '1 day', '1 mon', '1 year', 86400, 1e15, 1e15, true, true, 10, 10, 'success', 0.999999, '{1,1,1}');
+     '1 day', '1 mon', '1 year', 86400, 1e15, 1e15, true, true, 11, 5, 10, 'success', 0.999999, '{1,1,1}');
 
 -- ---------------------------------------------------------------------------
 -- event log for contact timelines
@@ -102,14 +106,19 @@ WHERE (c + n) % 3 <> 0 OR k IN ('customer_message', 'operator_message');
 INSERT INTO events (contact, kind, at, party, operator_id) VALUES
     (7, 'customer_message', '2026-03-02 09:00+00', 'customer', NULL),
     (7, 'operator_message', '2026-03-02 09:00+00', 'operator', repeat('x', 300)),
-    (7, 'reopened', '2026-03-02 09:00+00', 'bot', ''),
+    (7, 'reopened', '2026-03-02 09:00+00', 'bot', '');
+
+-- events no timeline accepts (infinite time, a message from the wrong party, an unknown text kind)
+CREATE TABLE events_edge (LIKE events);
+INSERT INTO events_edge (contact, kind, at, party, operator_id) VALUES
     (8, 'resolved', 'infinity', NULL, NULL),
     (8, NULL, '2026-03-02 09:00+00', NULL, NULL),
     (9, 'bot_message', '2026-03-02 09:00+00', 'customer', NULL);
 
-UPDATE events SET kind_text = COALESCE(kind::text, 'no such kind'),
-                  ev = ROW(kind, at, party, operator_id)::contact_event;
-UPDATE events SET kind_text = 'Customer_Message' WHERE contact = 9;
+UPDATE events SET kind_text = kind::text, ev = ROW(kind, at, party, operator_id)::contact_event;
+UPDATE events_edge SET kind_text = COALESCE(kind::text, 'no such kind'),
+                       ev = ROW(kind, at, party, operator_id)::contact_event;
+UPDATE events_edge SET kind_text = 'Customer_Message' WHERE contact = 9;
 
 -- ---------------------------------------------------------------------------
 -- stored states (two-step use): ordinary, empty, different parameters, huge
@@ -139,7 +148,7 @@ INSERT INTO states (team, nps, ces, csat, share, queue, handle, occ, sketch, at,
 SELECT team,
        nps_agg(score) FILTER (WHERE score BETWEEN 0 AND 10),
        ces_agg(score, 7) FILTER (WHERE score BETWEEN 1 AND 7),
-       csat_agg(score) FILTER (WHERE score BETWEEN 1 AND 5),
+       csat_agg(score5),
        share_agg(transferred),
        queue_agg(wait_s, answered, 20),
        handle_agg(talk_s),
@@ -148,18 +157,21 @@ SELECT team,
        min(offered_at), max(talk_s), max(wait), max(pct), max(pcts)
 FROM contacts WHERE id < 100 GROUP BY team;
 
--- NULL-only group, and one with different scales / policies
+-- the edges, in a table of their own (as contacts_edge): different scales and
+-- policies (a rollup over them fails), counters at the bigint limit (a combine
+-- must report 22003, not wrap), NaN and negative plain values
+CREATE TABLE states_edge (LIKE states);
+-- NULL-only group
 INSERT INTO states (team, nps, ces, csat, share, queue, handle, occ, sketch)
 SELECT 'empty', nps_agg(NULL::int), ces_agg(NULL::int), csat_agg(NULL::int), share_agg(NULL::boolean),
        queue_agg(NULL::double precision, NULL, 20), handle_agg(NULL::double precision),
        occupancy_agg(NULL::double precision, NULL), duration_agg(NULL::double precision);
-INSERT INTO states (team, ces, csat, queue)
+INSERT INTO states_edge (team, ces, csat, queue)
 SELECT 'scales', ces_agg(s % 5 + 1, 5), csat_agg(s % 10 + 1, 10),
        queue_agg(s * 1.0, s % 2 = 0, 30.0, 5.0, 'ignore_early')
 FROM generate_series(1, 20) s;
 
--- text forms with extreme counters (a combine must report 22003, not wrap)
-INSERT INTO states (team, nps, ces, csat, share, queue, handle, occ, sketch, vals, tls, cal, secs, p, ps) VALUES
+INSERT INTO states_edge (team, nps, ces, csat, share, queue, handle, occ, sketch, vals, tls, cal, secs, p, ps) VALUES
 ('huge',
  '{"version":1,"kind":"nps","scale":[0,10],"counts":[9223372036854775807,0,0,0,0,0,0,0,0,0,9223372036854775807]}',
  '{"version":1,"kind":"ces","scale":[1,7],"counts":[9223372036854775807,1,0,0,0,0,9223372036854775807]}',
@@ -170,10 +182,14 @@ INSERT INTO states (team, nps, ces, csat, share, queue, handle, occ, sketch, val
  NULL,
  'Europe/Berlin; Mon-Sun 00:00-24:00; holidays 2026-03-29',
  1.7976931348623157e308, 1, '{0,1}'),
+('cal',
+ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+ 'UTC; Mon 00:00-24:00', -86400, 'NaN', '{NaN}');
+INSERT INTO states (team, nps, ces, csat, share, queue, handle, occ, sketch, vals, tls, cal, secs, p, ps) VALUES
 ('one',
  '{"version":1,"kind":"nps","scale":[0,10],"counts":[0,0,0,0,0,0,0,0,0,0,1]}',
- '{"version":1,"kind":"ces","scale":[1,5],"counts":[0,0,0,0,1]}',
- '{"version":1,"kind":"csat","scale":[1,3],"counts":[1,0,0]}',
+ '{"version":1,"kind":"ces","scale":[1,7],"counts":[0,0,0,0,1,0,0]}',
+ '{"version":1,"kind":"csat","scale":[1,5],"counts":[1,0,0,0,0]}',
  '{"version":1,"kind":"share","hits":0,"total":1}',
  NULL, NULL, NULL, NULL,
  '{"version":1,"percentiles":[0],"array":false,"values":[]}',
@@ -184,9 +200,9 @@ INSERT INTO states (team, nps, ces, csat, share, queue, handle, occ, sketch, val
  '{"version":1,"percentiles":[1],"array":false,"values":[240,1200,21600]}',
  '{"version":1,"events":[["2026-03-02 09:00:00+00","offered","system",null],["2026-03-02 09:01:00+00","assigned","system","op1"],["2026-03-02 09:02:00+00","operator_message","operator","op1"]]}',
  'America/New_York; Sat-Sun 22:00-06:00; Mon 06:00-18:00, 18:00-06:00; 2026-03-11 01:00-04:00; holidays 2026-11-01..2026-11-03',
- -86400, 'NaN', '{NaN}');
+ 3600, 0.9, '{0.9}');
 
-UPDATE states s SET queue = q.queue, handle = q.handle, occ = q.occ, sketch = q.sketch
+UPDATE states_edge s SET queue = q.queue, handle = q.handle, occ = q.occ, sketch = q.sketch
 FROM (SELECT queue_agg(9.2e9::double precision, true, 1e6::double precision) AS queue,
              handle_agg(9.2e9::double precision) AS handle,
              occupancy_agg(9.2e9::double precision, 9.2e9::double precision) AS occ,
@@ -209,7 +225,7 @@ INSERT INTO texts (t)
 SELECT DISTINCT v FROM (
     SELECT unnest(ARRAY[nps::text, ces::text, csat::text, share::text, queue::text, handle::text,
                         occ::text, sketch::text, vals::text, tl::text, tls::text, cal::text]) AS v
-    FROM states) s
+    FROM (SELECT * FROM states UNION ALL SELECT * FROM states_edge) u) s
 WHERE v IS NOT NULL;
 INSERT INTO texts (t)
 SELECT left(t, length(t) / 2) FROM texts
