@@ -78,3 +78,19 @@ SELECT count(*) FROM generate_demo_events(1, '2026-01-15');
 SELECT count(*) FROM generate_demo_contacts(1, 'infinity');
 SELECT count(*) FROM generate_demo_contacts(NULL);
 SELECT count(*) FROM generate_demo_contacts(1, '2030-02-01', -7) WHERE arrived_at < '2030-02-01' OR arrived_at >= '2030-03-01';
+-- helpers: demo_uniform against an independent numeric formula (bits 11..63 of the doubled
+-- hash, as an unsigned number, over 2^53; times 2^53 is exact in double precision), demo_loglogistic against power(); STRICT, so NULL gives NULL
+SELECT count(*) AS keys,
+       count(*) FILTER (WHERE (demo_uniform(k, 42) * 9007199254740992)::bigint <> div(hashint8extended(hashint8extended(k, 42), 42)::numeric
+           + CASE WHEN hashint8extended(hashint8extended(k, 42), 42) < 0 THEN 18446744073709551616 ELSE 0 END, 2048)) AS formula_mismatch,
+       count(*) FILTER (WHERE demo_uniform(k, 42) < 0 OR demo_uniform(k, 42) >= 1) AS outside_0_1,
+       round(avg(demo_uniform(k, 42))::numeric, 2) AS mean,
+       round(corr(demo_uniform(k, 42), demo_uniform(k + 1, 42))::numeric, 2) AS neighbour_corr
+FROM generate_series(0, 99999) k;
+SELECT demo_loglogistic(0.5, 100, 4) AS median_4, demo_loglogistic(0.5, 100, 2) AS median_2,
+       demo_loglogistic(0.8, 100, 4) = 100 * power(4::float8, 0.25) AS q80_shape4,
+       demo_loglogistic(0.8, 100, 2) = 100 * power(4::float8, 0.5) AS q80_shape2,
+       demo_loglogistic(0, 100, 4) AS at_zero,
+       demo_loglogistic(NULL, 100, 4) IS NULL AND demo_uniform(NULL, 1) IS NULL AS null_gives_null;
+SELECT demo_loglogistic(1, 100, 4);
+SELECT demo_loglogistic(1.5, 100, 4);
