@@ -551,7 +551,7 @@ field_overflow(TextParser *tp, const char *from, const char *what)
 	ereturn(tp->escontext, false,
 			(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
 			 errmsg("%s value out of range: \"%.*s\"", what, (int) (tp->p - from), from),
-			 errdetail("In business_calendar \"%s\".", tp->input)));
+			 errdetail("In business_calendar \"%s\".", skpi_input_excerpt(tp->input))));
 }
 
 /* HH:MM or HH:MM:SS (H:MM also), 00:00 .. 24:00, in seconds */

@@ -6,7 +6,27 @@
 #include "postgres.h"
 
 #include "compat.h"
+#include "mb/pg_wchar.h"
 #include "textparse.h"
+
+/*
+ * A rejected input in an error message: the input itself when it is short,
+ * else its first SKPI_EXCERPT_BYTES bytes (cut on a character boundary)
+ * followed by "... (N bytes)".  States can be hundreds of megabytes: echoing
+ * one whole would copy it into the server log and back to the client.
+ */
+const char *
+skpi_input_excerpt(const char *input)
+{
+	size_t		len = strnlen(input, SKPI_EXCERPT_BYTES + 16 + 1);
+	int			cut;
+
+	if (len <= SKPI_EXCERPT_BYTES + 16)
+		return input;
+	len = strlen(input);
+	cut = pg_mbcliplen(input, SKPI_EXCERPT_BYTES + 16, SKPI_EXCERPT_BYTES);
+	return psprintf("%.*s... (%zu bytes)", cut, input, len);
+}
 
 void
 skpi_text_init(TextParser *tp, const char *input, const char *typname,
@@ -39,7 +59,7 @@ skpi_text_error(TextParser *tp, const char *detail)
 	ereturn(tp->escontext, false,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"",
-					tp->typname, tp->input),
+					tp->typname, skpi_input_excerpt(tp->input)),
 			 errdetail("%s", detail)));
 }
 
@@ -118,7 +138,7 @@ skpi_text_int64(TextParser *tp, int64 *result)
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("value in %s input is out of range for type bigint",
 							tp->typname),
-					 errdetail("Input: \"%s\".", tp->input)));
+					 errdetail("Input: \"%s\".", skpi_input_excerpt(tp->input))));
 	}
 	if (!any)
 		return skpi_text_error(tp, "Expected an integer.");

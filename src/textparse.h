@@ -23,6 +23,10 @@ typedef struct TextParser
 	Node	   *escontext;		/* soft-error context (PostgreSQL 16+) */
 } TextParser;
 
+/* how much of a rejected input an error message echoes */
+#define SKPI_EXCERPT_BYTES 64
+extern const char *skpi_input_excerpt(const char *input);
+
 extern void skpi_text_init(TextParser *tp, const char *input, const char *typname,
 						   Node *escontext);
 extern bool skpi_text_error(TextParser *tp, const char *detail);
