@@ -1,6 +1,6 @@
 # support_kpi: PGXS build
 EXTENSION = support_kpi
-EXTVERSION = 1.2
+EXTVERSION = 1.3
 
 MODULE_big = support_kpi
 OBJS = \

@@ -74,3 +74,63 @@ SELECT count(*) AS objects,
 			AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
 		EXCEPT ALL TABLE upgraded_objects)) d) AS differing
 FROM upgraded_objects;
+-- 1.3 has a whole install script (support_kpi--1.3.sql) beside the update
+-- chain: an installation updated from 1.0, 1.1 or 1.2 must have exactly the
+-- definitions of a fresh install: every function (its whole definition,
+-- aggregates with every support function and setting), every type (I/O
+-- functions, storage, enum labels, composite fields) and every comment
+CREATE FUNCTION pg_temp.ext_definitions() RETURNS TABLE (object text, definition text)
+LANGUAGE sql STABLE AS $$
+SELECT pg_describe_object(d.classid, d.objid, 0),
+	concat_ws(' | ',
+		CASE WHEN d.classid = 'pg_proc'::regclass THEN (
+			SELECT CASE WHEN p.prokind = 'a' THEN concat_ws(', ', pg_get_function_arguments(p.oid),
+					pg_get_function_result(p.oid), p.proparallel, p.provolatile, p.proisstrict,
+					a.aggkind, a.aggnumdirectargs, a.aggtransfn, a.aggfinalfn, a.aggcombinefn,
+					a.aggserialfn, a.aggdeserialfn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn,
+					a.aggfinalextra, a.aggmfinalextra, a.aggfinalmodify, a.aggmfinalmodify,
+					a.aggsortop::regoper, a.aggtranstype::regtype, a.aggtransspace,
+					a.aggmtranstype::regtype, a.aggmtransspace, a.agginitval, a.aggminitval)
+				ELSE pg_get_functiondef(p.oid) END
+			FROM pg_proc p LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid WHERE p.oid = d.objid)
+		WHEN d.classid = 'pg_type'::regclass THEN (
+			SELECT concat_ws(', ', t.typname, t.typlen, t.typbyval, t.typtype, t.typcategory, t.typalign,
+				t.typstorage, t.typinput, t.typoutput, t.typreceive, t.typsend, t.typmodin, t.typanalyze,
+				t.typelem::regtype, t.typarray::regtype,
+				(SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid),
+				(SELECT string_agg(at.attname || ' ' || format_type(at.atttypid, at.atttypmod), ',' ORDER BY at.attnum)
+					FROM pg_attribute at WHERE at.attrelid = t.typrelid AND at.attnum > 0))
+			FROM pg_type t WHERE t.oid = d.objid)
+		END,
+		obj_description(d.objid, d.classid::regclass::text))
+FROM pg_depend d
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+	AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
+$$;
+CREATE TEMP TABLE fresh_definitions AS SELECT * FROM pg_temp.ext_definitions();
+SELECT count(*) AS objects, count(*) FILTER (WHERE definition LIKE '%|%') AS commented,
+	count(*) FILTER (WHERE object LIKE 'function%') AS functions
+FROM fresh_definitions;
+-- each version in turn: drop, create that version, update, compare
+CREATE TEMP TABLE update_differences (updated_from text, differing bigint, version text);
+DO $$
+DECLARE
+	v text;
+BEGIN
+	FOREACH v IN ARRAY ARRAY['1.0', '1.1', '1.2'] LOOP
+		DROP EXTENSION support_kpi;
+		EXECUTE format('CREATE EXTENSION support_kpi VERSION %L', v);
+		ALTER EXTENSION support_kpi UPDATE;
+		INSERT INTO update_differences
+		SELECT v, (SELECT count(*) FROM ((SELECT * FROM fresh_definitions
+				EXCEPT ALL SELECT * FROM pg_temp.ext_definitions())
+			UNION ALL (SELECT * FROM pg_temp.ext_definitions() EXCEPT ALL SELECT * FROM fresh_definitions)) x),
+			(SELECT extversion FROM pg_extension WHERE extname = 'support_kpi');
+	END LOOP;
+END $$;
+SELECT * FROM update_differences ORDER BY updated_from;
+-- the check can fail: a comment changed after the update is a difference
+COMMENT ON FUNCTION demo_uniform(bigint, bigint) IS 'changed';
+SELECT count(*) AS differing FROM (SELECT * FROM pg_temp.ext_definitions() EXCEPT ALL SELECT * FROM fresh_definitions) x;
+DROP EXTENSION support_kpi;
+CREATE EXTENSION support_kpi;

@@ -11,7 +11,7 @@
 
 /*
  * A rejected input in an error message: the input itself when it is short,
- * else its first SKPI_EXCERPT_BYTES bytes (cut on a character boundary)
+ * else its first SKPI_EXCERPT_BYTES (256) bytes (cut on a character boundary)
  * followed by "... (N bytes)".  States can be hundreds of megabytes: echoing
  * one whole would copy it into the server log and back to the client.
  */

@@ -24,7 +24,7 @@ typedef struct TextParser
 } TextParser;
 
 /* how much of a rejected input an error message echoes */
-#define SKPI_EXCERPT_BYTES 64
+#define SKPI_EXCERPT_BYTES 256
 extern const char *skpi_input_excerpt(const char *input);
 
 extern void skpi_text_init(TextParser *tp, const char *input, const char *typname,
