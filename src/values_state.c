@@ -73,7 +73,7 @@ values_size(uint8 kind, int64 capacity)
 		(Size) capacity * (kind == SKPI_VALUES_TREE ? sizeof(SkpiTreapNode) : sizeof(double));
 }
 
-static void too_many_values(void);
+static void too_many_values(int64 limit) pg_attribute_noreturn();
 static void tree_values(const SkpiValuesState *st, double *out);
 static void tree_insert(SkpiValuesState *st, double v);
 
@@ -135,15 +135,49 @@ not_in_aggregate(void)
 			 errmsg("duration_values transition function called in non-aggregate context")));
 }
 
-static void
-too_many_values(void)
+/*
+ * More values than a state may hold: limit is the bound that was hit.  It is
+ * support_kpi.exact_max_values, or, in a window's order-statistics tree (24
+ * bytes a value), the most one allocation of MaxAllocSize (1 GB) holds,
+ * about 44.7 million values, which raising the setting cannot move.  Text
+ * and binary input apply the same bounds (soft errors where escontext asks
+ * for them); returns false after a soft error.
+ */
+static bool
+values_limit_error(Node *escontext, int64 limit)
 {
-	ereport(ERROR,
+	if (limit < skpi_exact_max_values)
+		ereturn(escontext, false,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many values for an exact percentile over a moving window frame: more than " INT64_FORMAT,
+						limit),
+				 errdetail("A moving frame keeps its values in an order-statistics tree of 24 bytes a value, "
+						   "and one allocation holds at most 1 GB: the frame reached that bound "
+						   "before support_kpi.exact_max_values (%d).", skpi_exact_max_values),
+				 errhint("Use a shorter frame (ROWS or RANGE ... PRECEDING), or duration_agg() and "
+						 "duration_percentile(), whose size does not grow with the rows.")));
+	if ((int64) skpi_exact_max_values < FLAT_MAX_ALLOC)
+		ereturn(escontext, false,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many values for an exact percentile: more than %d",
+						skpi_exact_max_values),
+				 errdetail("support_kpi.exact_max_values bounds the values one exact percentile state holds."),
+				 errhint("Raise support_kpi.exact_max_values (each value takes 8 bytes; at most " INT64_FORMAT
+						 "), or use duration_agg() and duration_percentile(), whose size does not grow with the rows.",
+						 FLAT_MAX_ALLOC)));
+	ereturn(escontext, false,
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("too many values for an exact percentile: more than %d",
 					skpi_exact_max_values),
-			 errhint("Raise support_kpi.exact_max_values (each value takes 8 bytes), "
-					 "or use duration_agg(), whose size does not grow with the rows.")));
+			 errdetail("That is the most one allocation of 1 GB holds, and the largest value of support_kpi.exact_max_values."),
+			 errhint("Use duration_agg() and duration_percentile(), whose size does not grow with the rows.")));
+}
+
+static void
+too_many_values(int64 limit)
+{
+	values_limit_error(NULL, limit);
+	pg_unreachable();
 }
 
 /* ---- the state inside an aggregate: an expanded object ---- */
@@ -268,7 +302,7 @@ values_reserve(SkpiValuesExpanded *eo, int64 need)
 	if (need <= have)
 		return;
 	if (need > limit)
-		too_many_values();
+		too_many_values(limit);
 	cap = Min(Max(Max(have * 2, 16), need), limit);
 	if (tree)
 		cap++;
@@ -764,7 +798,7 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 				PG_RETURN_POINTER(st);
 		}
 		if (st->count >= skpi_exact_max_values)
-			too_many_values();
+			too_many_values(skpi_exact_max_values);
 		if (st->count < st->capacity)
 		{
 			st->data[st->count++] = v;	/* the aggregate's own state: in place */
@@ -855,7 +889,7 @@ skpi_values_combine(PG_FUNCTION_ARGS)
 			SkpiValuesState *m;
 
 			if (a->count + b->count > skpi_exact_max_values)
-				too_many_values();
+				too_many_values(skpi_exact_max_values);
 			if (a->count + b->count <= a->capacity)
 				m = a;			/* the aggregate's own state: in place */
 			else
@@ -1186,13 +1220,14 @@ skpi_values_in(PG_FUNCTION_ARGS)
 			{
 				do
 				{
+					/* every value counts against the limit, as in the aggregate */
+					if (n >= skpi_exact_max_values)
+					{
+						values_limit_error(fcinfo->context, skpi_exact_max_values);
+						PG_RETURN_NULL();
+					}
 					if (n >= cap)
 					{
-						if (n >= skpi_exact_max_values)
-						{
-							skpi_text_error(&tp, "More values than support_kpi.exact_max_values.");
-							PG_RETURN_NULL();
-						}
 						cap = Min(cap * 2, (int64) skpi_exact_max_values);
 						vals = repalloc_huge(vals, sizeof(double) * cap);
 					}
@@ -1285,10 +1320,11 @@ skpi_values_recv(PG_FUNCTION_ARGS)
 	for (i = 0; i < hdr.npct; i++)
 		hdr.pct[i] = pq_getmsgfloat8(buf);
 	n = pq_getmsgint64(buf);
-	if (n < 0 || n > skpi_exact_max_values)
-		recv_error("The value count is negative or above support_kpi.exact_max_values.");
-	if ((int64) (buf->len - buf->cursor) != n * 8)
+	/* a malformed value first (22P03), then the limit the aggregate applies */
+	if (n < 0 || (int64) (buf->len - buf->cursor) / 8 != n || (buf->len - buf->cursor) % 8 != 0)
 		recv_error("The value count does not match the data.");
+	if (n > skpi_exact_max_values)
+		too_many_values(skpi_exact_max_values);
 	st = values_alloc(SKPI_VALUES_FLAT, n, &hdr);
 	st->count = n;
 	for (i = 0; i < n; i++)

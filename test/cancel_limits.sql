@@ -19,7 +19,7 @@
 \set schema cancel_limits
 \ir helpers.psql
 
-SELECT plan(16);
+SELECT plan(21);
 
 CREATE FUNCTION recv_bytes(typ regtype, bytes bytea) RETURNS text
 	AS 'support_kpi', 'skpi_test_recv' LANGUAGE C STRICT;
@@ -97,11 +97,27 @@ SELECT ok(plan_of('SELECT resolution_time(v) FROM vals WHERE i <= 1800') ~ 'Part
 SELECT throws_ok('SELECT resolution_time(v) FROM vals', '54000', NULL,
 	'parallel: workers under the limit, their combined state past it: 54000');
 SELECT force_parallel(false) \g /dev/null
+-- text and binary input apply the limit of the aggregate, with its error
 SELECT throws_ok(format('SELECT %L::duration_values', '{"version":1,"percentiles":[0.5],"array":false,"values":['
-	|| repeat('1,', 1000) || '1]}'), '22P02', NULL, 'text input of more values than the limit: 22P02');
+	|| repeat('1,', 1000) || '1]}'), '54000', 'too many values for an exact percentile: more than 1000',
+	'text input of more values than the limit: 54000, the aggregate''s message');
+SELECT lives_ok(format('SELECT %L::duration_values', '{"version":1,"percentiles":[0.5],"array":false,"values":['
+	|| repeat('1,', 999) || '1]}'), 'text input of exactly the limit is accepted');
 SELECT throws_ok(format('SELECT recv_bytes(%L, %L::bytea)', 'duration_values', '\x010001' || '3fe0000000000000' || '00000000000003e9'
-	|| repeat('3ff0000000000000', 1001)), '22P03', NULL, 'binary input of more values than the limit: 22P03');
+	|| repeat('3ff0000000000000', 1001)), '54000', 'too many values for an exact percentile: more than 1000',
+	'binary input of more values than the limit: 54000, the aggregate''s message');
+SELECT throws_ok(format('SELECT recv_bytes(%L, %L::bytea)', 'duration_values', '\x010001' || '3fe0000000000000' || '00000000000003e9'
+	|| repeat('3ff0000000000000', 1000)), '22P03', NULL, 'binary input whose count does not match its data: 22P03');
+SET support_kpi.exact_max_values = 1;
+SELECT throws_ok($$SELECT '{"version":1,"percentiles":[0.5],"array":false,"values":[1,2]}'::duration_values$$,
+	'54000', 'too many values for an exact percentile: more than 1',
+	'exact_max_values = 1: text input of two values is refused (it took 16 before 1.3)');
+SELECT throws_ok('SELECT resolution_time(v) FROM vals WHERE i <= 2', '54000', 'too many values for an exact percentile: more than 1',
+	'exact_max_values = 1: the aggregate over two values likewise');
 RESET support_kpi.exact_max_values;
+SELECT throws_like(format('SELECT length(%L::duration_values::text)', '{"version":1,"percentiles":[0.5],"array":false,"values":['
+	|| repeat('1,', 100000) || 'x]}'), 'invalid input syntax for type duration_values: "{"version":1,"percentiles":[0.5],"array":false,"values":[1,1,%,1... (200060 bytes)"',
+	'a rejected input is echoed as its first 256 bytes and its length, not whole (200 kB)');
 SELECT throws_ok('SELECT erlang_c_agents(1e9, 1, 1, 0.8, 20)', '54000', NULL,
 	'erlang_c_agents for a load beyond 1 000 000 agents: 54000');
 
