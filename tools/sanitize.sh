@@ -188,12 +188,14 @@ echo
 echo "==================== make sanitize ===================="
 tp=0
 tf=0
+ts=0
 if [ -f "$COUNTS" ]; then
-    while read -r suite p f status; do
+    while read -r suite p f status s; do
         case $suite in started|done) continue ;; esac
-        printf '%-24s %s passed, %s failed%s\n' "$suite:" "$p" "$f" "${status:+ ($status)}"
+        printf '%-24s %s passed, %s failed, %s skipped%s\n' "$suite:" "$p" "$f" "${s:-0}" "${status:+ ($status)}"
         tp=$((tp + p))
         tf=$((tf + f))
+        ts=$((ts + ${s:-0}))
     done < "$COUNTS"
 fi
 if ! grep -q '^done' "$COUNTS" 2>/dev/null; then
@@ -220,5 +222,5 @@ echo "logs: $SAN_ROOT/test.log, $SAN_ROOT/logs, server log copied to $SAN_ROOT/l
 cp "$TC_LOG" "$SAN_ROOT/logs/server.log" 2>/dev/null
 echo "duration: $(( $(date +%s) - started )) s"
 echo "======================================================="
-echo "$tp passed, $tf failed"
+echo "$tp passed, $tf failed, $ts skipped"
 [ "$tf" = 0 ]

@@ -202,9 +202,10 @@ fi
 # ---------------------------------------------------------------------------
 total_p=0
 total_f=0
+total_s=0
 echo
 echo "==================== test summary ===================="
-while read -r suite p f status; do
+while read -r suite p f status s; do
     case $suite in
         regress) label="pg_regress (sql/)" ;;
         pgtap)   label="pgTAP (test/)" ;;
@@ -216,10 +217,13 @@ while read -r suite p f status; do
     if [ "$status" = skipped ]; then
         printf '%-24s skipped (nothing to run)\n' "$label:"
     else
-        printf '%-24s %d passed, %d failed\n' "$label:" "$p" "$f"
+        printf '%-24s %d passed, %d failed' "$label:" "$p" "$f"
+        [ "${s:-0}" = 0 ] || printf ', %d skipped' "$s"
+        printf '\n'
     fi
     total_p=$((total_p + p))
     total_f=$((total_f + f))
+    total_s=$((total_s + ${s:-0}))
 done < "$COUNTS"
 
 if ! grep -q '^done' "$COUNTS"; then
@@ -232,10 +236,14 @@ fi
 if [ "${SKPI_KEEP_LOGS:-0}" = 1 ]; then
     echo "logs kept in $SKPI_LOGDIR"
 fi
+
+if [ "$total_s" -gt 0 ]; then
+    echo "skipped: $total_s tests that read the public datasets, which are not beside this checkout (../shared/datasets; set SKPI_DATASETS to use a copy elsewhere)"
+fi
 echo "======================================================"
 
 SUMMARY_PRINTED=1
-echo "$total_p passed, $total_f failed"
+echo "$total_p passed, $total_f failed, $total_s skipped"
 if [ "$total_f" -gt 0 ]; then
     exit 1
 fi
