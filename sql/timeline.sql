@@ -154,3 +154,39 @@ SELECT contact_timeline(k::contact_event_kind, a) FROM (VALUES
 	('customer_message', timestamptz '4714-11-24 00:00:00+00 BC'),
 	('operator_message', timestamptz '294276-12-31 23:59:59+00')) v(k, a);
 SELECT '{"version":1,"first_event":"2026-03-02 10:00:00+00","last_event":"2026-03-02 10:09:30+00","first_customer_message":"2026-03-02 10:00:00+00","events":1,"customer_messages":4611686018427387904,"operator_messages":4611686018427387904,"bot_messages":4611686018427387904,"operators":1,"transfers":4611686018427387904,"reopens":0,"response_turns":0,"first_response":null,"response_total":null,"response_max":null,"assignment_to_reply":null,"handle":530,"hold":110,"resolution":570,"bot_handoff":false,"abandoned":false,"resolved":true}'::contact_timeline;
+-- forged timelines the aggregate cannot make are refused, in text (22P02) and
+-- in binary (22P03): one response turn whose first response (0 s) is not its
+-- total and maximum (45.5 s); a first response that ends 45.5 s after the
+-- last event (the first customer message is the last event)
+SELECT '{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:00+00","events":2,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":0,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":null,"bot_handoff":false,"abandoned":false,"resolved":false}'::contact_timeline;
+SELECT '{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:45.5+00","events":4,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":45.5,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":45.5,"bot_handoff":false,"abandoned":false,"resolved":true}'::contact_timeline;
+-- a resolution longer than the time from the first customer message to the
+-- last event started at an earlier offered event: the aggregate makes one
+-- (it reads back), without room for the offered event it is refused
+SELECT t, t::text::contact_timeline::text = t::text AS reads_back
+FROM (SELECT contact_timeline(k::contact_event_kind, at)::text AS t FROM (VALUES
+	('offered', timestamptz '2026-03-02 09:00:00+00'), ('customer_message', '2026-03-02 09:00:45.5+00'),
+	('resolved', '2026-03-02 09:00:45.5+00')) v(k, at)) s;
+SELECT '{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:45.5+00","events":2,"customer_messages":1,"operator_messages":0,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":0,"first_response":null,"response_total":null,"response_max":null,"assignment_to_reply":null,"handle":null,"hold":0,"resolution":45.5,"bot_handoff":false,"abandoned":false,"resolved":true}'::contact_timeline;
+-- the same forgeries in binary, from the send form of a chat of one turn:
+-- version, flags, 8 counts, first / last event / first customer message,
+-- then first_response (byte 91), ..., resolution (byte 139), int64 each
+CREATE FUNCTION pg_temp.recv_bytes(typ regtype, bytes bytea) RETURNS text
+	AS 'support_kpi', 'skpi_test_recv' LANGUAGE C STRICT;
+CREATE TABLE tl_wire AS SELECT contact_timeline_send(contact_timeline(k::contact_event_kind, at)) AS b
+FROM (VALUES ('customer_message', timestamptz '2026-03-02 09:00:00+00'), ('operator_message', '2026-03-02 09:00:45.5+00')) v(k, at);
+SELECT pg_temp.recv_bytes('contact_timeline', b) = (SELECT contact_timeline(k::contact_event_kind, at)::text
+	FROM (VALUES ('customer_message', timestamptz '2026-03-02 09:00:00+00'), ('operator_message', '2026-03-02 09:00:45.5+00')) v(k, at)) AS genuine
+FROM tl_wire;
+SELECT pg_temp.recv_bytes('contact_timeline', overlay(b placing int8send(0) from 91 for 8)) FROM tl_wire;
+SELECT pg_temp.recv_bytes('contact_timeline', overlay(overlay(overlay(overlay(b placing '\x09'::bytea from 2 for 1)
+	placing int8send(4) from 3 for 8) placing substr(b, 75, 8) from 83 for 8) placing int8send(45500000) from 139 for 8))
+FROM tl_wire;
+-- an unknown kind is echoed at most 256 bytes, with its length; each limit
+-- error names the limit hit: 10 000 events of 60 kB operator ids are 600 MB
+-- of ids, more than a state holds (8 900 of them fit)
+SELECT contact_timeline(repeat('x', 300), now());
+SELECT event_count(contact_timeline('assigned'::contact_event_kind, timestamptz '2026-03-02 10:00+00' + i * interval '1 s',
+	'system', repeat('x', 60000))) FROM generate_series(1, 10000) i;
+SELECT event_count(contact_timeline('assigned'::contact_event_kind, timestamptz '2026-03-02 10:00+00' + i * interval '1 s',
+	'system', repeat('x', 60000))) FROM generate_series(1, 8900) i;

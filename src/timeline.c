@@ -141,10 +141,22 @@ typedef struct TlState
 
 #define TL_STATE_HDRSZ offsetof(TlState, ev)
 #define TL_POOL(st) ((char *) ((st)->ev + (st)->count))
-/* most events one state may hold: its flat form must fit a PostgreSQL value */
+
+/*
+ * The two limits of one contact's state.  Its flat form (header, 16 bytes
+ * an event, then the operator ids) must fit a PostgreSQL value, at most
+ * MaxAllocSize (1 GB): half of that for the events (33 554 431 of them) and
+ * half for the bytes of their operator ids (each event keeps its own copy,
+ * so 10 000 events with 60 kB ids are 600 MB of them).  The aggregate, the
+ * merge, the text input and the binary input apply the same two limits, and
+ * each error names the one that was hit.
+ */
 #define TL_MAX_EVENTS ((int64) ((MaxAllocSize - TL_STATE_HDRSZ) / sizeof(TlEvent)) / 2)
+#define TL_MAX_POOL ((int64) (MaxAllocSize / 2))
 
 StaticAssertDecl(sizeof(TlEvent) == 16, "TlEvent is 16 bytes");
+StaticAssertDecl(TL_STATE_HDRSZ + TL_MAX_EVENTS * sizeof(TlEvent) + TL_MAX_POOL <= MaxAllocSize,
+				 "a state at both limits fits a PostgreSQL value");
 
 static void
 state_corrupted(void)
@@ -154,14 +166,55 @@ state_corrupted(void)
 			 errmsg("corrupted contact_timeline_state value")));
 }
 
-static void
-too_many_events(void)
+/*
+ * More events, or more bytes of operator ids, than a state may hold: each
+ * error names the limit that was hit.  Text and binary input apply the same
+ * limits with the same errors (soft errors where escontext asks for them);
+ * these return false after a soft error.
+ */
+static void too_many_events(void) pg_attribute_noreturn();
+static void operator_ids_too_long(int64 bytes) pg_attribute_noreturn();
+
+static bool
+events_limit_error(Node *escontext)
 {
-	ereport(ERROR,
+	ereturn(escontext, false,
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("too many events for one contact_timeline: more than " INT64_FORMAT,
 					TL_MAX_EVENTS),
-			 errhint("Group the events by contact.")));
+			 errdetail("A contact_timeline_state keeps 16 bytes an event, and half of the 1 GB "
+					   "a PostgreSQL value may take holds at most that many."),
+			 errhint("Group the events by contact, and split very long contacts, e.g. into "
+					 "sessions with sessionize().")));
+}
+
+/* bytes: what the operator ids of the events so far would take */
+static bool
+operator_ids_limit_error(Node *escontext, int64 bytes)
+{
+	ereturn(escontext, false,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("the operator ids of one contact_timeline take more than " INT64_FORMAT
+					" bytes", TL_MAX_POOL),
+			 errdetail("Each event keeps its own copy of its operator_id: these events need "
+					   INT64_FORMAT " bytes of them, and a contact_timeline_state holds at most "
+					   "half of the 1 GB a PostgreSQL value may take.", bytes),
+			 errhint("Use short operator ids (map long ones to small keys, e.g. an integer id), "
+					 "or pass NULL where the operator does not matter.")));
+}
+
+static void
+too_many_events(void)
+{
+	events_limit_error(NULL);
+	pg_unreachable();
+}
+
+static void
+operator_ids_too_long(int64 bytes)
+{
+	operator_ids_limit_error(NULL, bytes);
+	pg_unreachable();
 }
 
 /* every event and every operator id inside the pool; NULL if fine */
@@ -193,7 +246,8 @@ state_getarg(FunctionCallInfo fcinfo, int argno)
 
 	if (VARSIZE(st) < TL_STATE_HDRSZ || st->version != TL_STATE_VERSION ||
 		st->reserved1 != 0 || st->reserved2 != 0 ||
-		st->count < 0 || st->count > TL_MAX_EVENTS || st->pool_len < 0 ||
+		st->count < 0 || st->count > TL_MAX_EVENTS ||
+		st->pool_len < 0 || st->pool_len > TL_MAX_POOL ||
 		VARSIZE(st) != TL_STATE_HDRSZ + sizeof(TlEvent) * (Size) st->count + st->pool_len ||
 		events_invalid(st->ev, st->count, st->pool_len) != NULL)
 		state_corrupted();
@@ -317,7 +371,11 @@ tl_compact_pool(TlExpanded *eo)
 	eo->pool_cap = Max(eo->live_pool, 64);
 }
 
-/* room for len more pool bytes; the offset where they go */
+/*
+ * Room for len more pool bytes; the offset where they go.  The limit is on
+ * the live bytes (those the flat form keeps): ids that a window's inverse
+ * transition left behind are compacted away before it is declared hit.
+ */
 static uint32
 tl_pool_reserve(TlExpanded *eo, int64 len)
 {
@@ -325,18 +383,15 @@ tl_pool_reserve(TlExpanded *eo, int64 len)
 	{
 		int64		cap;
 
-		if (eo->pool_len > 2 * eo->live_pool + 4096)
+		if (eo->pool_len > 2 * eo->live_pool + 4096 ||
+			(eo->pool_len + len > TL_MAX_POOL && eo->pool_len > eo->live_pool))
 			tl_compact_pool(eo);
+		if (eo->live_pool + len > TL_MAX_POOL)
+			operator_ids_too_long(eo->live_pool + len);
 		if (eo->pool_len + len > eo->pool_cap)
 		{
-			cap = Max(eo->pool_cap * 2, eo->pool_len + len);
-			/* the flat form must fit a value, the offsets 32 bits */
-			if (cap > (int64) (MaxAllocSize / 2))
-			{
-				cap = eo->pool_len + len;
-				if (cap > (int64) (MaxAllocSize / 2))
-					too_many_events();
-			}
+			/* doubling, up to the limit (the offsets stay below 2^32) */
+			cap = Min(Max(eo->pool_cap * 2, eo->pool_len + len), TL_MAX_POOL);
 			eo->pool = repalloc_huge(eo->pool, cap);
 			eo->pool_cap = cap;
 		}
@@ -488,6 +543,24 @@ enum_code(TlCache *c, Datum d, bool party)
 	return code;
 }
 
+/*
+ * A text argument for an error message, bounded as skpi_input_excerpt()
+ * bounds a cstring: whole when short, else its first SKPI_EXCERPT_BYTES
+ * bytes (on a character boundary) and its length.  Only those bytes are
+ * copied: the argument may be up to 1 GB.
+ */
+static const char *
+text_excerpt(text *t)
+{
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	if (len <= SKPI_EXCERPT_BYTES + 16)
+		return text_to_cstring(t);
+	return psprintf("%.*s... (%d bytes)",
+					pg_mbcliplen(s, SKPI_EXCERPT_BYTES + 16, SKPI_EXCERPT_BYTES), s, len);
+}
+
 static int
 text_kind(text *t)
 {
@@ -496,7 +569,7 @@ text_kind(text *t)
 	if (code < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid contact event kind: \"%s\"", text_to_cstring(t)),
+				 errmsg("invalid contact event kind: \"%s\"", text_excerpt(t)),
 				 errhint("Kinds are offered, customer_message, operator_message, bot_message, "
 						 "assigned, transferred, hold_start, hold_end, answered, abandoned, "
 						 "ended, wrapup_end, resolved, reopened.")));
@@ -1245,6 +1318,7 @@ text_seconds(TextParser *tp, int64 *us)
 	}
 	while (*tp->p >= '0' && *tp->p <= '9')
 	{
+		/* whole * 1 000 000 + frac must fit too: checked at the end */
 		if (whole > PG_INT64_MAX / 10000000)
 			return skpi_text_error(tp, "A duration is out of range.");
 		whole = whole * 10 + (*tp->p++ - '0');
@@ -1266,7 +1340,9 @@ text_seconds(TextParser *tp, int64 *us)
 	}
 	while (nfrac++ < 6)
 		frac *= 10;
-	*us = whole * 1000000 + frac;
+	/* up to 9 223 372 036 859 whole seconds pass the loop: more than fits */
+	if (pg_mul_s64_overflow(whole, 1000000, us) || pg_add_s64_overflow(*us, frac, us))
+		return skpi_text_error(tp, "A duration is out of range.");
 	return true;
 }
 
@@ -1279,6 +1355,7 @@ summary_invalid(TlSummary *s)
 	int64	   *c = summary_counts(s);
 	int64	   *d = summary_durations(s);
 	int64		span;
+	bool		needs_offered = false;
 	int			i;
 
 	if (s->flags & ~TL_ALL_FLAGS)
@@ -1312,18 +1389,31 @@ summary_invalid(TlSummary *s)
 	if (s->hold == TL_NONE)
 		return "The hold time always applies.";
 
+	/* one event is one instant */
+	if (s->events == 1 && span != 0)
+		return "One event, but the first and last event times differ.";
+
 	/*
 	 * What the flags and durations say happened needs events of its own
 	 * kind, besides the messages, transfers and reopens counted: an
 	 * abandoned event, a resolved event (resolved, or a resolution time), a
 	 * hold_start (hold time), an assigned event (assignment to reply), the
 	 * answered and ended events of a call (a handle time without operator
-	 * messages), an offered event (a resolution time without customer
-	 * messages).  The kinds differ, so their sum is a lower bound of the
-	 * events (each term is at most the events, checked above: no overflow).
+	 * messages), an answered event without its ended one (no handle time
+	 * although operators wrote: a chat's handle time always applies), an
+	 * offered event (a resolution time without customer messages, or one
+	 * longer than the time from the first customer message to the last
+	 * event: the resolution runs from the first offered event or customer
+	 * message to a resolved event, so it then started at an earlier
+	 * offered event).  The kinds differ, so their sum is a lower bound of
+	 * the events (each term is at most the events, checked above: no
+	 * overflow).
 	 */
 	if (s->assignment_to_reply != TL_NONE && s->operator_messages == 0)
 		return "An assignment-to-reply time needs an operator message.";
+	if (s->resolution != TL_NONE)
+		needs_offered = s->customer_messages == 0 ||
+			s->resolution > s->last_at - s->first_customer_at;
 	if (s->customer_messages + s->operator_messages + s->bot_messages + s->transfers +
 		s->reopens +
 		((s->flags & TL_ABANDONED) ? 1 : 0) +
@@ -1331,8 +1421,13 @@ summary_invalid(TlSummary *s)
 		(s->hold > 0 ? 1 : 0) +
 		(s->assignment_to_reply != TL_NONE ? 1 : 0) +
 		((s->handle != TL_NONE && s->operator_messages == 0) ? 2 : 0) +
-		((s->resolution != TL_NONE && s->customer_messages == 0) ? 1 : 0) > s->events)
+		((s->handle == TL_NONE && s->operator_messages > 0) ? 1 : 0) +
+		(needs_offered ? 1 : 0) > s->events)
 		return "The flags and durations need more events than the timeline has.";
+	/* what lies before the first customer message is another event */
+	if ((s->flags & TL_HAS_CUSTOMER) && s->first_customer_at > s->first_at &&
+		s->customer_messages >= s->events)
+		return "Only customer messages, but the first of them is not the first event.";
 	if (s->turns > s->customer_messages || s->turns > s->operator_messages)
 		return "More response turns than messages.";
 	if (s->turns == 0)
@@ -1340,14 +1435,57 @@ summary_invalid(TlSummary *s)
 		if (s->first_response != TL_NONE || s->response_total != TL_NONE ||
 			s->response_max != TL_NONE)
 			return "Response times without response turns.";
+
+		/*
+		 * An operator message at or after the first customer message
+		 * answers it (at the same instant it sorts after it): with both
+		 * kinds of message and no turn, every operator message came first.
+		 */
+		if (s->customer_messages > 0 && s->operator_messages > 0 &&
+			s->first_customer_at == s->first_at)
+			return "Customer and operator messages without a response turn need an operator message before the first customer message.";
 	}
-	else if (s->first_response == TL_NONE || s->response_total == TL_NONE ||
-			 s->response_max == TL_NONE || s->first_response > s->response_max ||
-			 s->response_max > s->response_total ||
-			 s->response_total / s->turns > s->response_max)
-		return "The response times are inconsistent.";
+	else
+	{
+		int64		rest,
+					bound,
+					end;
+
+		/*
+		 * The turns are disjoint intervals, each from a customer message to
+		 * the operator reply that ends it; the next turn starts at a later
+		 * customer message.  The first starts at the first customer message
+		 * and lasts first_response; the others (turns - 1 of them) sum to the
+		 * rest of the total, each at most the maximum, one of them equal to
+		 * it when the first is shorter; and the last ends by the last event.
+		 * (Products and sums are checked for overflow.)
+		 */
+		if (s->first_response == TL_NONE || s->response_total == TL_NONE ||
+			s->response_max == TL_NONE)
+			return "Response turns without response times.";
+		if (s->first_response > s->response_max || s->response_max > s->response_total)
+			return "The first response exceeds the maximum, or the maximum the total.";
+		rest = s->response_total - s->first_response;
+		if (s->turns == 1 && rest != 0)
+			return "One response turn, but its first, maximum and total response times differ.";
+		if (s->response_max > s->first_response && rest < s->response_max)
+			return "The maximum response is not the first, but the other turns sum to less than it.";
+		if (!pg_mul_s64_overflow(s->turns - 1, s->response_max, &bound) && rest > bound)
+			return "The response total exceeds the first response plus the other turns at the maximum.";
+		if (pg_add_s64_overflow(s->first_customer_at, s->response_total, &end) ||
+			end > s->last_at)
+			return "The response turns end after the last event.";
+	}
+
 	if ((s->flags & TL_BOT_HANDOFF) && (s->bot_messages == 0 || s->operator_messages == 0))
 		return "A bot handoff needs bot and operator messages.";
+
+	/*
+	 * A bot message at the instant of the first operator message sorts
+	 * after it: a handoff needs the bot earlier, so the timeline lasts.
+	 */
+	if ((s->flags & TL_BOT_HANDOFF) && span == 0)
+		return "A bot handoff, but every event is at the same instant.";
 	if (s->reserved != 0 || s->reserved2 != 0)
 		return "Reserved fields are not zero.";
 	return NULL;
@@ -1802,9 +1940,15 @@ skpi_timeline_state_in(PG_FUNCTION_ARGS)
 						skpi_text_error(&tp, "A message's party contradicts its kind.");
 						PG_RETURN_NULL();
 					}
+					/* the aggregate's limits, with its errors */
 					if (eo->count >= TL_MAX_EVENTS)
 					{
-						skpi_text_error(&tp, "Too many events.");
+						events_limit_error(fcinfo->context);
+						PG_RETURN_NULL();
+					}
+					if (has_op && eo->live_pool + opbuf.len > TL_MAX_POOL)
+					{
+						operator_ids_limit_error(fcinfo->context, eo->live_pool + opbuf.len);
 						PG_RETURN_NULL();
 					}
 					tl_add(eo, at, (uint8) kind, (uint8) party,
@@ -1890,6 +2034,9 @@ skpi_timeline_state_recv(PG_FUNCTION_ARGS)
 	/* every event takes at least 14 bytes: checked before any allocation */
 	if (n < 0 || (int64) n * 14 > buf->len - buf->cursor)
 		recv_error("contact_timeline_state", "The event count does not match the data.");
+	/* a malformed value first (22P03), then the aggregate's limits, with its errors */
+	if (n > TL_MAX_EVENTS)
+		too_many_events();
 	eo = tl_new(CurrentMemoryContext);
 	tl_reserve(eo, n);
 	for (i = 0; i < n; i++)
