@@ -64,3 +64,17 @@ $(OBJS): $(wildcard src/*.h)
 # between JIT-inlined and compiled code)
 src/sketch.o: override CFLAGS += -ffp-contract=off
 src/sketch.bc: BITCODE_CFLAGS += -ffp-contract=off
+
+# the whole suite against PostgreSQL 17 and 18 built from Debian's source
+# packages in a private, cached prefix (tools/check-majors.sh; manual: the
+# first run builds PostgreSQL twice)
+.PHONY: check-majors
+check-majors:
+	bash tools/check-majors.sh
+
+# the Debian package: build it (dpkg-buildpackage), install it into the
+# system PostgreSQL, use it as a non-superuser, installcheck, purge, nothing
+# left behind (tools/check-deb.sh; manual: about two minutes)
+.PHONY: check-deb
+check-deb:
+	PG_CONFIG=$(PG_CONFIG) bash tools/check-deb.sh

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# tools/check-majors.sh -- `make check-majors`: the whole test suite against
+# PostgreSQL 17 and 18 built from Debian's own source packages.
+#
+#   1. a private apt configuration in SKPI_MAJORS_ROOT/apt (its own
+#      sources.list with the deb-src lines of Debian 13 "trixie" for 17 and
+#      Debian unstable "sid" for 18, its own lists and cache): the machine's
+#      apt sources, lists and packages are never changed.  Only the build
+#      tools are installed system-wide, from the machine's own sources, as
+#      `make test` installs its packages (bison, flex, libreadline-dev,
+#      zlib1g-dev, libicu-dev, pkg-config, dpkg-dev);
+#   2. `apt-get source postgresql-NN` (the upstream tarball with Debian's
+#      patches applied), configure --prefix=SKPI_MAJORS_ROOT/NN/install,
+#      make, make install (the server and client programs; the suite needs
+#      no contrib module), and pgTAP from Debian's pgtap source package into the
+#      same prefix.  Each build is cached: a prefix whose source version has
+#      not changed is reused, so a second run only rebuilds the extension;
+#   3. for each major: the extension built with -Werror against that prefix,
+#      installed into it, and tools/test.sh run with PG_CONFIG pointing at it
+#      and a throwaway cluster of that major (SKPI_CLUSTER=manual): pg_regress,
+#      pgTAP, the doc examples and every tools/checks/*.sh, as in `make test`.
+#
+# The build tree of the extension is a copy (SKPI_MAJORS_ROOT/NN/src), so the
+# checkout's own build for PostgreSQL 15 is not touched.  Ends with
+# "N passed, M failed, K skipped" over both majors; exit status 0 only if
+# nothing failed.  Knobs: SKPI_MAJORS (default "17 18"), SKPI_MAJORS_ROOT
+# (default /var/cache/skpi-majors), SKPI_MAJORS_JOBS (make -j, default nproc).
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MAJORS=${SKPI_MAJORS:-17 18}
+CACHE=${SKPI_MAJORS_ROOT:-/var/cache/skpi-majors}
+JOBS=${SKPI_MAJORS_JOBS:-$(nproc)}
+export LC_ALL=C.UTF-8
+started=$(date +%s)
+
+die() { echo "check-majors: $*"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+log() { printf '==> %s\n' "$*"; }
+
+[ "$(id -u)" = 0 ] || die "run as root (it installs build tools and runs the clusters as postgres)"
+mkdir -p "$CACHE" || die "cannot create $CACHE"
+
+# ---------------------------------------------------------------------------
+# 1. build tools (the machine's own apt sources) and the private apt config
+# ---------------------------------------------------------------------------
+. "$ROOT/tools/lib.sh"
+TOOLS=(dpkg-dev curl bison flex libreadline-dev zlib1g-dev libicu-dev pkg-config gcc make perl
+       postgresql-common libtap-parser-sourcehandler-pgtap-perl sqlsmith python3 python3-psycopg)
+mapfile -t missing < <(skpi_missing_packages "${TOOLS[@]}")
+if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing build tools: ${missing[*]}"
+    apt-get update >/dev/null || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${TOOLS[@]}" >/dev/null \
+        || die "apt-get install ${missing[*]} failed"
+fi
+
+APT_DIR=$CACHE/apt
+mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial" "$APT_DIR/parts"
+cat > "$APT_DIR/sources.list" <<'EOF'
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main
+EOF
+APT_OPTS=(-o "Dir::Etc::SourceList=$APT_DIR/sources.list" -o "Dir::Etc::SourceParts=$APT_DIR/parts"
+          -o "Dir::State::Lists=$APT_DIR/lists" -o "Dir::Cache=$APT_DIR/cache" -o "APT::Get::List-Cleanup=0")
+log "private apt lists: apt-get update (deb-src trixie, sid) in $APT_DIR"
+apt-get "${APT_OPTS[@]}" update >"$CACHE/apt-update.log" 2>&1 || { cat "$CACHE/apt-update.log"; die "apt-get update (private lists) failed"; }
+
+# srcversion PACKAGE SUITE: the newest source version of PACKAGE in SUITE
+srcversion() {
+    apt-cache "${APT_OPTS[@]}" showsrc "$1" 2>/dev/null | awk -v want="$1" '
+        /^Package:/ { p = $2 } /^Version:/ { if (p == want) print $2 }' | sort -V | tail -n 1
+}
+
+# fetch_earlier PACKAGE VERSION DIR: downloads and unpacks (dpkg-source -x,
+# which checks every file against the .dsc's checksums) the newest of the
+# four point releases before VERSION (same Debian revision) that Debian's
+# pool serves; prints the version taken
+fetch_earlier() {
+    local pkg=$1 ver=$2 dir=$3 pooldir up rev major minor m v url f
+    pooldir=$(apt-cache "${APT_OPTS[@]}" showsrc "$pkg" | awk '/^Directory:/ { print $2; exit }')
+    up=${ver%%-*}
+    rev=${ver#*-}
+    major=${up%%.*}
+    minor=${up#*.}
+    for m in $(seq $((minor - 1)) -1 $((minor > 4 ? minor - 4 : 0))); do
+        v="$major.$m-$rev"
+        url="http://deb.debian.org/debian/$pooldir"
+        if curl -fsS -o "$dir/${pkg}_${v}.dsc" "$url/${pkg}_${v//+/%2b}.dsc" 2>/dev/null; then
+            for f in $(awk '/^Files:/ { on = 1; next } /^[^ ]/ { on = 0 } on { print $3 }' "$dir/${pkg}_${v}.dsc"); do
+                curl -fsS -o "$dir/$f" "$url/${f//+/%2b}" || return 1
+            done
+            (cd "$dir" && dpkg-source -x "${pkg}_${v}.dsc") >>"$dir/../source.log" 2>&1 || return 1
+            echo "$v"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# ---------------------------------------------------------------------------
+# 2. PostgreSQL NN and pgTAP into CACHE/NN/install (cached by source version)
+# ---------------------------------------------------------------------------
+build_major() {
+    local nn=$1 dir=$CACHE/$1 ver pgtap_ver
+    ver=$(srcversion "postgresql-$nn")
+    [ -n "$ver" ] || { echo "no source package postgresql-$nn in the private lists"; return 1; }
+    pgtap_ver=$(srcversion pgtap)
+    mkdir -p "$dir"
+    if [ -x "$dir/install/bin/pg_config" ] && [ "$(cat "$dir/built-version" 2>/dev/null)" = "$ver pgtap $pgtap_ver" ]; then
+        log "PostgreSQL $nn: cached build of $ver ($dir/install)"
+        return 0
+    fi
+    log "PostgreSQL $nn: apt-get source postgresql-$nn=$ver, build into $dir/install"
+    rm -rf "$dir/build" "$dir/install" "$dir/built-version"
+    mkdir -p "$dir/build"
+    if ! ( cd "$dir/build" && apt-get "${APT_OPTS[@]}" source "postgresql-$nn=$ver" ) >"$dir/source.log" 2>&1; then
+        # the mirror may not serve the files of the newest version its lists
+        # name yet (seen: 17.12-0+deb13u1 listed, its files 404): take the
+        # newest earlier point release of the same Debian revision that it
+        # serves, from the same pool directory
+        log "PostgreSQL $nn: $ver is listed but not served; trying earlier point releases"
+        ver=$(fetch_earlier "postgresql-$nn" "$ver" "$dir/build") || { tail -n 20 "$dir/source.log"; return 1; }
+        log "PostgreSQL $nn: using $ver"
+    fi
+    local srcdir
+    srcdir=$(find "$dir/build" -mindepth 1 -maxdepth 1 -type d -name "postgresql-$nn-*" | head -n 1)
+    [ -n "$srcdir" ] || { echo "no source tree after apt-get source"; return 1; }
+    (
+        cd "$srcdir" &&
+        ./configure --prefix="$dir/install" --with-icu --with-readline --without-llvm \
+            --enable-debug >"$dir/configure.log" 2>&1 &&
+        make -j"$JOBS" >"$dir/make.log" 2>&1 &&
+        make install >"$dir/install.log" 2>&1
+    ) || { echo "build failed; logs in $dir"; tail -n 30 "$dir/make.log" 2>/dev/null; return 1; }
+    # pgTAP from Debian's source package, into the same prefix
+    ( cd "$dir/build" && apt-get "${APT_OPTS[@]}" source "pgtap=$pgtap_ver" ) >"$dir/pgtap-source.log" 2>&1 \
+        || { tail -n 20 "$dir/pgtap-source.log"; return 1; }
+    local tapdir
+    tapdir=$(find "$dir/build" -mindepth 1 -maxdepth 1 -type d -name "pgtap-*" | head -n 1)
+    ( cd "$tapdir" && make PG_CONFIG="$dir/install/bin/pg_config" && make install PG_CONFIG="$dir/install/bin/pg_config" ) \
+        >"$dir/pgtap.log" 2>&1 || { tail -n 20 "$dir/pgtap.log"; return 1; }
+    echo "$ver pgtap $pgtap_ver" > "$dir/built-version"
+    log "PostgreSQL $nn: built $ver and pgTAP $pgtap_ver"
+}
+
+# ---------------------------------------------------------------------------
+# 3. the extension and the suite against each major
+# ---------------------------------------------------------------------------
+total_p=0
+total_f=0
+total_s=0
+summary=()
+for nn in $MAJORS; do
+    if ! build_major "$nn"; then
+        summary+=("PostgreSQL $nn: build of PostgreSQL failed")
+        total_f=$((total_f + 1))
+        continue
+    fi
+    pgc=$CACHE/$nn/install/bin/pg_config
+    # a private copy of the extension's tree, so the checkout's build stays for 15
+    rm -rf "$CACHE/$nn/src"
+    mkdir -p "$CACHE/$nn/src"
+    (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$CACHE/$nn/src")
+    [ -d "$ROOT/../shared/datasets" ] && [ -z "${SKPI_DATASETS:-}" ] && export SKPI_DATASETS=$(cd "$ROOT/../shared/datasets" && pwd)
+    log "PostgreSQL $nn: extension with -Werror"
+    if ! make -C "$CACHE/$nn/src" PG_CONFIG="$pgc" COPT="-Werror" >"$CACHE/$nn/ext-build.log" 2>&1; then
+        cat "$CACHE/$nn/ext-build.log" | tail -n 40
+        summary+=("PostgreSQL $nn: the extension does not build with -Werror")
+        total_f=$((total_f + 1))
+        continue
+    fi
+    make -C "$CACHE/$nn/src" clean >/dev/null 2>&1
+    # the cluster runs as postgres: the build tree and the prefix must be readable
+    chmod -R a+rX "$CACHE/$nn/src" "$CACHE/$nn/install"
+    chmod a+x "$CACHE" "$CACHE/$nn"
+    log "PostgreSQL $nn: the suite (tools/test.sh, SKPI_CLUSTER=manual)"
+    out=$CACHE/$nn/test.log
+    PG_CONFIG="$pgc" SKPI_SKIP_DEPS=1 SKPI_CLUSTER=manual COPT="-Werror" \
+        bash "$CACHE/$nn/src/tools/test.sh" >"$out" 2>&1
+    last=$(tail -n 1 "$out")
+    sed -n '/=== test summary ===/,$p' "$out"
+    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+        total_p=$((total_p + BASH_REMATCH[1]))
+        total_f=$((total_f + BASH_REMATCH[2]))
+        total_s=$((total_s + ${BASH_REMATCH[4]:-0}))
+        summary+=("PostgreSQL $nn ($(cat "$CACHE/$nn/built-version")): $last")
+    else
+        summary+=("PostgreSQL $nn: the suite did not finish (see $out)")
+        total_f=$((total_f + 1))
+    fi
+done
+
+echo
+echo "==================== check-majors ===================="
+for l in "${summary[@]}"; do echo "$l"; done
+echo "logs: $CACHE/<major>/test.log; duration $(( $(date +%s) - started )) s"
+echo "======================================================"
+echo "$total_p passed, $total_f failed, $total_s skipped"
+[ "$total_f" = 0 ]
