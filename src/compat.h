@@ -35,4 +35,33 @@
 	} while (0)
 #endif
 
+/*
+ * timestamptz_in for the text form of a state: on PostgreSQL 16+ a bad
+ * timestamp is a soft error when the caller asked for one (escontext), as
+ * every other error of that input; before 16 it throws.  Returns false
+ * after a soft error.
+ */
+#include "fmgr.h"
+#include "nodes/nodes.h"
+#include "utils/fmgrprotos.h"
+#include "utils/timestamp.h"
+
+static inline bool
+skpi_timestamptz_in(char *str, Node *escontext, TimestampTz *result)
+{
+#if PG_VERSION_NUM >= 160000
+	Datum		d;
+
+	if (!DirectInputFunctionCallSafe(timestamptz_in, str, InvalidOid, -1, escontext, &d))
+		return false;
+	*result = DatumGetTimestampTz(d);
+#else
+	(void) escontext;
+	*result = DatumGetTimestampTz(DirectFunctionCall3(timestamptz_in, CStringGetDatum(str),
+													  ObjectIdGetDatum(InvalidOid),
+													  Int32GetDatum(-1)));
+#endif
+	return true;
+}
+
 #endif							/* SKPI_COMPAT_H */

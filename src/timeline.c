@@ -1279,7 +1279,6 @@ text_timestamp(TextParser *tp, int64 *at)
 	const char *start;
 	char		s[MAXDATELEN + 1];
 	int			len;
-	Datum		d;
 
 	if (!skpi_text_expect(tp, '"'))
 		return false;
@@ -1292,9 +1291,8 @@ text_timestamp(TextParser *tp, int64 *at)
 	memcpy(s, start, len);
 	s[len] = '\0';
 	tp->p++;
-	d = DirectFunctionCall3(timestamptz_in, CStringGetDatum(s),
-							ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	*at = DatumGetTimestampTz(d);
+	if (!skpi_timestamptz_in(s, tp->escontext, at))
+		return false;
 	if (TIMESTAMP_NOT_FINITE(*at))
 		return skpi_text_error(tp, "Event times must be finite.");
 	return true;

@@ -101,46 +101,59 @@ fetch_earlier() {
 # 2. PostgreSQL NN and pgTAP into CACHE/NN/install (cached by source version)
 # ---------------------------------------------------------------------------
 build_major() {
-    local nn=$1 dir=$CACHE/$1 ver pgtap_ver
-    ver=$(srcversion "postgresql-$nn")
-    [ -n "$ver" ] || { echo "no source package postgresql-$nn in the private lists"; return 1; }
-    pgtap_ver=$(srcversion pgtap)
+    local nn=$1 dir=$CACHE/$1 listed ver srcdir tapdir tv
+    listed=$(srcversion "postgresql-$nn")
+    [ -n "$listed" ] || { echo "no source package postgresql-$nn in the private lists"; return 1; }
     mkdir -p "$dir"
-    if [ -x "$dir/install/bin/pg_config" ] && [ "$(cat "$dir/built-version" 2>/dev/null)" = "$ver pgtap $pgtap_ver" ]; then
-        log "PostgreSQL $nn: cached build of $ver ($dir/install)"
+    if [ -x "$dir/install/bin/pg_config" ] && [ "$(head -n 1 "$dir/pg-version" 2>/dev/null)" = "$listed" ]; then
+        log "PostgreSQL $nn: cached build ($(tail -n 1 "$dir/pg-version"), $dir/install)"
+    else
+        ver=$listed
+        log "PostgreSQL $nn: apt-get source postgresql-$nn=$ver, build into $dir/install"
+        rm -rf "$dir/build" "$dir/install" "$dir/pg-version" "$dir/pgtap-version"
+        mkdir -p "$dir/build"
+        if ! ( cd "$dir/build" && apt-get "${APT_OPTS[@]}" source "postgresql-$nn=$ver" ) >"$dir/source.log" 2>&1; then
+            # the mirror may not serve the files of the newest version its
+            # lists name yet (seen: 17.12-0+deb13u1 listed, its files 404):
+            # take the newest earlier point release of the same Debian
+            # revision that it serves, from the same pool directory
+            log "PostgreSQL $nn: $ver is listed but not served; trying earlier point releases"
+            ver=$(fetch_earlier "postgresql-$nn" "$ver" "$dir/build") || { tail -n 20 "$dir/source.log"; return 1; }
+            log "PostgreSQL $nn: using $ver"
+        fi
+        srcdir=$(find "$dir/build" -mindepth 1 -maxdepth 1 -type d -name "postgresql-$nn-*" | head -n 1)
+        [ -n "$srcdir" ] || { echo "no source tree after apt-get source"; return 1; }
+        (
+            cd "$srcdir" &&
+            ./configure --prefix="$dir/install" --with-icu --with-readline --without-llvm \
+                --enable-debug >"$dir/configure.log" 2>&1 &&
+            make -j"$JOBS" >"$dir/make.log" 2>&1 &&
+            make install >"$dir/install.log" 2>&1
+        ) || { echo "build failed; logs in $dir"; tail -n 30 "$dir/make.log" 2>/dev/null; return 1; }
+        printf '%s\n%s\n' "$listed" "$ver" > "$dir/pg-version"
+        log "PostgreSQL $nn: built $ver"
+    fi
+    # pgTAP from Debian's source package (the newest version the mirror
+    # serves), into the same prefix
+    if [ -f "$dir/pgtap-version" ]; then
+        log "PostgreSQL $nn: cached pgTAP $(cat "$dir/pgtap-version")"
         return 0
     fi
-    log "PostgreSQL $nn: apt-get source postgresql-$nn=$ver, build into $dir/install"
-    rm -rf "$dir/build" "$dir/install" "$dir/built-version"
-    mkdir -p "$dir/build"
-    if ! ( cd "$dir/build" && apt-get "${APT_OPTS[@]}" source "postgresql-$nn=$ver" ) >"$dir/source.log" 2>&1; then
-        # the mirror may not serve the files of the newest version its lists
-        # name yet (seen: 17.12-0+deb13u1 listed, its files 404): take the
-        # newest earlier point release of the same Debian revision that it
-        # serves, from the same pool directory
-        log "PostgreSQL $nn: $ver is listed but not served; trying earlier point releases"
-        ver=$(fetch_earlier "postgresql-$nn" "$ver" "$dir/build") || { tail -n 20 "$dir/source.log"; return 1; }
-        log "PostgreSQL $nn: using $ver"
-    fi
-    local srcdir
-    srcdir=$(find "$dir/build" -mindepth 1 -maxdepth 1 -type d -name "postgresql-$nn-*" | head -n 1)
-    [ -n "$srcdir" ] || { echo "no source tree after apt-get source"; return 1; }
-    (
-        cd "$srcdir" &&
-        ./configure --prefix="$dir/install" --with-icu --with-readline --without-llvm \
-            --enable-debug >"$dir/configure.log" 2>&1 &&
-        make -j"$JOBS" >"$dir/make.log" 2>&1 &&
-        make install >"$dir/install.log" 2>&1
-    ) || { echo "build failed; logs in $dir"; tail -n 30 "$dir/make.log" 2>/dev/null; return 1; }
-    # pgTAP from Debian's source package, into the same prefix
-    ( cd "$dir/build" && apt-get "${APT_OPTS[@]}" source "pgtap=$pgtap_ver" ) >"$dir/pgtap-source.log" 2>&1 \
-        || { tail -n 20 "$dir/pgtap-source.log"; return 1; }
-    local tapdir
-    tapdir=$(find "$dir/build" -mindepth 1 -maxdepth 1 -type d -name "pgtap-*" | head -n 1)
-    ( cd "$tapdir" && make PG_CONFIG="$dir/install/bin/pg_config" && make install PG_CONFIG="$dir/install/bin/pg_config" ) \
-        >"$dir/pgtap.log" 2>&1 || { tail -n 20 "$dir/pgtap.log"; return 1; }
-    echo "$ver pgtap $pgtap_ver" > "$dir/built-version"
-    log "PostgreSQL $nn: built $ver and pgTAP $pgtap_ver"
+    rm -rf "$dir/build"/pgtap-* "$dir/build"/pgtap_*
+    : > "$dir/pgtap-source.log"
+    for tv in $(apt-cache "${APT_OPTS[@]}" showsrc pgtap 2>/dev/null | awk '/^Package:/ { p = $2 } /^Version:/ { if (p == "pgtap") print $2 }' | sort -Vr); do
+        if ( cd "$dir/build" && apt-get "${APT_OPTS[@]}" source "pgtap=$tv" ) >>"$dir/pgtap-source.log" 2>&1; then
+            tapdir=$(find "$dir/build" -mindepth 1 -maxdepth 1 -type d -name "pgtap-*" | head -n 1)
+            ( cd "$tapdir" && make PG_CONFIG="$dir/install/bin/pg_config" && make install PG_CONFIG="$dir/install/bin/pg_config" ) \
+                >"$dir/pgtap.log" 2>&1 || { tail -n 20 "$dir/pgtap.log"; return 1; }
+            echo "$tv" > "$dir/pgtap-version"
+            log "PostgreSQL $nn: pgTAP $tv"
+            return 0
+        fi
+    done
+    tail -n 20 "$dir/pgtap-source.log"
+    echo "no pgtap source package could be fetched"
+    return 1
 }
 
 # ---------------------------------------------------------------------------
@@ -183,7 +196,7 @@ for nn in $MAJORS; do
         total_p=$((total_p + BASH_REMATCH[1]))
         total_f=$((total_f + BASH_REMATCH[2]))
         total_s=$((total_s + ${BASH_REMATCH[4]:-0}))
-        summary+=("PostgreSQL $nn ($(cat "$CACHE/$nn/built-version")): $last")
+        summary+=("PostgreSQL $nn ($(tail -n 1 "$CACHE/$nn/pg-version"), pgTAP $(cat "$CACHE/$nn/pgtap-version")): $last")
     else
         summary+=("PostgreSQL $nn: the suite did not finish (see $out)")
         total_f=$((total_f + 1))
