@@ -142,8 +142,19 @@ build_major() {
     rm -rf "$dir/build"/pgtap-* "$dir/build"/pgtap_*
     : > "$dir/pgtap-source.log"
     for tv in $(apt-cache "${APT_OPTS[@]}" showsrc pgtap 2>/dev/null | awk '/^Package:/ { p = $2 } /^Version:/ { if (p == "pgtap") print $2 }' | sort -Vr); do
+        tapdir=""
         if ( cd "$dir/build" && apt-get "${APT_OPTS[@]}" source "pgtap=$tv" ) >>"$dir/pgtap-source.log" 2>&1; then
             tapdir=$(find "$dir/build" -mindepth 1 -maxdepth 1 -type d -name "pgtap-*" | head -n 1)
+        elif [ -f "$dir/build/pgtap_${tv%-*}.orig.tar.gz" ]; then
+            # the mirror served the upstream tarball of the package but not
+            # its .dsc and Debian diff (seen for pgtap 1.3.3-3 and 1.3.4-1):
+            # pgTAP is plain SQL and PL/pgSQL, Debian's diff only packages it
+            mkdir -p "$dir/build/pgtap-orig-$tv"
+            tar -xzf "$dir/build/pgtap_${tv%-*}.orig.tar.gz" -C "$dir/build/pgtap-orig-$tv" --strip-components=1 &&
+                tapdir=$dir/build/pgtap-orig-$tv
+            tv="$tv (upstream tarball)"
+        fi
+        if [ -n "$tapdir" ]; then
             ( cd "$tapdir" && make PG_CONFIG="$dir/install/bin/pg_config" && make install PG_CONFIG="$dir/install/bin/pg_config" ) \
                 >"$dir/pgtap.log" 2>&1 || { tail -n 20 "$dir/pgtap.log"; return 1; }
             echo "$tv" > "$dir/pgtap-version"
