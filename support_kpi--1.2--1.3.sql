@@ -24,7 +24,10 @@
 -- object of the extension depends on an object outside pg_catalog and the
 -- extension.  CREATE OR REPLACE re-binds the body and records its
 -- dependencies anew, so an installation updated from 1.2, whose body may be
--- bound to a planted object, is clean after ALTER EXTENSION UPDATE.
+-- bound to a planted object, is clean after ALTER EXTENSION UPDATE.  1.2 is
+-- withdrawn as a target: support_kpi--1.1--1.2.sql is no longer installed,
+-- 1.1 updates straight to 1.3 (support_kpi--1.1--1.3.sql), and this script
+-- serves the installations of 1.2 made before.
 --
 -- The rows are unchanged: each expression keeps the type the implicit
 -- resolution gave it (numeric where an integer met a numeric literal,

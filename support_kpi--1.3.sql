@@ -5,8 +5,9 @@
 
 -- CREATE EXTENSION support_kpi runs this script alone; installations of 1.0,
 -- 1.1 and 1.2 reach the same objects through the update scripts
--- (support_kpi--1.0--1.1.sql, --1.1--1.2.sql, --1.2--1.3.sql), which
--- sql/upgrade.sql checks.  The parts below keep the order in which the
+-- (support_kpi--1.0--1.1.sql, --1.1--1.3.sql, --1.2--1.3.sql), which
+-- sql/upgrade.sql checks.  1.2 is withdrawn as a target (its script,
+-- support_kpi--1.1--1.2.sql, is not installed).  The parts below keep the order in which the
 -- versions added them: 1.0 customer voice, queue, handling and rates; 1.1
 -- resolution, timelines and calendars; 1.2 the demo data generator, with
 -- 1.3's generate_demo_events.

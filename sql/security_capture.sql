@@ -96,31 +96,38 @@ BEGIN
 	END IF;
 	RETURN pg_catalog.make_interval(secs => secs::double precision);
 END $$;
--- 1.2 as released: the check sees generate_demo_events bound to both traps
+-- 1.2 is withdrawn as a target: the attacker cannot pick it
+\set VERBOSITY terse
 CREATE EXTENSION support_kpi VERSION '1.2' SCHEMA kpi;
+\set VERBOSITY default
+-- 1.3, traps in place: nothing bound to them
+CREATE EXTENSION support_kpi SCHEMA kpi;
+RESET ROLE;
+SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
+SELECT * FROM skpi_check.foreign_deps();
+-- an installation of 1.2 made before (its generate_demo_events from the
+-- released script, bound as that script bound it, with the traps in place):
+-- the check sees the body bound to both traps
+\set v12_schema kpi
+\i sql/release_1_2.inc
 SELECT * FROM skpi_check.foreign_deps();
 -- the installer updates: CREATE OR REPLACE re-binds the body
+SET ROLE kpi_attacker;
 ALTER EXTENSION support_kpi UPDATE TO '1.3';
 RESET ROLE;
 SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
 SELECT * FROM skpi_check.foreign_deps();
--- a superuser uses the demo generator with a safe search_path
+-- a superuser uses the demo generator with a safe search_path and exactly
+-- typed arguments (an untyped or integer argument would let an overload the
+-- schema's owner adds later win: never call into a schema an untrusted role
+-- can write to without exact types)
 SET search_path = pg_catalog;
-SELECT count(*) AS events, count(DISTINCT contact_id) AS contacts FROM kpi.generate_demo_events(1, '2026-02-01', 5);
-SELECT count(*) AS contacts FROM kpi.generate_demo_contacts(1, '2026-02-01', 5);
+SELECT count(*) AS events, count(DISTINCT contact_id) AS contacts FROM kpi.generate_demo_events(1, date '2026-02-01', 5::bigint);
+SELECT count(*) AS contacts FROM kpi.generate_demo_contacts(1, date '2026-02-01', 5::bigint);
 RESET search_path;
 SELECT rolsuper AS attacker_is_superuser FROM pg_roles WHERE rolname = 'kpi_attacker';
 SELECT last_value, is_called AS any_trap_called FROM skpi_check.trap_calls;
 
--- a fresh install of 1.3 by the attacker, traps in place: nothing bound to them
-SET ROLE kpi_attacker;
-DROP EXTENSION support_kpi;
-CREATE EXTENSION support_kpi SCHEMA kpi;
-RESET ROLE;
-SELECT * FROM skpi_check.foreign_deps();
-SET search_path = pg_catalog;
-SELECT count(*) AS events FROM kpi.generate_demo_events(1, '2026-02-01', 5);
-RESET search_path;
 -- and updated from 1.0 and from 1.1, traps in place
 SET ROLE kpi_attacker;
 DROP EXTENSION support_kpi;
@@ -133,7 +140,7 @@ CREATE EXTENSION support_kpi VERSION '1.1' SCHEMA kpi;
 ALTER EXTENSION support_kpi UPDATE;
 SELECT * FROM skpi_check.foreign_deps();
 SET search_path = pg_catalog;
-SELECT count(*) AS events FROM kpi.generate_demo_events(1, '2026-02-01', 5);
+SELECT count(*) AS events FROM kpi.generate_demo_events(1, date '2026-02-01', 5::bigint);
 RESET search_path;
 DROP EXTENSION support_kpi;
 RESET ROLE;
@@ -163,15 +170,16 @@ BEGIN
 	RETURN pg_catalog.make_interval(secs => secs::double precision);
 END $$;
 RESET ROLE;
-CREATE EXTENSION support_kpi VERSION '1.2';
+CREATE EXTENSION support_kpi;
+SELECT * FROM skpi_check.foreign_deps();
+-- an installation of 1.2 made before, then updated
+\set v12_schema public
+\i sql/release_1_2.inc
 SELECT * FROM skpi_check.foreign_deps();
 ALTER EXTENSION support_kpi UPDATE;
 SELECT * FROM skpi_check.foreign_deps();
-DROP EXTENSION support_kpi;
-CREATE EXTENSION support_kpi;
-SELECT * FROM skpi_check.foreign_deps();
 SET search_path = pg_catalog;
-SELECT count(*) AS events FROM public.generate_demo_events(1, '2026-02-01', 5);
+SELECT count(*) AS events FROM public.generate_demo_events(1, date '2026-02-01', 5::bigint);
 RESET search_path;
 SELECT rolname, rolsuper FROM pg_roles WHERE rolname IN ('kpi_attacker', 'kpi_bystander') ORDER BY 1;
 SELECT last_value, is_called AS any_trap_called FROM skpi_check.trap_calls;
@@ -299,15 +307,21 @@ END $p$;
 GRANT SELECT ON ALL TABLES IN SCHEMA skpi_check TO PUBLIC;
 
 -- calls every function and aggregate of the extension in schema s: NULL
--- arguments of the declared types (the result or a clean error; C functions
--- resolve no names), the demo generator with real arguments
-CREATE FUNCTION skpi_check.call_all(s text) RETURNS bigint LANGUAGE plpgsql AS $c$
+-- arguments of the declared types (C functions resolve no names), the demo
+-- functions with real arguments; records each outcome ('ok' or the
+-- SQLSTATE) in skpi_check.calls, so that a trap that breaks a call (an
+-- ambiguity, a wrong result type) shows as an outcome that differs from a
+-- trap-free installation's
+CREATE TABLE skpi_check.calls (run text, fn text, outcome text);
+CREATE FUNCTION skpi_check.call_all(run text, s text) RETURNS text LANGUAGE plpgsql AS $c$
 DECLARE
 	r record;
-	n bigint := 0;
 	q text;
+	res text;
 BEGIN
+	-- (the signature without the schema, which differs between the runs)
 	FOR r IN SELECT p.oid, p.proname, p.prokind,
+			regexp_replace(pg_get_function_identity_arguments(p.oid), '\m' || s || '\.', '', 'g') AS sig,
 			ARRAY(SELECT format('NULL::%s', format_type(a, NULL)) FROM unnest(p.proargtypes) a) AS args
 		FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 		WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
@@ -315,26 +329,34 @@ BEGIN
 			AND NOT EXISTS (SELECT FROM unnest(p.proargtypes) a JOIN pg_type t ON t.oid = a
 				WHERE t.typtype = 'p')
 			AND p.prokind IN ('f', 'a')
-		ORDER BY p.oid LOOP
-		q := format('SELECT %I.%I(%s)', s, r.proname, array_to_string(r.args, ', '));
+		ORDER BY p.proname, 4 LOOP
+		q := format('SELECT %I.%I(%s)::text', s, r.proname, array_to_string(r.args, ', '));
 		IF r.prokind = 'a' THEN
 			q := q || ' FROM pg_catalog.generate_series(1, 2)';
 		ELSIF r.proname LIKE 'generate_demo_%' OR r.proname = 'demo_contacts_detail' THEN
-			q := format('SELECT pg_catalog.count(*) FROM %I.%I(1, ''2026-02-01''::date, 5::bigint)', s, r.proname);
+			q := format('SELECT pg_catalog.count(*)::text FROM %I.%I(1, ''2026-02-01''::date, 5::bigint)', s, r.proname);
 		ELSIF r.proname = 'demo_uniform' THEN
-			q := format('SELECT %I.demo_uniform(7::bigint, 5::bigint)', s);
+			q := format('SELECT %I.demo_uniform(7::bigint, 5::bigint)::text', s);
 		ELSIF r.proname = 'demo_loglogistic' THEN
-			q := format('SELECT %I.demo_loglogistic(0.3::double precision, 60::double precision, 2)', s);
+			q := format('SELECT %I.demo_loglogistic(0.3::double precision, 60::double precision, 2)::text', s);
 		END IF;
 		BEGIN
-			EXECUTE q;
+			EXECUTE q INTO res;
+			INSERT INTO skpi_check.calls VALUES (run, r.proname || '(' || r.sig || ')', 'ok ' || coalesce(res, 'NULL'));
 		EXCEPTION WHEN others THEN
-			NULL;
+			INSERT INTO skpi_check.calls VALUES (run, r.proname || '(' || r.sig || ')', SQLSTATE);
 		END;
-		n := n + 1;
 	END LOOP;
-	RETURN n;
+	RETURN (SELECT format('%s calls: %s returned, %s clean errors', count(*), count(*) FILTER (WHERE outcome LIKE 'ok%'),
+		count(*) FILTER (WHERE outcome NOT LIKE 'ok%')) FROM skpi_check.calls c WHERE c.run = call_all.run);
 END $c$;
+-- the reference: every call on a trap-free installation
+CREATE EXTENSION support_kpi;
+SET search_path = pg_catalog;
+SELECT skpi_check.call_all('reference', 'public');
+RESET search_path;
+SELECT fn, outcome FROM skpi_check.calls WHERE run = 'reference' AND fn ~ '^(generate_demo|demo_)' ORDER BY fn;
+DROP EXTENSION support_kpi;
 
 -- path (a): the attacker plants in its schema and installs into it
 SET ROLE kpi_attacker;
@@ -344,8 +366,14 @@ RESET ROLE;
 SELECT extversion, extnamespace::regnamespace FROM pg_extension WHERE extname = 'support_kpi';
 SELECT * FROM skpi_check.foreign_deps();
 SET search_path = pg_catalog;
-SELECT skpi_check.call_all('kpi') > 300 AS called_every_function;
+SELECT skpi_check.call_all('a', 'kpi');
 RESET search_path;
+-- every call has the outcome it has without traps (the generators their row counts)
+SELECT count(*) AS differing_outcomes, string_agg(coalesce(r.fn, a.fn) || ': ' || coalesce(a.outcome, '-') || ' vs '
+		|| coalesce(r.outcome, '-'), '; ') AS which
+FROM (SELECT * FROM skpi_check.calls WHERE run = 'reference') r
+FULL JOIN (SELECT * FROM skpi_check.calls WHERE run = 'a') a ON a.fn = r.fn
+WHERE a.outcome IS DISTINCT FROM r.outcome;
 SELECT rolsuper AS attacker_is_superuser FROM pg_roles WHERE rolname = 'kpi_attacker';
 SELECT last_value, is_called AS any_trap_called FROM skpi_check.trap_calls;
 SET ROLE kpi_attacker;
@@ -355,19 +383,26 @@ RESET ROLE;
 SET ROLE kpi_bystander;
 SELECT skpi_check.plant('public') > 3000 AS planted_in_public;
 RESET ROLE;
--- the sweep catches 1.2: its body binds to a trap (here one whose result
--- type does not fit, so the install fails instead of binding silently)
-\set VERBOSITY terse
-CREATE EXTENSION support_kpi VERSION '1.2';
-\set VERBOSITY default
 CREATE EXTENSION support_kpi;
 SELECT extversion, extnamespace::regnamespace FROM pg_extension WHERE extname = 'support_kpi';
 SELECT * FROM skpi_check.foreign_deps();
 SET search_path = pg_catalog;
-SELECT skpi_check.call_all('public') > 300 AS called_every_function;
+SELECT skpi_check.call_all('b', 'public');
 RESET search_path;
+SELECT count(*) AS differing_outcomes, string_agg(coalesce(r.fn, b.fn) || ': ' || coalesce(b.outcome, '-') || ' vs '
+		|| coalesce(r.outcome, '-'), '; ') AS which
+FROM (SELECT * FROM skpi_check.calls WHERE run = 'reference') r
+FULL JOIN (SELECT * FROM skpi_check.calls WHERE run = 'b') b ON b.fn = r.fn
+WHERE b.outcome IS DISTINCT FROM r.outcome;
 SELECT rolname, rolsuper FROM pg_roles WHERE rolname IN ('kpi_attacker', 'kpi_bystander') ORDER BY 1;
 SELECT last_value, is_called AS any_trap_called FROM skpi_check.trap_calls;
+-- the sweep catches 1.2's body: bound as 1.2's script bound it, with these
+-- traps in public, it meets a trap (here one whose result type does not fit,
+-- so the CREATE fails instead of binding silently)
+\set VERBOSITY terse
+\set v12_schema public
+\i sql/release_1_2.inc
+\set VERBOSITY default
 
 -- the trap machinery works: a trap called on purpose runs and is counted
 SET ROLE kpi_bystander;

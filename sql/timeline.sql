@@ -182,11 +182,6 @@ SELECT pg_temp.recv_bytes('contact_timeline', overlay(b placing int8send(0) from
 SELECT pg_temp.recv_bytes('contact_timeline', overlay(overlay(overlay(overlay(b placing '\x09'::bytea from 2 for 1)
 	placing int8send(4) from 3 for 8) placing substr(b, 75, 8) from 83 for 8) placing int8send(45500000) from 139 for 8))
 FROM tl_wire;
--- an unknown kind is echoed at most 256 bytes, with its length; each limit
--- error names the limit hit: 10 000 events of 60 kB operator ids are 600 MB
--- of ids, more than a state holds (8 900 of them fit)
+-- an unknown kind is echoed at most 256 bytes, with its length (the limit
+-- errors, which need half a gigabyte, are in test/cancel_limits.sql)
 SELECT contact_timeline(repeat('x', 300), now());
-SELECT event_count(contact_timeline('assigned'::contact_event_kind, timestamptz '2026-03-02 10:00+00' + i * interval '1 s',
-	'system', repeat('x', 60000))) FROM generate_series(1, 10000) i;
-SELECT event_count(contact_timeline('assigned'::contact_event_kind, timestamptz '2026-03-02 10:00+00' + i * interval '1 s',
-	'system', repeat('x', 60000))) FROM generate_series(1, 8900) i;

@@ -10,21 +10,21 @@
 #include "textparse.h"
 
 /*
- * A rejected input in an error message: the input itself when it is short,
- * else its first SKPI_EXCERPT_BYTES (256) bytes (cut on a character boundary)
- * followed by "... (N bytes)".  States can be hundreds of megabytes: echoing
+ * A rejected input in an error message: the input itself when it has at most
+ * SKPI_EXCERPT_BYTES (256) bytes, else its first SKPI_EXCERPT_BYTES bytes
+ * (cut on a character boundary) followed by "... (N bytes)".  States can be hundreds of megabytes: echoing
  * one whole would copy it into the server log and back to the client.
  */
 const char *
 skpi_input_excerpt(const char *input)
 {
-	size_t		len = strnlen(input, SKPI_EXCERPT_BYTES + 16 + 1);
+	size_t		len = strnlen(input, SKPI_EXCERPT_BYTES + 1);
 	int			cut;
 
-	if (len <= SKPI_EXCERPT_BYTES + 16)
+	if (len <= SKPI_EXCERPT_BYTES)
 		return input;
 	len = strlen(input);
-	cut = pg_mbcliplen(input, SKPI_EXCERPT_BYTES + 16, SKPI_EXCERPT_BYTES);
+	cut = pg_mbcliplen(input, SKPI_EXCERPT_BYTES + 1, SKPI_EXCERPT_BYTES);
 	return psprintf("%.*s... (%zu bytes)", cut, input, len);
 }
 

@@ -555,10 +555,10 @@ text_excerpt(text *t)
 	const char *s = VARDATA_ANY(t);
 	int			len = VARSIZE_ANY_EXHDR(t);
 
-	if (len <= SKPI_EXCERPT_BYTES + 16)
+	if (len <= SKPI_EXCERPT_BYTES)
 		return text_to_cstring(t);
 	return psprintf("%.*s... (%d bytes)",
-					pg_mbcliplen(s, SKPI_EXCERPT_BYTES + 16, SKPI_EXCERPT_BYTES), s, len);
+					pg_mbcliplen(s, SKPI_EXCERPT_BYTES + 1, SKPI_EXCERPT_BYTES), s, len);
 }
 
 static int

@@ -19,7 +19,7 @@
 \set schema cancel_limits
 \ir helpers.psql
 
-SELECT plan(21);
+SELECT plan(23);
 
 CREATE FUNCTION recv_bytes(typ regtype, bytes bytea) RETURNS text
 	AS 'support_kpi', 'skpi_test_recv' LANGUAGE C STRICT;
@@ -118,6 +118,16 @@ RESET support_kpi.exact_max_values;
 SELECT throws_like(format('SELECT length(%L::duration_values::text)', '{"version":1,"percentiles":[0.5],"array":false,"values":['
 	|| repeat('1,', 100000) || 'x]}'), 'invalid input syntax for type duration_values: "{"version":1,"percentiles":[0.5],"array":false,"values":[1,1,%,1... (200060 bytes)"',
 	'a rejected input is echoed as its first 256 bytes and its length, not whole (200 kB)');
+-- the operator ids of one timeline: the error names the limit hit (the bytes
+-- of the ids, not the event count): 10 000 events of 60 kB ids are 600 MB of
+-- ids, more than a state holds; 8 900 of them fit (about 540 MB of memory)
+SELECT throws_ok($$SELECT event_count(contact_timeline('assigned'::contact_event_kind, timestamptz '2026-03-02 10:00+00' + i * interval '1 s',
+	'system', repeat('x', 60000))) FROM generate_series(1, 10000) i$$, '54000',
+	'the operator ids of one contact_timeline take more than 536870911 bytes',
+	'a timeline of 10 000 events with 60 kB operator ids: 54000 naming the bytes of the ids');
+SELECT is((SELECT event_count(contact_timeline('assigned'::contact_event_kind, timestamptz '2026-03-02 10:00+00' + i * interval '1 s',
+	'system', repeat('x', 60000))) FROM generate_series(1, 8900) i), 8900::bigint,
+	'8 900 events with 60 kB operator ids fit');
 SELECT throws_ok('SELECT erlang_c_agents(1e9, 1, 1, 0.8, 20)', '54000', NULL,
 	'erlang_c_agents for a load beyond 1 000 000 agents: 54000');
 
