@@ -21,6 +21,19 @@
 #endif
 
 /*
+ * PostgreSQL 18 replaced the pg_attribute_noreturn() suffix by the
+ * pg_noreturn prefix; the code keeps the suffix, spelled for the compilers
+ * PostgreSQL's own suffix supported.
+ */
+#ifndef pg_attribute_noreturn
+#if defined(__GNUC__) || defined(__SUNPRO_C)
+#define pg_attribute_noreturn() __attribute__((noreturn))
+#else
+#define pg_attribute_noreturn()
+#endif
+#endif
+
+/*
  * Soft errors in type input functions (pg_input_is_valid, COPY ... ON_ERROR)
  * arrived in PostgreSQL 16.  Before that, ereturn() throws, as ereport() does.
  */

@@ -10,7 +10,8 @@
 #      `make test` installs its packages (bison, flex, libreadline-dev,
 #      zlib1g-dev, libicu-dev, pkg-config, dpkg-dev);
 #   2. `apt-get source postgresql-NN` (the upstream tarball with Debian's
-#      patches applied), configure --prefix=SKPI_MAJORS_ROOT/NN/install,
+#      patches applied), configure --prefix=SKPI_MAJORS_ROOT/NN/install
+#      --with-system-tzdata (as Debian builds it),
 #      make, make install (the server and client programs; the suite needs
 #      no contrib module), and pgTAP from Debian's pgtap source package into the
 #      same prefix.  Each build is cached: a prefix whose source version has
@@ -100,12 +101,16 @@ fetch_earlier() {
 # ---------------------------------------------------------------------------
 # 2. PostgreSQL NN and pgTAP into CACHE/NN/install (cached by source version)
 # ---------------------------------------------------------------------------
+# the system time zone database, as Debian's packages use (business calendars
+# test zones such as right/UTC that PostgreSQL's own copy does not install)
+CONFIGURE_KEY=system-tzdata
 build_major() {
     local nn=$1 dir=$CACHE/$1 listed ver srcdir tapdir tv
     listed=$(srcversion "postgresql-$nn")
     [ -n "$listed" ] || { echo "no source package postgresql-$nn in the private lists"; return 1; }
     mkdir -p "$dir"
-    if [ -x "$dir/install/bin/pg_config" ] && [ "$(head -n 1 "$dir/pg-version" 2>/dev/null)" = "$listed" ]; then
+    # (the configure options are part of the key: a change rebuilds)
+    if [ -x "$dir/install/bin/pg_config" ] && [ "$(head -n 1 "$dir/pg-version" 2>/dev/null)" = "$listed $CONFIGURE_KEY" ]; then
         log "PostgreSQL $nn: cached build ($(tail -n 1 "$dir/pg-version"), $dir/install)"
     else
         ver=$listed
@@ -126,11 +131,11 @@ build_major() {
         (
             cd "$srcdir" &&
             ./configure --prefix="$dir/install" --with-icu --with-readline --without-llvm \
-                --enable-debug >"$dir/configure.log" 2>&1 &&
+                --with-system-tzdata=/usr/share/zoneinfo --enable-debug >"$dir/configure.log" 2>&1 &&
             make -j"$JOBS" >"$dir/make.log" 2>&1 &&
             make install >"$dir/install.log" 2>&1
         ) || { echo "build failed; logs in $dir"; tail -n 30 "$dir/make.log" 2>/dev/null; return 1; }
-        printf '%s\n%s\n' "$listed" "$ver" > "$dir/pg-version"
+        printf '%s\n%s\n' "$listed $CONFIGURE_KEY" "$ver" > "$dir/pg-version"
         log "PostgreSQL $nn: built $ver"
     fi
     # pgTAP from Debian's source package (the newest version the mirror
