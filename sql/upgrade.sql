@@ -60,6 +60,7 @@ SELECT duration_count(rollup(sk)), nps(rollup(n)) FROM upgrade_states;
 CREATE TEMP TABLE upgraded_objects AS
 SELECT pg_describe_object(classid, objid, objsubid) AS object
 FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+		AND NOT (classid = 'pg_type'::regclass AND EXISTS (SELECT FROM pg_type el WHERE el.typarray = objid))
 	AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi');
 DROP TABLE upgrade_states;
 DROP EXTENSION support_kpi;
@@ -68,9 +69,11 @@ SELECT count(*) AS objects,
 	(SELECT count(*) FROM ((TABLE upgraded_objects EXCEPT ALL
 		SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend
 		WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+		AND NOT (classid = 'pg_type'::regclass AND EXISTS (SELECT FROM pg_type el WHERE el.typarray = objid))
 			AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi'))
 	UNION ALL (SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend
 		WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+		AND NOT (classid = 'pg_type'::regclass AND EXISTS (SELECT FROM pg_type el WHERE el.typarray = objid))
 			AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
 		EXCEPT ALL TABLE upgraded_objects)) d) AS differing
 FROM upgraded_objects;
@@ -105,6 +108,8 @@ SELECT pg_describe_object(d.classid, d.objid, 0),
 		obj_description(d.objid, d.classid::regclass::text))
 FROM pg_depend d
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+	-- the array types are members themselves on PostgreSQL 17+: compared through their element types
+	AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT FROM pg_type el WHERE el.typarray = d.objid))
 	AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
 $$;
 CREATE TEMP TABLE fresh_definitions AS SELECT * FROM pg_temp.ext_definitions();

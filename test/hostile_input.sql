@@ -31,7 +31,9 @@ SELECT t.oid::regtype AS typ, t.typsend::regproc AS send_fn
 FROM pg_type t
 JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'support_kpi'
-WHERE t.typtype = 'b';
+WHERE t.typtype = 'b'
+	-- not the array types (extension members themselves on PostgreSQL 17+)
+	AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid);
 
 -- the state types: transition types of the aggregates and what aggregates
 -- return (these must carry a format version)

@@ -187,6 +187,7 @@ def run():
         JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid
         JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid
         WHERE e.extname = 'support_kpi' AND d.deptype = 'e' AND t.typtype = 'b'
+          AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid)
         ORDER BY 1""").fetchall()
     check(len(types) >= 12, f"{len(types)} base types found")
     rng = random.Random(20261123)

@@ -109,6 +109,8 @@ missing=$(q -At -d skpi_dr_src -c "
     FROM pg_depend d
     WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
       AND d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_type'::regclass AND d.deptype = 'e'
+      -- not the array types (extension members themselves on PostgreSQL 17+)
+      AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = d.objid)
       AND NOT EXISTS (SELECT FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                       JOIN pg_namespace n ON n.oid = c.relnamespace
                       WHERE c.relkind IN ('r', 'm') AND n.nspname IN ('ops', 'public')

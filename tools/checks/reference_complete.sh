@@ -15,7 +15,7 @@ for kind in function aggregate type; do
     case $kind in
         function)  sql="SELECT DISTINCT p.proname FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid WHERE p.prokind <> 'a'" ;;
         aggregate) sql="SELECT DISTINCT p.proname FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid WHERE p.prokind = 'a'" ;;
-        type)      sql="SELECT DISTINCT t.typname FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid WHERE true" ;;
+        type)      sql="SELECT DISTINCT t.typname FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid WHERE NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid)" ;;
     esac
     names=$(q -d "$DB" -c "$sql AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
         AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi') ORDER BY 1")
