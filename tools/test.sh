@@ -9,7 +9,9 @@
 #      pg_regress (sql/ + expected/), pgTAP (test/*.sql via pg_prove) and the
 #      executable documentation (README.md, docs/*.md via tools/doctest.sh);
 #   4. prints a per-suite summary and, as the very last line of output,
-#      "N passed, M failed".  Exit status is 0 only if nothing failed.
+#      "N passed, M failed, K skipped" (K: the pgTAP tests that read the
+#      public datasets, when ../shared/datasets is not beside the checkout
+#      and SKPI_DATASETS is not set).  Exit status is 0 only if nothing failed.
 #
 # Environment knobs (all optional):
 #   PG_CONFIG        pg_config to build against
