@@ -264,7 +264,7 @@ SELECT is((SELECT count(*) FROM mutations WHERE outcome = 'accepted'
 -- 5. the same mutations in binary, where their fields fit the binary form
 --    (integers, durations of whole microseconds or null, times): the same
 --    verdict, 22P03 for a refusal
-CREATE FUNCTION to_bin(j jsonb) RETURNS bytea LANGUAGE plpgsql STABLE AS $$
+CREATE FUNCTION tl_to_bin(j jsonb) RETURNS bytea LANGUAGE plpgsql STABLE AS $$
 DECLARE
 	b bytea;
 	k text;
@@ -292,7 +292,7 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN NULL;			-- a field that does not fit
 END $$;
 ALTER TABLE mutations ADD bin bytea, ADD bin_outcome text;
-UPDATE mutations SET bin = to_bin(mj);
+UPDATE mutations SET bin = tl_to_bin(mj);
 UPDATE mutations SET bin_outcome = bin_outcome(bin) WHERE bin IS NOT NULL;
 SELECT is((SELECT count(*) FROM mutations WHERE bin IS NOT NULL AND
 		CASE WHEN outcome = 'accepted' THEN bin_outcome IS DISTINCT FROM mj::text::contact_timeline::text
@@ -303,10 +303,10 @@ SELECT is((SELECT count(*) FROM mutations WHERE bin IS NOT NULL AND
 
 -- 6. the two forgeries that were accepted before these checks
 SELECT is(text_outcome('{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:00+00","events":2,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":0,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":null,"bot_handoff":false,"abandoned":false,"resolved":false}')
-	|| ' ' || bin_outcome(to_bin('{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:00+00","events":2,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":0,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":null,"bot_handoff":false,"abandoned":false,"resolved":false}')),
+	|| ' ' || bin_outcome(tl_to_bin(jsonb '{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:00+00","events":2,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":0,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":null,"bot_handoff":false,"abandoned":false,"resolved":false}')),
 	'22P02 ERROR 22P03', 'one response turn whose first response differs from its total: refused in text and binary');
 SELECT is(text_outcome('{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:45.5+00","events":4,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":45.5,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":45.5,"bot_handoff":false,"abandoned":false,"resolved":true}')
-	|| ' ' || bin_outcome(to_bin('{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:45.5+00","events":4,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":45.5,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":45.5,"bot_handoff":false,"abandoned":false,"resolved":true}')),
+	|| ' ' || bin_outcome(tl_to_bin(jsonb '{"version":1,"first_event":"2026-03-02 09:00:00+00","last_event":"2026-03-02 09:00:45.5+00","first_customer_message":"2026-03-02 09:00:45.5+00","events":4,"customer_messages":1,"operator_messages":1,"bot_messages":0,"operators":0,"transfers":0,"reopens":0,"response_turns":1,"first_response":45.5,"response_total":45.5,"response_max":45.5,"assignment_to_reply":null,"handle":0,"hold":0,"resolution":45.5,"bot_handoff":false,"abandoned":false,"resolved":true}')),
 	'22P02 ERROR 22P03', 'a first response and a resolution after the last event: refused in text and binary');
 
 SELECT * FROM finish();
