@@ -28,12 +28,12 @@ passed=0
 failed=0
 ok() { echo "ok: $*"; passed=$((passed + 1)); }
 not_ok() { echo "NOT OK: $*"; failed=$((failed + 1)); }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
+finish() { echo "$passed passed, $failed failed, 0 skipped"; [ "$failed" = 0 ]; exit $?; }
 die() { not_ok "$*"; finish; }
 
 [ "$(id -u)" = 0 ] || die "run as root (it installs and removes a package)"
 . "$ROOT/tools/lib.sh"
-PKGS=(debhelper postgresql-server-dev-all dpkg-dev postgresql-common make gcc)
+PKGS=(debhelper postgresql-server-dev-all postgresql-all dpkg-dev postgresql-common git make gcc)
 mapfile -t missing < <(skpi_missing_packages "${PKGS[@]}")
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "==> installing ${missing[*]}"
@@ -47,9 +47,10 @@ VERSION=$(dpkg-parsechangelog -l debian/changelog -S Version)
 # 1. build
 rm -rf "$WORK"
 mkdir -p "$WORK/support-kpi-$VERSION"
-git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$WORK/support-kpi-$VERSION"
-echo "==> dpkg-buildpackage -us -uc -b in $WORK/support-kpi-$VERSION"
-if (cd "$WORK/support-kpi-$VERSION" && dpkg-buildpackage -us -uc -b) >"$WORK/build.log" 2>&1; then
+git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$WORK/support-kpi-$VERSION" \
+    && [ -f "$WORK/support-kpi-$VERSION/debian/rules" ] || die "could not copy the source tree (git ls-files)"
+echo "==> dpkg-buildpackage -us -uc in $WORK/support-kpi-$VERSION"
+if (cd "$WORK/support-kpi-$VERSION" && dpkg-buildpackage -us -uc) >"$WORK/build.log" 2>&1; then
     ok "dpkg-buildpackage built $(cd "$WORK" && ls ./*.deb | tr '\n' ' ')"
 else
     tail -n 40 "$WORK/build.log"
@@ -67,7 +68,14 @@ had_make_install=0
 [ -f "$LIBDIR/support_kpi.so" ] && ! dpkg -S "$LIBDIR/support_kpi.so" >/dev/null 2>&1 && had_make_install=1
 dpkg -s "$PKG" >/dev/null 2>&1 && { apt-get purge -y "$PKG" >/dev/null 2>&1 || die "could not purge an old $PKG"; }
 make -s uninstall PG_CONFIG="$PG_CONFIG" >/dev/null 2>&1
-listing() { find "$LIBDIR" "$SHAREDIR" "$(dirname "$LIBDIR")/../../share/doc" -maxdepth 3 2>/dev/null | sort; }
+# whatever happens from here on, the checkout's build goes back if it was there
+restore() {
+    if [ "$had_make_install" = 1 ] && [ ! -f "$LIBDIR/support_kpi.so" ]; then
+        make -s install PG_CONFIG="$PG_CONFIG" >/dev/null 2>&1 && echo "(the checkout's build is installed again, as before)"
+    fi
+}
+trap restore EXIT
+listing() { find "$LIBDIR" "$SHAREDIR" /usr/share/doc -maxdepth 3 2>/dev/null | sort; }
 listing > "$WORK/files.before"
 
 # 3. install the package, use it
@@ -123,8 +131,5 @@ else
     echo "$left"
     diff "$WORK/files.before" "$WORK/files.after"
     not_ok "files left behind after purge"
-fi
-if [ "$had_make_install" = 1 ]; then
-    make -s install PG_CONFIG="$PG_CONFIG" >/dev/null 2>&1 && echo "(the checkout's build is installed again, as before)"
 fi
 finish

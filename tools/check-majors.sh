@@ -45,7 +45,7 @@ mkdir -p "$CACHE" || die "cannot create $CACHE"
 # 1. build tools (the machine's own apt sources) and the private apt config
 # ---------------------------------------------------------------------------
 . "$ROOT/tools/lib.sh"
-TOOLS=(dpkg-dev curl bison flex libreadline-dev zlib1g-dev libicu-dev pkg-config gcc make perl
+TOOLS=(dpkg-dev debian-keyring git curl bison flex libreadline-dev zlib1g-dev libicu-dev pkg-config gcc make perl
        postgresql-common libtap-parser-sourcehandler-pgtap-perl sqlsmith python3 python3-psycopg)
 mapfile -t missing < <(skpi_missing_packages "${TOOLS[@]}")
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -72,10 +72,11 @@ srcversion() {
         /^Package:/ { p = $2 } /^Version:/ { if (p == want) print $2 }' | sort -V | tail -n 1
 }
 
-# fetch_earlier PACKAGE VERSION DIR: downloads and unpacks (dpkg-source -x,
-# which checks every file against the .dsc's checksums) the newest of the
-# four point releases before VERSION (same Debian revision) that Debian's
-# pool serves; prints the version taken
+# fetch_earlier PACKAGE VERSION DIR: downloads (https) and unpacks the newest
+# of the four point releases before VERSION (same Debian revision) that
+# Debian's pool serves, with `dpkg-source --require-valid-signature -x`: the
+# .dsc must carry a valid signature of a Debian developer (debian-keyring),
+# and every file must match its checksums; prints the version taken
 fetch_earlier() {
     local pkg=$1 ver=$2 dir=$3 pooldir up rev major minor m v url f
     pooldir=$(apt-cache "${APT_OPTS[@]}" showsrc "$pkg" | awk '/^Directory:/ { print $2; exit }')
@@ -85,12 +86,12 @@ fetch_earlier() {
     minor=${up#*.}
     for m in $(seq $((minor - 1)) -1 $((minor > 4 ? minor - 4 : 0))); do
         v="$major.$m-$rev"
-        url="http://deb.debian.org/debian/$pooldir"
+        url="https://deb.debian.org/debian/$pooldir"
         if curl -fsS -o "$dir/${pkg}_${v}.dsc" "$url/${pkg}_${v//+/%2b}.dsc" 2>/dev/null; then
             for f in $(awk '/^Files:/ { on = 1; next } /^[^ ]/ { on = 0 } on { print $3 }' "$dir/${pkg}_${v}.dsc"); do
                 curl -fsS -o "$dir/$f" "$url/${f//+/%2b}" || return 1
             done
-            (cd "$dir" && dpkg-source -x "${pkg}_${v}.dsc") >>"$dir/../source.log" 2>&1 || return 1
+            (cd "$dir" && dpkg-source --require-valid-signature -x "${pkg}_${v}.dsc") >>"$dir/../source.log" 2>&1 || return 1
             echo "$v"
             return 0
         fi
@@ -102,8 +103,10 @@ fetch_earlier() {
 # 2. PostgreSQL NN and pgTAP into CACHE/NN/install (cached by source version)
 # ---------------------------------------------------------------------------
 # the system time zone database, as Debian's packages use (business calendars
-# test zones such as right/UTC that PostgreSQL's own copy does not install)
-CONFIGURE_KEY=system-tzdata
+# test zones such as right/UTC that PostgreSQL's own copy does not install);
+# the cache key is the hash of the whole configure line
+CONFIGURE_OPTS=(--with-icu --with-readline --without-llvm --with-system-tzdata=/usr/share/zoneinfo --enable-debug)
+CONFIGURE_KEY=configure-$(printf '%s ' "${CONFIGURE_OPTS[@]}" | md5sum | cut -c1-12)
 build_major() {
     local nn=$1 dir=$CACHE/$1 listed ver srcdir tapdir tv
     listed=$(srcversion "postgresql-$nn")
@@ -130,8 +133,7 @@ build_major() {
         [ -n "$srcdir" ] || { echo "no source tree after apt-get source"; return 1; }
         (
             cd "$srcdir" &&
-            ./configure --prefix="$dir/install" --with-icu --with-readline --without-llvm \
-                --with-system-tzdata=/usr/share/zoneinfo --enable-debug >"$dir/configure.log" 2>&1 &&
+            ./configure --prefix="$dir/install" "${CONFIGURE_OPTS[@]}" >"$dir/configure.log" 2>&1 &&
             make -j"$JOBS" >"$dir/make.log" 2>&1 &&
             make install >"$dir/install.log" 2>&1
         ) || { echo "build failed; logs in $dir"; tail -n 30 "$dir/make.log" 2>/dev/null; return 1; }
@@ -189,7 +191,12 @@ for nn in $MAJORS; do
     # a private copy of the extension's tree, so the checkout's build stays for 15
     rm -rf "$CACHE/$nn/src"
     mkdir -p "$CACHE/$nn/src"
-    (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$CACHE/$nn/src")
+    if ! (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$CACHE/$nn/src") \
+        || [ ! -f "$CACHE/$nn/src/Makefile" ]; then
+        summary+=("PostgreSQL $nn: could not copy the source tree (git ls-files)")
+        total_f=$((total_f + 1))
+        continue
+    fi
     [ -d "$ROOT/../shared/datasets" ] && [ -z "${SKPI_DATASETS:-}" ] && export SKPI_DATASETS=$(cd "$ROOT/../shared/datasets" && pwd)
     log "PostgreSQL $nn: extension with -Werror"
     if ! make -C "$CACHE/$nn/src" PG_CONFIG="$pgc" COPT="-Werror" >"$CACHE/$nn/ext-build.log" 2>&1; then

@@ -145,7 +145,11 @@ else
         done
     fi
     echo "pgTAP: $tp passed, $tf failed, $ts skipped"
-    if [ "$ts" -gt 0 ]; then
+    if [ "$ts" -gt 0 ] && [ -n "$SKPI_DATASETS" ]; then
+        # the folder is there (CI has it): a skip would hide tests that must run
+        echo "pgTAP: $ts tests skipped although the datasets folder $SKPI_DATASETS exists (a file missing or unreadable?); counting 1 failure"
+        tf=$((tf + 1))
+    elif [ "$ts" -gt 0 ]; then
         echo "pgTAP: $ts tests skipped: the public datasets are not here (../shared/datasets beside the checkout, or SKPI_DATASETS); they are never copied into the project"
     fi
     record pgtap "$tp" "$tf" ran "$ts"

@@ -42,7 +42,7 @@ log() { printf '==> %s\n' "$*"; }
 fail_hard() {
     printf 'test.sh: ERROR: %s\n' "$*"
     SUMMARY_PRINTED=1
-    echo "0 passed, 1 failed"
+    echo "0 passed, 1 failed, 0 skipped"
     exit 1
 }
 
@@ -54,7 +54,7 @@ on_exit() {
     fi
     if [ "$SUMMARY_PRINTED" = 0 ]; then
         printf 'test.sh: ERROR: aborted unexpectedly (exit status %s)\n' "$rc"
-        echo "0 passed, 1 failed"
+        echo "0 passed, 1 failed, 0 skipped"
         exit 1
     fi
 }

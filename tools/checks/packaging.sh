@@ -46,8 +46,8 @@ PY
 check "META.json is valid and matches the control file ($meta)" [ "$meta" = ok ]
 deb_version=$(sed -nE '1s/^support-kpi \(([^)]+)\).*/\1/p' debian/changelog)
 check "debian/changelog's version ($deb_version) is the extension's" [ "${deb_version%%-*}" = "$control_version" ]
-check "debian/control is pg_buildext's output of debian/control.in (postgresql-NN-support-kpi)" \
-    grep -q '^Package: postgresql-[0-9]*-support-kpi$' debian/control
+check "debian/control is debian/control.in for the majors of debian/pgversions on Debian 12 (pg_buildext updatecontrol)" \
+    bash -c "sed 's/PGVERSION/15/g' debian/control.in | diff -q - debian/control >/dev/null"
 check "LICENSE, debian/copyright and META.json name the PostgreSQL License" \
     bash -c 'grep -q "PostgreSQL License" LICENSE && grep -q "^License: PostgreSQL" debian/copyright && grep -q "\"postgresql\"" META.json'
 installed=$("$PSQL" -X -At -d postgres -c "SELECT default_version FROM pg_available_extensions WHERE name = 'support_kpi'" 2>/dev/null)
