@@ -335,6 +335,15 @@ BEGIN
 	RETURN (SELECT format('%s calls: %s returned, %s clean errors', count(*), count(*) FILTER (WHERE outcome LIKE 'ok%'),
 		count(*) FILTER (WHERE outcome NOT LIKE 'ok%')) FROM skpi_check.calls c WHERE c.run = call_all.run);
 END $c$;
+-- the calls of a run whose outcome differs from the trap-free reference's
+CREATE FUNCTION skpi_check.differing_outcomes(run text) RETURNS TABLE (differing_outcomes bigint, which text)
+LANGUAGE sql STABLE AS $$
+SELECT count(*), string_agg(coalesce(r.fn, x.fn) || ': ' || coalesce(x.outcome, '-') || ' vs '
+		|| coalesce(r.outcome, '-'), '; ')
+FROM (SELECT * FROM skpi_check.calls WHERE calls.run = 'reference') r
+FULL JOIN (SELECT * FROM skpi_check.calls WHERE calls.run = $1) x ON x.fn = r.fn
+WHERE x.outcome IS DISTINCT FROM r.outcome
+$$;
 -- the reference: every call on a trap-free installation
 CREATE EXTENSION support_kpi;
 SET search_path = pg_catalog;
@@ -354,11 +363,7 @@ SET search_path = pg_catalog;
 SELECT skpi_check.call_all('a', 'kpi');
 RESET search_path;
 -- every call has the outcome it has without traps (the generators their row counts)
-SELECT count(*) AS differing_outcomes, string_agg(coalesce(r.fn, a.fn) || ': ' || coalesce(a.outcome, '-') || ' vs '
-		|| coalesce(r.outcome, '-'), '; ') AS which
-FROM (SELECT * FROM skpi_check.calls WHERE run = 'reference') r
-FULL JOIN (SELECT * FROM skpi_check.calls WHERE run = 'a') a ON a.fn = r.fn
-WHERE a.outcome IS DISTINCT FROM r.outcome;
+SELECT * FROM skpi_check.differing_outcomes('a');
 SELECT rolsuper AS attacker_is_superuser FROM pg_roles WHERE rolname = 'kpi_attacker';
 SELECT last_value, is_called AS any_trap_called FROM skpi_check.trap_calls;
 SET ROLE kpi_attacker;
@@ -374,11 +379,7 @@ SELECT * FROM skpi_check.foreign_deps();
 SET search_path = pg_catalog;
 SELECT skpi_check.call_all('b', 'public');
 RESET search_path;
-SELECT count(*) AS differing_outcomes, string_agg(coalesce(r.fn, b.fn) || ': ' || coalesce(b.outcome, '-') || ' vs '
-		|| coalesce(r.outcome, '-'), '; ') AS which
-FROM (SELECT * FROM skpi_check.calls WHERE run = 'reference') r
-FULL JOIN (SELECT * FROM skpi_check.calls WHERE run = 'b') b ON b.fn = r.fn
-WHERE b.outcome IS DISTINCT FROM r.outcome;
+SELECT * FROM skpi_check.differing_outcomes('b');
 SELECT rolname, rolsuper FROM pg_roles WHERE rolname IN ('kpi_attacker', 'kpi_bystander') ORDER BY 1;
 SELECT last_value, is_called AS any_trap_called FROM skpi_check.trap_calls;
 -- the sweep catches 1.2's body: bound as 1.2's script bound it, with these

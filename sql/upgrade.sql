@@ -116,6 +116,11 @@ CREATE TEMP TABLE fresh_definitions AS SELECT * FROM pg_temp.ext_definitions();
 SELECT count(*) AS objects, count(*) FILTER (WHERE definition LIKE '%|%') AS commented,
 	count(*) FILTER (WHERE object LIKE 'function%') AS functions
 FROM fresh_definitions;
+-- how many definitions differ from the fresh install's (both directions)
+CREATE FUNCTION pg_temp.definition_differences() RETURNS bigint LANGUAGE sql STABLE AS $$
+SELECT count(*) FROM ((SELECT * FROM fresh_definitions EXCEPT ALL SELECT * FROM pg_temp.ext_definitions())
+	UNION ALL (SELECT * FROM pg_temp.ext_definitions() EXCEPT ALL SELECT * FROM fresh_definitions)) x
+$$;
 -- each version in turn: drop, create that version, update, compare
 CREATE TEMP TABLE update_differences (updated_from text, differing bigint, version text);
 DO $$
@@ -127,9 +132,7 @@ BEGIN
 		EXECUTE format('CREATE EXTENSION support_kpi VERSION %L', v);
 		ALTER EXTENSION support_kpi UPDATE;
 		INSERT INTO update_differences
-		SELECT v, (SELECT count(*) FROM ((SELECT * FROM fresh_definitions
-				EXCEPT ALL SELECT * FROM pg_temp.ext_definitions())
-			UNION ALL (SELECT * FROM pg_temp.ext_definitions() EXCEPT ALL SELECT * FROM fresh_definitions)) x),
+		SELECT v, pg_temp.definition_differences(),
 			(SELECT extversion FROM pg_extension WHERE extname = 'support_kpi');
 	END LOOP;
 END $$;
@@ -146,16 +149,12 @@ DROP EXTENSION support_kpi;
 CREATE EXTENSION support_kpi;
 \set v12_schema public
 \i sql/release_1_2.inc
-SELECT extversion AS reconstructed, (SELECT count(*) FROM ((SELECT * FROM fresh_definitions
-		EXCEPT ALL SELECT * FROM pg_temp.ext_definitions())
-	UNION ALL (SELECT * FROM pg_temp.ext_definitions() EXCEPT ALL SELECT * FROM fresh_definitions)) x)
+SELECT extversion AS reconstructed, pg_temp.definition_differences()
 	AS differing_before_update
 FROM pg_extension WHERE extname = 'support_kpi';
 ALTER EXTENSION support_kpi UPDATE;
 INSERT INTO update_differences
-SELECT '1.2', (SELECT count(*) FROM ((SELECT * FROM fresh_definitions
-		EXCEPT ALL SELECT * FROM pg_temp.ext_definitions())
-	UNION ALL (SELECT * FROM pg_temp.ext_definitions() EXCEPT ALL SELECT * FROM fresh_definitions)) x),
+SELECT '1.2', pg_temp.definition_differences(),
 	(SELECT extversion FROM pg_extension WHERE extname = 'support_kpi');
 SELECT * FROM update_differences ORDER BY updated_from;
 -- the check can fail: a comment changed after the update is a difference
