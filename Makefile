@@ -15,7 +15,7 @@ OBJS = \
 	src/resolution.o \
 	src/durations.o \
 	src/staffing.o \
-	src/state_common.o \
+	src/state.o \
 	src/stats.o \
 	src/textparse.o \
 	src/timeline.o \

@@ -19,12 +19,10 @@
  */
 #include "postgres.h"
 
-#include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 
 #include "compat.h"
 #include "counter_state.h"
-#include "state_common.h"
 #include "textparse.h"
 
 /* ---- the kinds ---- */
@@ -102,156 +100,24 @@ counter_alloc(SkpiCounterKind kind, int param)
 	return st;
 }
 
-static void
-counter_check_header(const SkpiCounterState *st, SkpiCounterKind kind)
-{
-	if (VARSIZE(st) < offsetof(SkpiCounterState, slots) ||
-		st->version != SKPI_COUNTER_STATE_VERSION || st->kind != kind ||
-		st->nslots != kinds[kind].nslots ||
-		st->param >= Max(kinds[kind].nparams, 1) ||
-		VARSIZE(st) != SKPI_COUNTER_SIZE(st->nslots))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupted %s_state value", kinds[kind].name)));
-}
-
-SkpiCounterState *
-skpi_counter_getarg(FunctionCallInfo fcinfo, int argno, SkpiCounterKind kind)
-{
-	SkpiCounterState *st = (SkpiCounterState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
-
-	counter_check_header(st, kind);
-	return st;
-}
-
-/* the aggregate's own state, to be updated in place (state_common.h) */
-static SkpiCounterState *
-counter_for_update(FunctionCallInfo fcinfo, int argno, SkpiCounterKind kind)
-{
-	bool		check;
-	SkpiCounterState *st = skpi_state_for_update(fcinfo, argno, kind, &check);
-
-	if (unlikely(check))
-		counter_check_header(st, kind);
-	return st;
-}
-
-static void
-require_aggregate(FunctionCallInfo fcinfo, SkpiCounterKind kind)
-{
-	skpi_require_aggregate(fcinfo, kinds[kind].name);
-}
+/* ---- the state type hooks (state.h) ---- */
 
 static bool
-counter_is_empty(const SkpiCounterState *st)
+counter_stored_ok(const SkpiStateHeader *h)
 {
-	int			i;
+	const SkpiCounterState *st = (const SkpiCounterState *) h;
+	const SkpiCounterKindInfo *k = &kinds[st->kind];
 
-	for (i = 0; i < st->nslots; i++)
-		if (st->slots[i] != 0)
-			return false;
-	return true;
+	return VARSIZE(st) >= offsetof(SkpiCounterState, slots) &&
+		st->nslots == k->nslots && st->param < Max(k->nparams, 1) &&
+		VARSIZE(st) == SKPI_COUNTER_SIZE(st->nslots);
 }
 
-static void
-param_mismatch(SkpiCounterKind kind, int a, int b)
-{
-	const SkpiCounterKindInfo *k = &kinds[kind];
-
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot mix %s_state values with different %s: %s and %s",
-					k->name, k->param_key, k->param_names[a], k->param_names[b])));
-}
-
-SkpiCounterState *
-skpi_counter_for_row(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param,
-					 int sign)
-{
-	SkpiCounterState *st;
-
-	require_aggregate(fcinfo, kind);
-	if (PG_ARGISNULL(0))
-		return sign < 0 ? NULL : counter_alloc(kind, param);
-	st = counter_for_update(fcinfo, 0, kind);
-	if (st->param != param)
-	{
-		/* a state holding nothing yet takes the first counted row's parameter */
-		if (sign > 0 && counter_is_empty(st))
-			st->param = (uint8) param;
-		else
-			param_mismatch(kind, st->param, param);
-	}
-	return st;
-}
-
-Datum
-skpi_counter_skip_row(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param,
-					  bool moving, int sign)
-{
-	require_aggregate(fcinfo, kind);
-	if (!PG_ARGISNULL(0))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	if (!moving || sign < 0)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(counter_alloc(kind, param));
-}
-
-Datum
-skpi_counter_merge(FunctionCallInfo fcinfo, SkpiCounterKind kind, int sign)
-{
-	SkpiCounterState *a;
-	SkpiCounterState *b = skpi_counter_getarg(fcinfo, 1, kind);
-	int			i;
-
-	if (AggCheckCallContext(fcinfo, NULL))
-		a = counter_for_update(fcinfo, 0, kind);
-	else
-	{
-		a = (SkpiCounterState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-		counter_check_header(a, kind);
-	}
-	if (a->param != b->param)
-		param_mismatch(kind, a->param, b->param);
-	for (i = 0; i < a->nslots; i++)
-	{
-		if (!skpi_counter_add(a, i, sign, b->slots[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot remove a %s_state that is not part of the other",
-							kinds[kind].name),
-					 errdetail("Counter \"%s\" would become negative.",
-							   kinds[kind].slot_names[i])));
-	}
-	if (sign < 0 && kinds[kind].check)
-	{
-		const char *problem = kinds[kind].check(a);
-
-		if (problem)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot remove a %s_state that is not part of the other",
-							kinds[kind].name),
-					 errdetail("The result would be invalid: %s.", problem)));
-	}
-	PG_RETURN_POINTER(a);
-}
-
-Datum
-skpi_counter_nonempty(FunctionCallInfo fcinfo, SkpiCounterKind kind)
-{
-	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, kind);
-
-	if (counter_is_empty(st))
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(st);
-}
-
-/* ---- validation of values from outside ---- */
-
+/* every slot non-negative, the kind's invariants */
 static bool
-counter_valid(const SkpiCounterState *st, Node *escontext)
+counter_valid(const SkpiStateHeader *h, Node *escontext)
 {
+	const SkpiCounterState *st = (const SkpiCounterState *) h;
 	const SkpiCounterKindInfo *k = &kinds[st->kind];
 	const char *problem;
 	int			i;
@@ -272,161 +138,202 @@ counter_valid(const SkpiCounterState *st, Node *escontext)
 	return true;
 }
 
-/* ---- text I/O ---- */
-
-static int
-lookup(const char *const *names, int n, const char *word)
+static bool
+counter_empty(const SkpiStateHeader *h)
 {
+	const SkpiCounterState *st = (const SkpiCounterState *) h;
 	int			i;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], word) == 0)
-			return i;
-	return -1;
-}
-
-Datum
-skpi_counter_in(FunctionCallInfo fcinfo, SkpiCounterKind kind)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	const SkpiCounterKindInfo *k = &kinds[kind];
-	char		typname[32];
-	TextParser	tp;
-	SkpiCounterState *st = counter_alloc(kind, 0);
-	int			version = 0;
-	bool		seen_version = false,
-				seen_kind = false,
-				seen_param = (k->param_key == NULL);
-	bool		seen_slot[SKPI_COUNTER_MAX_SLOTS] = {0};
-	bool		all_slots = true;
-	int			i;
-
-	snprintf(typname, sizeof(typname), "%s_state", k->name);
-	skpi_text_init(&tp, str, typname, fcinfo->context);
-	if (!skpi_text_expect(&tp, '{'))
-		PG_RETURN_NULL();
-	do
-	{
-		char		key[32];
-		char		word[32];
-		char		detail[96];
-		bool		ok;
-		int			slot;
-
-		if (!skpi_text_word(&tp, key, sizeof(key)) || !skpi_text_expect(&tp, ':'))
-			PG_RETURN_NULL();
-		slot = lookup(k->slot_names, k->nslots, key);
-		if (slot >= 0 && !seen_slot[slot])
-			ok = seen_slot[slot] = skpi_text_int64(&tp, &st->slots[slot]);
-		else if (strcmp(key, "version") == 0 && !seen_version)
-			ok = seen_version = skpi_text_small_int(&tp, "version", &version);
-		else if (strcmp(key, "kind") == 0 && !seen_kind)
-			ok = seen_kind = skpi_text_kind(&tp, k->name);
-		else if (k->param_key && strcmp(key, k->param_key) == 0 && !seen_param)
-		{
-			ok = seen_param = skpi_text_word(&tp, word, sizeof(word));
-			if (ok && (slot = lookup(k->param_names, k->nparams, word)) < 0)
-			{
-				snprintf(detail, sizeof(detail), "Unknown %s \"%s\".", k->param_key, word);
-				ok = skpi_text_error(&tp, detail);
-			}
-			else if (ok)
-				st->param = (uint8) slot;
-		}
-		else
-			ok = skpi_text_bad_key(&tp, key);
-		if (!ok)
-			PG_RETURN_NULL();
-	} while (skpi_text_accept(&tp, ','));
-	if (!skpi_text_end(&tp))
-		PG_RETURN_NULL();
-	for (i = 0; i < k->nslots; i++)
-		all_slots = all_slots && seen_slot[i];
-	if (!(all_slots && seen_version && seen_kind && seen_param))
-	{
-		skpi_text_error(&tp, "Every key of the state is required: see the output of the type.");
-		PG_RETURN_NULL();
-	}
-	if (!skpi_text_version(&tp, version, SKPI_COUNTER_STATE_VERSION))
-		PG_RETURN_NULL();
-	if (!counter_valid(st, tp.escontext))
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(st);
-}
-
-Datum
-skpi_counter_out(FunctionCallInfo fcinfo, SkpiCounterKind kind)
-{
-	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, kind);
-	const SkpiCounterKindInfo *k = &kinds[kind];
-	StringInfoData buf;
-	int			i;
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"version\":%d,\"kind\":\"%s\"", st->version, k->name);
-	if (k->param_key)
-		appendStringInfo(&buf, ",\"%s\":\"%s\"", k->param_key, k->param_names[st->param]);
 	for (i = 0; i < st->nslots; i++)
-		appendStringInfo(&buf, ",\"%s\":" INT64_FORMAT, k->slot_names[i], st->slots[i]);
-	appendStringInfoChar(&buf, '}');
-	PG_RETURN_CSTRING(buf.data);
+		if (st->slots[i] != 0)
+			return false;
+	return true;
 }
 
-/* ---- binary I/O: uint8 version, kind, param, nslots; int64 x nslots ---- */
-
-Datum
-skpi_counter_recv(FunctionCallInfo fcinfo, SkpiCounterKind kind)
+static void
+param_mismatch(SkpiCounterKind kind, int a, int b)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	const SkpiCounterKindInfo *k = &kinds[kind];
-	int			version,
-				kind_byte,
-				param,
-				nslots,
-				i;
+
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot mix %s_state values with different %s: %s and %s",
+					k->name, k->param_key, k->param_names[a], k->param_names[b])));
+}
+
+static SkpiStateHeader *
+counter_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_aggregate)
+{
+	SkpiCounterState *a = (SkpiCounterState *) ah;
+	const SkpiCounterState *b = (const SkpiCounterState *) bh;
+	const SkpiCounterKindInfo *k = &kinds[a->kind];
+	int			i;
+
+	if (a->param != b->param)
+		param_mismatch(a->kind, a->param, b->param);
+	for (i = 0; i < a->nslots; i++)
+	{
+		if (!skpi_counter_add(a, i, sign, b->slots[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove a %s_state that is not part of the other",
+							k->name),
+					 errdetail("Counter \"%s\" would become negative.",
+							   k->slot_names[i])));
+	}
+	if (sign < 0 && k->check)
+	{
+		const char *problem = k->check(a);
+
+		if (problem)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove a %s_state that is not part of the other",
+							k->name),
+					 errdetail("The result would be invalid: %s.", problem)));
+	}
+	return ah;
+}
+
+/*
+ * Text form: a key per slot, and the parameter's key when the kind has one.
+ * Keys of the descriptor: the slots, then the parameter.
+ */
+static void *
+counter_text_begin(const SkpiStateType *t)
+{
+	return counter_alloc((SkpiCounterKind) t->kind, 0);
+}
+
+static bool
+counter_text_field(TextParser *tp, int key, void *ctx)
+{
+	SkpiCounterState *st = (SkpiCounterState *) ctx;
+	const SkpiCounterKindInfo *k = &kinds[st->kind];
+	char		word[32];
+	char		detail[96];
+	int			i;
+
+	if (key < k->nslots)
+		return skpi_text_int64(tp, &st->slots[key]);
+	if (!skpi_text_word(tp, word, sizeof(word)))
+		return false;
+	for (i = 0; i < k->nparams; i++)
+		if (strcmp(k->param_names[i], word) == 0)
+		{
+			st->param = (uint8) i;
+			return true;
+		}
+	snprintf(detail, sizeof(detail), "Unknown %s \"%s\".", k->param_key, word);
+	return skpi_text_error(tp, detail);
+}
+
+static SkpiStateHeader *
+counter_text_end(TextParser *tp, void *ctx)
+{
+	return (SkpiStateHeader *) ctx;
+}
+
+static void
+counter_out(StringInfo buf, const SkpiStateHeader *h)
+{
+	const SkpiCounterState *st = (const SkpiCounterState *) h;
+	const SkpiCounterKindInfo *k = &kinds[st->kind];
+	int			i;
+
+	if (k->param_key)
+		appendStringInfo(buf, ",\"%s\":\"%s\"", k->param_key, k->param_names[st->param]);
+	for (i = 0; i < st->nslots; i++)
+		appendStringInfo(buf, ",\"%s\":" INT64_FORMAT, k->slot_names[i], st->slots[i]);
+}
+
+/* binary body: uint8 kind, param, nslots; int64 x nslots */
+static void
+counter_send(StringInfo buf, const SkpiStateHeader *h)
+{
+	const SkpiCounterState *st = (const SkpiCounterState *) h;
+
+	pq_sendbyte(buf, st->kind);
+	pq_sendbyte(buf, st->param);
+	pq_sendbyte(buf, st->nslots);
+	skpi_send_int64s(buf, st->slots, st->nslots);
+}
+
+static SkpiStateHeader *
+counter_recv(StringInfo buf, const SkpiStateType *t)
+{
+	const SkpiCounterKindInfo *k = &kinds[t->kind];
+	int			kind_byte = pq_getmsgbyte(buf),
+				param = pq_getmsgbyte(buf),
+				nslots = pq_getmsgbyte(buf);
 	SkpiCounterState *st;
 
-	version = pq_getmsgbyte(buf);
-	if (version != SKPI_COUNTER_STATE_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported %s_state format version %d", k->name, version),
-				 errdetail("This version of support_kpi reads format version %d.",
-						   SKPI_COUNTER_STATE_VERSION)));
-	kind_byte = pq_getmsgbyte(buf);
-	param = pq_getmsgbyte(buf);
-	nslots = pq_getmsgbyte(buf);
-	if (kind_byte != (int) kind || nslots != k->nslots ||
-		param >= Max(k->nparams, 1))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid %s_state: kind %d, parameter %d, %d counters",
-						k->name, kind_byte, param, nslots)));
-	st = counter_alloc(kind, param);
-	for (i = 0; i < nslots; i++)
-		st->slots[i] = pq_getmsgint64(buf);
-	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid %s_state: %d unexpected bytes after the counters",
-						k->name, buf->len - buf->cursor)));
-	(void) counter_valid(st, NULL);
-	PG_RETURN_POINTER(st);
+	if (kind_byte != t->kind || nslots != k->nslots || param >= Max(k->nparams, 1))
+		skpi_state_recv_error(t, psprintf("kind %d, parameter %d, %d counters",
+										  kind_byte, param, nslots));
+	st = counter_alloc((SkpiCounterKind) t->kind, param);
+	skpi_recv_int64s(buf, st->slots, nslots);
+	return (SkpiStateHeader *) st;
+}
+
+#define COUNTER_TYPE(KIND, typname, name, keys, nkeys) \
+	[KIND] = {typname, SKPI_COUNTER_STATE_VERSION, KIND, name, \
+			  counter_stored_ok, counter_valid, keys, nkeys, 0, \
+			  counter_text_begin, counter_text_field, counter_text_end, counter_out, \
+			  counter_send, counter_recv, counter_merge, counter_empty}
+
+static const char *const queue_keys[] = {
+	"answered", "answered_within", "abandoned", "abandoned_within",
+	"short_abandoned", "answered_wait_us", "policy"
+};
+
+StaticAssertDecl(lengthof(queue_keys) == SKPI_Q_NSLOTS + 1, "queue keys: slots, then the policy");
+
+const SkpiStateType skpi_counter_types[] = {
+	COUNTER_TYPE(SKPI_CK_SHARE, "share_state", "share", share_slots, 2),
+	COUNTER_TYPE(SKPI_CK_QUEUE, "queue_state", "queue", queue_keys, SKPI_Q_NSLOTS + 1),
+	COUNTER_TYPE(SKPI_CK_HANDLE, "handle_state", "handle", handle_slots, 2),
+	COUNTER_TYPE(SKPI_CK_OCCUPANCY, "occupancy_state", "occupancy", occupancy_slots, 3),
+};
+
+/* ---- what the families call ---- */
+
+SkpiCounterState *
+skpi_counter_getarg(FunctionCallInfo fcinfo, int argno, SkpiCounterKind kind)
+{
+	return skpi_state_getarg(fcinfo, argno, &skpi_counter_types[kind]);
+}
+
+SkpiCounterState *
+skpi_counter_for_row(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param,
+					 int sign)
+{
+	const SkpiStateType *t = &skpi_counter_types[kind];
+	SkpiCounterState *st;
+
+	skpi_state_require_aggregate(fcinfo, t);
+	if (PG_ARGISNULL(0))
+		return sign < 0 ? NULL : counter_alloc(kind, param);
+	st = skpi_state_for_update(fcinfo, 0, t);
+	if (st->param != param)
+	{
+		/* a state holding nothing yet takes the first counted row's parameter */
+		if (sign > 0 && counter_empty((SkpiStateHeader *) st))
+			st->param = (uint8) param;
+		else
+			param_mismatch(kind, st->param, param);
+	}
+	return st;
 }
 
 Datum
-skpi_counter_send(FunctionCallInfo fcinfo, SkpiCounterKind kind)
+skpi_counter_skip_row(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param,
+					  SkpiStep step)
 {
-	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, kind);
-	StringInfoData buf;
-	int			i;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, st->version);
-	pq_sendbyte(&buf, st->kind);
-	pq_sendbyte(&buf, st->param);
-	pq_sendbyte(&buf, st->nslots);
-	for (i = 0; i < st->nslots; i++)
-		pq_sendint64(&buf, st->slots[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	skpi_state_require_aggregate(fcinfo, &skpi_counter_types[kind]);
+	if (!PG_ARGISNULL(0))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	if (step != SKPI_MOVING)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(counter_alloc(kind, param));
 }

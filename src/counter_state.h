@@ -23,6 +23,7 @@
 #include "common/int.h"
 
 #include "compat.h"
+#include "state.h"
 
 #define SKPI_COUNTER_STATE_VERSION	1
 #define SKPI_COUNTER_MAX_SLOTS		8
@@ -60,14 +61,14 @@ enum
 
 typedef struct SkpiCounterState
 {
-	int32		vl_len_;		/* varlena header */
-	uint8		version;		/* SKPI_COUNTER_STATE_VERSION */
-	uint8		kind;			/* SkpiCounterKind */
+	SKPI_STATE_HEADER;			/* version SKPI_COUNTER_STATE_VERSION, kind SkpiCounterKind */
 	uint8		param;			/* the kind's parameter, 0 if it has none */
 	uint8		nslots;			/* number of slots, fixed by the kind */
 	int32		padding;		/* always zero */
 	int64		slots[FLEXIBLE_ARRAY_MEMBER];
 } SkpiCounterState;
+
+SKPI_STATE_LAYOUT(SkpiCounterState);
 
 #define SKPI_COUNTER_SIZE(nslots) \
 	(offsetof(SkpiCounterState, slots) + sizeof(int64) * (nslots))
@@ -86,6 +87,9 @@ typedef struct SkpiCounterKindInfo
 } SkpiCounterKindInfo;
 
 extern const SkpiCounterKindInfo *skpi_counter_kind(SkpiCounterKind kind);
+
+/* the state type of each kind (indexed by SkpiCounterKind) */
+extern const SkpiStateType skpi_counter_types[];
 
 /* Read a state argument (detoasted, header checked against the kind). */
 extern SkpiCounterState *skpi_counter_getarg(FunctionCallInfo fcinfo, int argno,
@@ -126,7 +130,7 @@ skpi_counter_fast(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param)
  * unchanged, or for a moving aggregate an empty state rather than NULL.
  */
 extern Datum skpi_counter_skip_row(FunctionCallInfo fcinfo, SkpiCounterKind kind,
-								   int param, bool moving, int sign);
+								   int param, SkpiStep step);
 
 /*
  * Add delta (sign x value) to a slot.  Forward: ERROR 22003 on overflow.
@@ -151,40 +155,12 @@ skpi_counter_add(SkpiCounterState *st, int slot, int sign, int64 value)
 	return true;
 }
 
-/* Merge (sign +1) or un-merge (sign -1) argument 1 into argument 0. */
-extern Datum skpi_counter_merge(FunctionCallInfo fcinfo, SkpiCounterKind kind,
-								int sign);
-/* Final function of *_agg over window frames: an all-zero state reads as NULL. */
-extern Datum skpi_counter_nonempty(FunctionCallInfo fcinfo, SkpiCounterKind kind);
-
-/* Type I/O */
-extern Datum skpi_counter_in(FunctionCallInfo fcinfo, SkpiCounterKind kind);
-extern Datum skpi_counter_out(FunctionCallInfo fcinfo, SkpiCounterKind kind);
-extern Datum skpi_counter_recv(FunctionCallInfo fcinfo, SkpiCounterKind kind);
-extern Datum skpi_counter_send(FunctionCallInfo fcinfo, SkpiCounterKind kind);
-
 /* Type I/O, merge and nonempty entry points of a kind, for its family file */
 #define SKPI_COUNTER_TYPE_FUNCTIONS(prefix, KIND) \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_in); \
-Datum skpi_##prefix##_state_in(PG_FUNCTION_ARGS) \
-{ return skpi_counter_in(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_out); \
-Datum skpi_##prefix##_state_out(PG_FUNCTION_ARGS) \
-{ return skpi_counter_out(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_recv); \
-Datum skpi_##prefix##_state_recv(PG_FUNCTION_ARGS) \
-{ return skpi_counter_recv(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_send); \
-Datum skpi_##prefix##_state_send(PG_FUNCTION_ARGS) \
-{ return skpi_counter_send(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_combine); \
-Datum skpi_##prefix##_state_combine(PG_FUNCTION_ARGS) \
-{ return skpi_counter_merge(fcinfo, KIND, 1); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_uncombine); \
-Datum skpi_##prefix##_state_uncombine(PG_FUNCTION_ARGS) \
-{ return skpi_counter_merge(fcinfo, KIND, -1); } \
+SKPI_STATE_IO(skpi_##prefix##_state, skpi_counter_types[KIND]) \
+SKPI_STATE_MERGE(skpi_##prefix##_state, skpi_counter_types[KIND]) \
 PG_FUNCTION_INFO_V1(skpi_##prefix##_state_nonempty); \
 Datum skpi_##prefix##_state_nonempty(PG_FUNCTION_ARGS) \
-{ return skpi_counter_nonempty(fcinfo, KIND); }
+{ return skpi_state_nonempty(fcinfo, &skpi_counter_types[KIND]); }
 
 #endif							/* SKPI_COUNTER_STATE_H */

@@ -65,14 +65,15 @@ static const char *const single_name[] = {"handle"};
 static const char *const occupancy_names[] = {"busy", "available"};
 
 static Datum
-handle_transition(FunctionCallInfo fcinfo, bool seconds, bool moving, int sign)
+handle_transition(FunctionCallInfo fcinfo, SkpiStep step, bool seconds)
 {
+	int			sign = SKPI_STEP_SIGN(step);
 	int			last = PG_NARGS() - 1;
 	int64		us;
 	SkpiCounterState *st;
 
 	if (!sum_durations(fcinfo, 1, last, seconds, last == 1 ? single_name : handle_names, &us))
-		return skpi_counter_skip_row(fcinfo, SKPI_CK_HANDLE, 0, moving, sign);
+		return skpi_counter_skip_row(fcinfo, SKPI_CK_HANDLE, 0, step);
 	st = skpi_counter_fast(fcinfo, SKPI_CK_HANDLE, 0);
 	if (unlikely(st == NULL))
 		st = skpi_counter_for_row(fcinfo, SKPI_CK_HANDLE, 0, sign);
@@ -85,14 +86,15 @@ handle_transition(FunctionCallInfo fcinfo, bool seconds, bool moving, int sign)
 }
 
 static Datum
-occupancy_transition(FunctionCallInfo fcinfo, bool seconds, bool moving, int sign)
+occupancy_transition(FunctionCallInfo fcinfo, SkpiStep step, bool seconds)
 {
+	int			sign = SKPI_STEP_SIGN(step);
 	int64		busy = 0,
 				avail = 0;
 	SkpiCounterState *st;
 
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
-		return skpi_counter_skip_row(fcinfo, SKPI_CK_OCCUPANCY, 0, moving, sign);
+		return skpi_counter_skip_row(fcinfo, SKPI_CK_OCCUPANCY, 0, step);
 	(void) sum_durations(fcinfo, 1, 1, seconds, occupancy_names, &busy);
 	(void) sum_durations(fcinfo, 2, 2, seconds, occupancy_names + 1, &avail);
 	st = skpi_counter_fast(fcinfo, SKPI_CK_OCCUPANCY, 0);
@@ -106,21 +108,10 @@ occupancy_transition(FunctionCallInfo fcinfo, bool seconds, bool moving, int sig
 	PG_RETURN_POINTER(st);
 }
 
-#define SKPI_HANDLING_TRANSITIONS(fn, name, SECONDS) \
-PG_FUNCTION_INFO_V1(skpi_##fn##_accum_##name); \
-Datum skpi_##fn##_accum_##name(PG_FUNCTION_ARGS) \
-{ return fn##_transition(fcinfo, SECONDS, false, 1); } \
-PG_FUNCTION_INFO_V1(skpi_##fn##_maccum_##name); \
-Datum skpi_##fn##_maccum_##name(PG_FUNCTION_ARGS) \
-{ return fn##_transition(fcinfo, SECONDS, true, 1); } \
-PG_FUNCTION_INFO_V1(skpi_##fn##_retract_##name); \
-Datum skpi_##fn##_retract_##name(PG_FUNCTION_ARGS) \
-{ return fn##_transition(fcinfo, SECONDS, false, -1); }
-
-SKPI_HANDLING_TRANSITIONS(handle, interval, false)
-SKPI_HANDLING_TRANSITIONS(handle, seconds, true)
-SKPI_HANDLING_TRANSITIONS(occupancy, interval, false)
-SKPI_HANDLING_TRANSITIONS(occupancy, seconds, true)
+SKPI_TRANSITIONS(skpi_handle, _interval, handle_transition, false)
+SKPI_TRANSITIONS(skpi_handle, _seconds, handle_transition, true)
+SKPI_TRANSITIONS(skpi_occupancy, _interval, occupancy_transition, false)
+SKPI_TRANSITIONS(skpi_occupancy, _seconds, occupancy_transition, true)
 
 SKPI_COUNTER_TYPE_FUNCTIONS(handle, SKPI_CK_HANDLE)
 SKPI_COUNTER_TYPE_FUNCTIONS(occupancy, SKPI_CK_OCCUPANCY)

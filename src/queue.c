@@ -114,9 +114,10 @@ param_us(FunctionCallInfo fcinfo, int argno, QueueForm form, const char *what)
 }
 
 static Datum
-queue_transition(FunctionCallInfo fcinfo, QueueForm form, bool has_threshold,
-				 bool moving, int sign)
+queue_transition(FunctionCallInfo fcinfo, SkpiStep step, QueueForm form,
+				 bool has_threshold)
 {
+	int			sign = SKPI_STEP_SIGN(step);
 	int			nargs = PG_NARGS();
 	/* argument 0 is the state; 1, 2 the contact; then the parameters */
 	int			short_arg = has_threshold ? 4 : 3;
@@ -140,7 +141,7 @@ queue_transition(FunctionCallInfo fcinfo, QueueForm form, bool has_threshold,
 	/* the contact */
 	if (form == QF_TIMESTAMPS ? PG_ARGISNULL(1) :
 		(PG_ARGISNULL(2) || (PG_ARGISNULL(1) && PG_GETARG_BOOL(2))))
-		return skpi_counter_skip_row(fcinfo, SKPI_CK_QUEUE, policy, moving, sign);
+		return skpi_counter_skip_row(fcinfo, SKPI_CK_QUEUE, policy, step);
 	if (form == QF_TIMESTAMPS)
 	{
 		answered = !PG_ARGISNULL(2);
@@ -193,23 +194,12 @@ queue_transition(FunctionCallInfo fcinfo, QueueForm form, bool has_threshold,
 }
 
 /* transitions: form x threshold x (forward, moving forward, inverse) */
-#define SKPI_QUEUE_TRANSITIONS(name, FORM, THRESHOLD) \
-PG_FUNCTION_INFO_V1(skpi_queue_accum_##name); \
-Datum skpi_queue_accum_##name(PG_FUNCTION_ARGS) \
-{ return queue_transition(fcinfo, FORM, THRESHOLD, false, 1); } \
-PG_FUNCTION_INFO_V1(skpi_queue_maccum_##name); \
-Datum skpi_queue_maccum_##name(PG_FUNCTION_ARGS) \
-{ return queue_transition(fcinfo, FORM, THRESHOLD, true, 1); } \
-PG_FUNCTION_INFO_V1(skpi_queue_retract_##name); \
-Datum skpi_queue_retract_##name(PG_FUNCTION_ARGS) \
-{ return queue_transition(fcinfo, FORM, THRESHOLD, false, -1); }
-
-SKPI_QUEUE_TRANSITIONS(interval, QF_INTERVAL, true)
-SKPI_QUEUE_TRANSITIONS(seconds, QF_SECONDS, true)
-SKPI_QUEUE_TRANSITIONS(timestamps, QF_TIMESTAMPS, true)
-SKPI_QUEUE_TRANSITIONS(interval_nt, QF_INTERVAL, false)
-SKPI_QUEUE_TRANSITIONS(seconds_nt, QF_SECONDS, false)
-SKPI_QUEUE_TRANSITIONS(timestamps_nt, QF_TIMESTAMPS, false)
+SKPI_TRANSITIONS(skpi_queue, _interval, queue_transition, QF_INTERVAL, true)
+SKPI_TRANSITIONS(skpi_queue, _seconds, queue_transition, QF_SECONDS, true)
+SKPI_TRANSITIONS(skpi_queue, _timestamps, queue_transition, QF_TIMESTAMPS, true)
+SKPI_TRANSITIONS(skpi_queue, _interval_nt, queue_transition, QF_INTERVAL, false)
+SKPI_TRANSITIONS(skpi_queue, _seconds_nt, queue_transition, QF_SECONDS, false)
+SKPI_TRANSITIONS(skpi_queue, _timestamps_nt, queue_transition, QF_TIMESTAMPS, false)
 
 SKPI_COUNTER_TYPE_FUNCTIONS(queue, SKPI_CK_QUEUE)
 

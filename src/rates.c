@@ -27,12 +27,13 @@
 SKPI_COUNTER_TYPE_FUNCTIONS(share, SKPI_CK_SHARE)
 
 static Datum
-share_transition(FunctionCallInfo fcinfo, bool moving, int sign)
+share_transition(FunctionCallInfo fcinfo, SkpiStep step)
 {
+	int			sign = SKPI_STEP_SIGN(step);
 	SkpiCounterState *st;
 
 	if (PG_ARGISNULL(1))
-		return skpi_counter_skip_row(fcinfo, SKPI_CK_SHARE, 0, moving, sign);
+		return skpi_counter_skip_row(fcinfo, SKPI_CK_SHARE, 0, step);
 	st = skpi_counter_fast(fcinfo, SKPI_CK_SHARE, 0);
 	if (unlikely(st == NULL))
 		st = skpi_counter_for_row(fcinfo, SKPI_CK_SHARE, 0, sign);
@@ -45,26 +46,7 @@ share_transition(FunctionCallInfo fcinfo, bool moving, int sign)
 	PG_RETURN_POINTER(st);
 }
 
-PG_FUNCTION_INFO_V1(skpi_share_accum);
-Datum
-skpi_share_accum(PG_FUNCTION_ARGS)
-{
-	return share_transition(fcinfo, false, 1);
-}
-
-PG_FUNCTION_INFO_V1(skpi_share_maccum);
-Datum
-skpi_share_maccum(PG_FUNCTION_ARGS)
-{
-	return share_transition(fcinfo, true, 1);
-}
-
-PG_FUNCTION_INFO_V1(skpi_share_retract);
-Datum
-skpi_share_retract(PG_FUNCTION_ARGS)
-{
-	return share_transition(fcinfo, false, -1);
-}
+SKPI_TRANSITIONS(skpi_share, , share_transition)
 
 PG_FUNCTION_INFO_V1(skpi_share_pct);
 Datum

@@ -41,7 +41,6 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
-#include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/fmgrprotos.h"
@@ -49,7 +48,6 @@
 
 #include "compat.h"
 #include "score_state.h"
-#include "state_common.h"
 #include "stats.h"
 #include "textparse.h"
 
@@ -183,60 +181,204 @@ counts_valid(const SkpiScoreState *st, Node *escontext)
 	return true;
 }
 
-/*
- * Cheap check for states passed between our own functions: the header must
- * be ours.  Values only enter the type through in/recv, which validate fully.
- */
-static void
-state_check_header(const SkpiScoreState *st, SkpiScoreKind kind)
+/* ---- the state type hooks (state.h) ---- */
+
+static bool
+score_stored_ok(const SkpiStateHeader *h)
 {
-	if (VARSIZE(st) < offsetof(SkpiScoreState, counts) ||
-		st->version != SKPI_SCORE_STATE_VERSION || st->kind != kind ||
-		st->scale_min != skpi_score_kind_min(kind) ||
-		!scale_max_ok(kind, st->scale_max) ||
-		VARSIZE(st) != SKPI_SCORE_SIZE(SKPI_SCORE_NPOINTS(st)))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupted %s_state value", skpi_score_kind_name(kind))));
+	const SkpiScoreState *st = (const SkpiScoreState *) h;
+
+	return VARSIZE(st) >= offsetof(SkpiScoreState, counts) &&
+		st->scale_min == skpi_score_kind_min(st->kind) &&
+		scale_max_ok(st->kind, st->scale_max) &&
+		VARSIZE(st) == SKPI_SCORE_SIZE(SKPI_SCORE_NPOINTS(st));
 }
+
+static bool
+score_valid(const SkpiStateHeader *h, Node *escontext)
+{
+	return counts_valid((const SkpiScoreState *) h, escontext);
+}
+
+static bool
+score_empty(const SkpiStateHeader *h)
+{
+	return skpi_score_total((const SkpiScoreState *) h) == 0;
+}
+
+/* counts += b's (sign +1) or -= b's (sign -1); same scale only */
+static SkpiStateHeader *
+score_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_aggregate)
+{
+	SkpiScoreState *a = (SkpiScoreState *) ah;
+	const SkpiScoreState *b = (const SkpiScoreState *) bh;
+	const char *name = skpi_score_kind_name(a->kind);
+	int			i;
+
+	if (a->scale_max != b->scale_max)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge %s states with different scales %d..%d and %d..%d",
+						name, a->scale_min, a->scale_max, b->scale_min, b->scale_max)));
+
+	for (i = 0; i < SKPI_SCORE_NPOINTS(a); i++)
+	{
+		if (sign > 0)
+		{
+			if (pg_add_s64_overflow(a->counts[i], b->counts[i], &a->counts[i]))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("%s response count is out of range for type bigint",
+								name)));
+		}
+		else
+		{
+			if (a->counts[i] < b->counts[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("cannot remove a %s state that is not part of the other", name),
+						 errdetail("Score %d would have a negative count.",
+								   a->scale_min + i)));
+			a->counts[i] -= b->counts[i];
+		}
+	}
+	return ah;
+}
+
+/* text: "scale":[min,max],"counts":[...] */
+typedef struct ScoreText
+{
+	SkpiScoreKind kind;
+	int			scale_min;
+	int			scale_max;
+	int			ncounts;
+	int64		counts[SKPI_SCALE_MAX_LIMIT + 1];
+} ScoreText;
+
+static const char *const score_keys[] = {"scale", "counts"};
+
+static void *
+score_text_begin(const SkpiStateType *t)
+{
+	ScoreText  *c = palloc0(sizeof(ScoreText));
+
+	c->kind = (SkpiScoreKind) t->kind;
+	return c;
+}
+
+static bool
+score_text_field(TextParser *tp, int key, void *ctx)
+{
+	ScoreText  *c = (ScoreText *) ctx;
+
+	if (key == 0)
+		return skpi_text_expect(tp, '[') &&
+			skpi_text_small_int(tp, "scale minimum", &c->scale_min) &&
+			skpi_text_expect(tp, ',') &&
+			skpi_text_small_int(tp, "scale maximum", &c->scale_max) &&
+			skpi_text_expect(tp, ']');
+	return skpi_text_int_array(tp, c->counts, lengthof(c->counts), &c->ncounts);
+}
+
+static SkpiStateHeader *
+score_text_end(TextParser *tp, void *ctx)
+{
+	ScoreText  *c = (ScoreText *) ctx;
+	const char *name = skpi_score_kind_name(c->kind);
+	SkpiScoreState *st;
+
+	if (c->scale_min != skpi_score_kind_min(c->kind) || !scale_max_ok(c->kind, c->scale_max))
+		ereturn(tp->escontext, NULL,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid %s_state: scale %d..%d is not allowed",
+						name, c->scale_min, c->scale_max),
+				 errdetail(c->kind == SKPI_KIND_NPS ? "The NPS scale is 0..10." :
+						   "The scale is 1..scale_max with scale_max between 3 and 100.")));
+	if (c->ncounts != c->scale_max - c->scale_min + 1)
+		ereturn(tp->escontext, NULL,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid %s_state: %d counts given for the %d points of scale %d..%d",
+						name, c->ncounts, c->scale_max - c->scale_min + 1,
+						c->scale_min, c->scale_max)));
+	st = state_alloc(CurrentMemoryContext, c->kind, c->scale_max);
+	memcpy(st->counts, c->counts, sizeof(int64) * c->ncounts);
+	return (SkpiStateHeader *) st;
+}
+
+static void
+score_out(StringInfo buf, const SkpiStateHeader *h)
+{
+	const SkpiScoreState *st = (const SkpiScoreState *) h;
+	int			i;
+
+	appendStringInfo(buf, ",\"scale\":[%d,%d],\"counts\":[", st->scale_min, st->scale_max);
+	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
+		appendStringInfo(buf, i ? "," INT64_FORMAT : INT64_FORMAT, st->counts[i]);
+	appendStringInfoChar(buf, ']');
+}
+
+/* binary body: uint8 kind, int16 scale_min, int16 scale_max, int64 x points */
+static void
+score_send(StringInfo buf, const SkpiStateHeader *h)
+{
+	const SkpiScoreState *st = (const SkpiScoreState *) h;
+
+	pq_sendbyte(buf, st->kind);
+	pq_sendint16(buf, st->scale_min);
+	pq_sendint16(buf, st->scale_max);
+	skpi_send_int64s(buf, st->counts, SKPI_SCORE_NPOINTS(st));
+}
+
+static SkpiStateHeader *
+score_recv(StringInfo buf, const SkpiStateType *t)
+{
+	SkpiScoreKind kind = (SkpiScoreKind) t->kind;
+	int			k = pq_getmsgbyte(buf),
+				scale_min,
+				scale_max;
+	SkpiScoreState *st;
+
+	if (k != (int) kind)
+		skpi_state_recv_error(t, psprintf("it holds a state of another kind (%d)", k));
+	scale_min = (int16) pq_getmsgint(buf, 2);
+	scale_max = (int16) pq_getmsgint(buf, 2);
+	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
+		skpi_state_recv_error(t, psprintf("scale %d..%d is not allowed", scale_min, scale_max));
+	st = state_alloc(CurrentMemoryContext, kind, scale_max);
+	skpi_recv_int64s(buf, st->counts, SKPI_SCORE_NPOINTS(st));
+	return (SkpiStateHeader *) st;
+}
+
+#define SCORE_TYPE(KIND, typname, name) \
+	[KIND] = {typname, SKPI_SCORE_STATE_VERSION, KIND, name, \
+			  score_stored_ok, score_valid, score_keys, 2, 0, \
+			  score_text_begin, score_text_field, score_text_end, score_out, \
+			  score_send, score_recv, score_merge, score_empty}
+
+const SkpiStateType skpi_score_types[] = {
+	SCORE_TYPE(SKPI_KIND_NPS, "nps_state", "nps"),
+	SCORE_TYPE(SKPI_KIND_CES, "ces_state", "ces"),
+	SCORE_TYPE(SKPI_KIND_CSAT, "csat_state", "csat"),
+};
 
 SkpiScoreState *
 skpi_score_getarg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 {
-	SkpiScoreState *st = (SkpiScoreState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
-
-	state_check_header(st, kind);
-	return st;
-}
-
-/* the aggregate's own state, to be updated in place (state_common.h) */
-static SkpiScoreState *
-state_for_update(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
-{
-	bool		check;
-	SkpiScoreState *st = skpi_state_for_update(fcinfo, argno, kind, &check);
-
-	if (unlikely(check))
-		state_check_header(st, kind);
-	return st;
-}
-
-static void
-require_aggregate(FunctionCallInfo fcinfo, SkpiScoreKind kind)
-{
-	skpi_require_aggregate(fcinfo, skpi_score_kind_name(kind));
+	return skpi_state_getarg(fcinfo, argno, &skpi_score_types[kind]);
 }
 
 Datum
 skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
-						   int32 scale_max, int sign, bool moving)
+						   int32 scale_max, SkpiStep step)
 {
+	const SkpiStateType *t = &skpi_score_types[kind];
+	int			sign = SKPI_STEP_SIGN(step);
 	SkpiScoreState *st;
 	int32		score;
 	int			min = skpi_score_kind_min(kind);
 	int64	   *slot;
 
-	require_aggregate(fcinfo, kind);
+	skpi_state_require_aggregate(fcinfo, t);
 
 	/*
 	 * A NULL score is ignored (and its row's scale_max is not compared with
@@ -248,7 +390,7 @@ skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 	{
 		if (!PG_ARGISNULL(0))
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		if (!moving || sign < 0)
+		if (step != SKPI_MOVING)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(state_alloc(CurrentMemoryContext, kind, scale_max));
 	}
@@ -269,7 +411,7 @@ skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 	}
 	else
 	{
-		st = state_for_update(fcinfo, 0, kind);
+		st = skpi_state_for_update(fcinfo, 0, t);
 		if (st->scale_max != scale_max)
 		{
 			/* a state holding no response yet takes the first scored row's scale */
@@ -302,228 +444,6 @@ skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 		(*slot)--;
 	}
 	PG_RETURN_POINTER(st);
-}
-
-/*
- * Merge the second state into the first (sign +1) or remove it (sign -1).
- * Strict: the executor deals with NULL states.  Outside an aggregate (a
- * direct call) the first argument is copied, never modified.
- */
-Datum
-skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind, int sign)
-{
-	SkpiScoreState *a;
-	SkpiScoreState *b = skpi_score_getarg(fcinfo, 1, kind);
-	const char *name = skpi_score_kind_name(kind);
-	int			i;
-
-	if (AggCheckCallContext(fcinfo, NULL))
-		a = state_for_update(fcinfo, 0, kind);
-	else
-	{
-		a = (SkpiScoreState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-		state_check_header(a, kind);
-	}
-
-	if (a->scale_max != b->scale_max)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot merge %s states with different scales %d..%d and %d..%d",
-						name, a->scale_min, a->scale_max, b->scale_min, b->scale_max)));
-
-	for (i = 0; i < SKPI_SCORE_NPOINTS(a); i++)
-	{
-		if (sign > 0)
-		{
-			if (pg_add_s64_overflow(a->counts[i], b->counts[i], &a->counts[i]))
-				ereport(ERROR,
-						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("%s response count is out of range for type bigint",
-								name)));
-		}
-		else
-		{
-			if (a->counts[i] < b->counts[i])
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("cannot remove a %s state that is not part of the other", name),
-						 errdetail("Score %d would have a negative count.",
-								   a->scale_min + i)));
-			a->counts[i] -= b->counts[i];
-		}
-	}
-	PG_RETURN_POINTER(a);
-}
-
-/* ----------------------------------------------------------------
- * Text I/O
- * ----------------------------------------------------------------
- */
-
-Datum
-skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	const char *name = skpi_score_kind_name(kind);
-	char		typname[16];
-	TextParser	tp;
-	int64		counts[SKPI_SCALE_MAX_LIMIT + 1];
-	int			ncounts = 0;
-	int			version = 0;
-	int			scale_min = 0;
-	int			scale_max = 0;
-	bool		seen_version = false,
-				seen_kind = false,
-				seen_scale = false,
-				seen_counts = false;
-	SkpiScoreState *st;
-
-	snprintf(typname, sizeof(typname), "%s_state", name);
-	skpi_text_init(&tp, str, typname, fcinfo->context);
-	if (!skpi_text_expect(&tp, '{'))
-		PG_RETURN_NULL();
-	for (;;)
-	{
-		char		key[16];
-		bool		ok;
-
-		if (!skpi_text_word(&tp, key, sizeof(key)) || !skpi_text_expect(&tp, ':'))
-			PG_RETURN_NULL();
-		if (strcmp(key, "version") == 0 && !seen_version)
-			ok = seen_version = skpi_text_small_int(&tp, "version", &version);
-		else if (strcmp(key, "kind") == 0 && !seen_kind)
-			ok = seen_kind = skpi_text_kind(&tp, name);
-		else if (strcmp(key, "scale") == 0 && !seen_scale)
-			ok = seen_scale =
-				skpi_text_expect(&tp, '[') &&
-				skpi_text_small_int(&tp, "scale minimum", &scale_min) &&
-				skpi_text_expect(&tp, ',') &&
-				skpi_text_small_int(&tp, "scale maximum", &scale_max) &&
-				skpi_text_expect(&tp, ']');
-		else if (strcmp(key, "counts") == 0 && !seen_counts)
-			ok = seen_counts = skpi_text_int_array(&tp, counts, lengthof(counts), &ncounts);
-		else
-			ok = skpi_text_bad_key(&tp, key);
-		if (!ok)
-			PG_RETURN_NULL();
-
-		skpi_text_skip_ws(&tp);
-		if (*tp.p != ',')
-			break;
-		tp.p++;
-	}
-	if (!skpi_text_end(&tp))
-		PG_RETURN_NULL();
-	if (!(seen_version && seen_kind && seen_scale && seen_counts))
-	{
-		skpi_text_error(&tp, "The keys \"version\", \"kind\", \"scale\" and \"counts\" are all required.");
-		PG_RETURN_NULL();
-	}
-
-	if (!skpi_text_version(&tp, version, SKPI_SCORE_STATE_VERSION))
-		PG_RETURN_NULL();
-	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
-		ereturn(tp.escontext, (Datum) 0,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid %s_state: scale %d..%d is not allowed",
-						name, scale_min, scale_max),
-				 errdetail(kind == SKPI_KIND_NPS ? "The NPS scale is 0..10." :
-						   "The scale is 1..scale_max with scale_max between 3 and 100.")));
-	if (ncounts != scale_max - scale_min + 1)
-		ereturn(tp.escontext, (Datum) 0,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid %s_state: %d counts given for the %d points of scale %d..%d",
-						name, ncounts, scale_max - scale_min + 1, scale_min, scale_max)));
-
-	st = state_alloc(CurrentMemoryContext, kind, scale_max);
-	memcpy(st->counts, counts, sizeof(int64) * ncounts);
-	if (!counts_valid(st, tp.escontext))
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(st);
-}
-
-Datum
-skpi_score_out(FunctionCallInfo fcinfo, SkpiScoreKind kind)
-{
-	SkpiScoreState *st = skpi_score_getarg(fcinfo, 0, kind);
-	StringInfoData buf;
-	int			i;
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"version\":%d,\"kind\":\"%s\",\"scale\":[%d,%d],\"counts\":[",
-					 st->version, skpi_score_kind_name(kind),
-					 st->scale_min, st->scale_max);
-	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
-		appendStringInfo(&buf, i ? "," INT64_FORMAT : INT64_FORMAT, st->counts[i]);
-	appendStringInfoString(&buf, "]}");
-	PG_RETURN_CSTRING(buf.data);
-}
-
-/* ----------------------------------------------------------------
- * Binary I/O
- * ----------------------------------------------------------------
- */
-
-Datum
-skpi_score_recv(FunctionCallInfo fcinfo, SkpiScoreKind kind)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	const char *name = skpi_score_kind_name(kind);
-	int			version,
-				k,
-				scale_min,
-				scale_max,
-				i;
-	SkpiScoreState *st;
-
-	version = pq_getmsgbyte(buf);
-	if (version != SKPI_SCORE_STATE_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported %s_state format version %d", name, version),
-				 errdetail("This version of support_kpi reads format version %d.",
-						   SKPI_SCORE_STATE_VERSION)));
-	k = pq_getmsgbyte(buf);
-	if (k != (int) kind)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid %s_state: it holds a state of another kind (%d)",
-						name, k)));
-	scale_min = (int16) pq_getmsgint(buf, 2);
-	scale_max = (int16) pq_getmsgint(buf, 2);
-	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid %s_state: scale %d..%d is not allowed",
-						name, scale_min, scale_max)));
-
-	st = state_alloc(CurrentMemoryContext, kind, scale_max);
-	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
-		st->counts[i] = pq_getmsgint64(buf);
-	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid %s_state: %d unexpected bytes after the counts",
-						name, buf->len - buf->cursor)));
-	(void) counts_valid(st, NULL);
-	PG_RETURN_POINTER(st);
-}
-
-Datum
-skpi_score_send(FunctionCallInfo fcinfo, SkpiScoreKind kind)
-{
-	SkpiScoreState *st = skpi_score_getarg(fcinfo, 0, kind);
-	StringInfoData buf;
-	int			i;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, st->version);
-	pq_sendbyte(&buf, st->kind);
-	pq_sendint16(&buf, st->scale_min);
-	pq_sendint16(&buf, st->scale_max);
-	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
-		pq_sendint64(&buf, st->counts[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /* ----------------------------------------------------------------

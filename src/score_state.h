@@ -20,6 +20,7 @@
 #include "fmgr.h"
 
 #include "compat.h"
+#include "state.h"
 
 /* Format version written into every state; bump with an upgrade path. */
 #define SKPI_SCORE_STATE_VERSION	1
@@ -41,14 +42,17 @@ typedef enum SkpiScoreKind
 
 typedef struct SkpiScoreState
 {
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	uint8		version;		/* SKPI_SCORE_STATE_VERSION */
-	uint8		kind;			/* SkpiScoreKind */
+	SKPI_STATE_HEADER;			/* version SKPI_SCORE_STATE_VERSION, kind SkpiScoreKind */
 	int16		scale_min;		/* lowest score: 0 for NPS, 1 otherwise */
 	int16		scale_max;		/* highest score */
 	int16		padding;		/* always zero */
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];	/* one per point, from scale_min */
 } SkpiScoreState;
+
+SKPI_STATE_LAYOUT(SkpiScoreState);
+
+/* the state type of each kind (indexed by SkpiScoreKind) */
+extern const SkpiStateType skpi_score_types[];
 
 #define SKPI_SCORE_NPOINTS(st)	((int) ((st)->scale_max - (st)->scale_min + 1))
 #define SKPI_SCORE_SIZE(npoints) \
@@ -67,13 +71,9 @@ extern int32 skpi_score_scale_arg(FunctionCallInfo fcinfo, int argno,
 extern SkpiScoreState *skpi_score_getarg(FunctionCallInfo fcinfo, int argno,
 										 SkpiScoreKind kind);
 
-/*
- * Generic aggregate support.  sign is +1 for the forward transition and -1
- * for the inverse (moving-aggregate) transition; moving is true for the
- * forward transition of a moving aggregate, which must never return NULL.
- */
+/* The transition of every customer-voice aggregate (SkpiStep, state.h). */
 extern Datum skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind kind,
-										int32 scale_max, int sign, bool moving);
+										int32 scale_max, SkpiStep step);
 
 /*
  * The per-row hot path, inlined into each KPI's transition function: in an
@@ -84,8 +84,10 @@ extern Datum skpi_score_transition_slow(FunctionCallInfo fcinfo, SkpiScoreKind k
  */
 static inline Datum
 skpi_score_transition(FunctionCallInfo fcinfo, SkpiScoreKind kind,
-					  int32 scale_max, int sign, bool moving)
+					  int32 scale_max, SkpiStep step)
 {
+	int			sign = SKPI_STEP_SIGN(step);
+
 	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1) &&
 			   AggCheckCallContext(fcinfo, NULL)))
 	{
@@ -105,16 +107,8 @@ skpi_score_transition(FunctionCallInfo fcinfo, SkpiScoreKind kind,
 			}
 		}
 	}
-	return skpi_score_transition_slow(fcinfo, kind, scale_max, sign, moving);
+	return skpi_score_transition_slow(fcinfo, kind, scale_max, step);
 }
-extern Datum skpi_score_merge(FunctionCallInfo fcinfo, SkpiScoreKind kind,
-							  int sign);
-
-/* Type I/O */
-extern Datum skpi_score_in(FunctionCallInfo fcinfo, SkpiScoreKind kind);
-extern Datum skpi_score_out(FunctionCallInfo fcinfo, SkpiScoreKind kind);
-extern Datum skpi_score_recv(FunctionCallInfo fcinfo, SkpiScoreKind kind);
-extern Datum skpi_score_send(FunctionCallInfo fcinfo, SkpiScoreKind kind);
 
 /* Reading a state */
 extern int64 skpi_score_total(const SkpiScoreState *st);

@@ -64,7 +64,7 @@
 #include "compat.h"
 #include "durations.h"
 #include "sketch.h"
-#include "state_common.h"
+#include "state.h"
 #include "stats.h"
 #include "textparse.h"
 
@@ -294,12 +294,13 @@ sketch_getarg(FunctionCallInfo fcinfo, int argno)
 static SkpiSketch *
 sketch_for_update(FunctionCallInfo fcinfo, int argno)
 {
-	bool		check;
-	SkpiSketch *st = skpi_state_for_update(fcinfo, argno, SKPI_SKETCH_KIND_DURATION,
-										   &check);
+	SkpiSketch *st = (SkpiSketch *) PG_GETARG_POINTER(argno);
 
-	if (unlikely(check))
+	if (unlikely(VARATT_IS_EXTENDED(st) || st->kind != SKPI_SKETCH_KIND_DURATION))
+	{
+		st = (SkpiSketch *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
 		sketch_check_header(st);
+	}
 	sketch_tables();
 	return st;
 }

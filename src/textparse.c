@@ -252,3 +252,36 @@ skpi_text_bad_key(TextParser *tp, const char *key)
 	snprintf(detail, sizeof(detail), "Unexpected or repeated key \"%s\".", key);
 	return skpi_text_error(tp, detail);
 }
+
+bool
+skpi_text_object(TextParser *tp, const char *const *keys, int nkeys,
+				 uint64 required, SkpiTextField field, void *arg)
+{
+	uint64		seen = 0;
+
+	Assert(nkeys <= 64);
+	if (!skpi_text_expect(tp, '{'))
+		return false;
+	do
+	{
+		char		key[32];
+		int			i;
+
+		if (!skpi_text_word(tp, key, sizeof(key)) || !skpi_text_expect(tp, ':'))
+			return false;
+		for (i = 0; i < nkeys; i++)
+			if (strcmp(keys[i], key) == 0)
+				break;
+		if (i == nkeys || (seen & (UINT64CONST(1) << i)))
+			return skpi_text_bad_key(tp, key);
+		seen |= UINT64CONST(1) << i;
+		if (!field(tp, i, arg))
+			return false;
+	} while (skpi_text_accept(tp, ','));
+	if (!skpi_text_end(tp))
+		return false;
+	required &= nkeys == 64 ? ~UINT64CONST(0) : (UINT64CONST(1) << nkeys) - 1;
+	if ((seen & required) != required)
+		return skpi_text_error(tp, "Every key of the state is required: see the output of the type.");
+	return true;
+}

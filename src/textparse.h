@@ -49,4 +49,14 @@ extern bool skpi_text_end(TextParser *tp);
 /* the format version read is the one this release reads (22P02 otherwise) */
 extern bool skpi_text_version(TextParser *tp, int version, int expected);
 
+/*
+ * One JSON object {"key":value,...} whose keys are keys[0..nkeys-1] (at most
+ * 64): each at most once, in any order, and every key of the bitmask
+ * required present (bit i for keys[i]); field reads the value of keys[i].
+ * Then nothing but whitespace.
+ */
+typedef bool (*SkpiTextField) (TextParser *tp, int key, void *arg);
+extern bool skpi_text_object(TextParser *tp, const char *const *keys, int nkeys,
+							 uint64 required, SkpiTextField field, void *arg);
+
 #endif							/* SKPI_TEXTPARSE_H */

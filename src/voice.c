@@ -36,47 +36,18 @@
  * aggregate does for no rows).
  */
 #define SKPI_SCORE_TYPE_FUNCTIONS(prefix, KIND) \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_in); \
-Datum skpi_##prefix##_state_in(PG_FUNCTION_ARGS) \
-{ return skpi_score_in(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_out); \
-Datum skpi_##prefix##_state_out(PG_FUNCTION_ARGS) \
-{ return skpi_score_out(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_recv); \
-Datum skpi_##prefix##_state_recv(PG_FUNCTION_ARGS) \
-{ return skpi_score_recv(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_send); \
-Datum skpi_##prefix##_state_send(PG_FUNCTION_ARGS) \
-{ return skpi_score_send(fcinfo, KIND); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_combine); \
-Datum skpi_##prefix##_state_combine(PG_FUNCTION_ARGS) \
-{ return skpi_score_merge(fcinfo, KIND, 1); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_state_uncombine); \
-Datum skpi_##prefix##_state_uncombine(PG_FUNCTION_ARGS) \
-{ return skpi_score_merge(fcinfo, KIND, -1); } \
+SKPI_STATE_IO(skpi_##prefix##_state, skpi_score_types[KIND]) \
+SKPI_STATE_MERGE(skpi_##prefix##_state, skpi_score_types[KIND]) \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_nonempty); \
+Datum skpi_##prefix##_nonempty(PG_FUNCTION_ARGS) \
+{ return skpi_state_nonempty(fcinfo, &skpi_score_types[KIND]); } \
 PG_FUNCTION_INFO_V1(skpi_##prefix##_responses); \
 Datum skpi_##prefix##_responses(PG_FUNCTION_ARGS) \
 { PG_RETURN_INT64(skpi_score_total(skpi_score_getarg(fcinfo, 0, KIND))); } \
 PG_FUNCTION_INFO_V1(skpi_##prefix##_score_counts); \
 Datum skpi_##prefix##_score_counts(PG_FUNCTION_ARGS) \
 { PG_RETURN_DATUM(skpi_score_counts_array(skpi_score_getarg(fcinfo, 0, KIND))); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_accum); \
-Datum skpi_##prefix##_accum(PG_FUNCTION_ARGS) \
-{ return skpi_score_transition(fcinfo, KIND, scale_of_call(fcinfo, KIND), 1, false); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_maccum); \
-Datum skpi_##prefix##_maccum(PG_FUNCTION_ARGS) \
-{ return skpi_score_transition(fcinfo, KIND, scale_of_call(fcinfo, KIND), 1, true); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_retract); \
-Datum skpi_##prefix##_retract(PG_FUNCTION_ARGS) \
-{ return skpi_score_transition(fcinfo, KIND, scale_of_call(fcinfo, KIND), -1, false); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_nonempty); \
-Datum skpi_##prefix##_nonempty(PG_FUNCTION_ARGS) \
-{ \
-	SkpiScoreState *st = skpi_score_getarg(fcinfo, 0, KIND); \
-	if (skpi_score_total(st) == 0) \
-		PG_RETURN_NULL(); \
-	PG_RETURN_POINTER(st); \
-}
+SKPI_TRANSITIONS(skpi_##prefix, , score_transition, KIND)
 
 /* the scale of a transition call: its third argument, or the kind's default */
 static int32
@@ -85,6 +56,13 @@ scale_of_call(FunctionCallInfo fcinfo, SkpiScoreKind kind)
 	if (PG_NARGS() > 2)
 		return skpi_score_scale_arg(fcinfo, 2, kind);
 	return skpi_score_default_max(kind);
+}
+
+/* transition of a kind: the scale is its third argument, or the kind's default */
+static inline Datum
+score_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiScoreKind kind)
+{
+	return skpi_score_transition(fcinfo, kind, scale_of_call(fcinfo, kind), step);
 }
 
 SKPI_SCORE_TYPE_FUNCTIONS(nps, SKPI_KIND_NPS)

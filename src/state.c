@@ -1,0 +1,207 @@
+/*
+ * state.c
+ *		The driver shared by every state type (see state.h): argument reading,
+ *		in-place update, combine, nonempty, text and binary I/O.
+ */
+#include "postgres.h"
+
+#include "libpq/pqformat.h"
+
+#include "state.h"
+
+void
+skpi_state_require_aggregate(FunctionCallInfo fcinfo, const SkpiStateType *t)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s transition function called in non-aggregate context",
+						t->typname)));
+}
+
+void
+skpi_state_corrupted(const SkpiStateType *t)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupted %s value", t->typname)));
+}
+
+SkpiStateHeader *
+skpi_state_check(const SkpiStateType *t, SkpiStateHeader *st)
+{
+	if (VARSIZE(st) < SKPI_STATE_HEADER_BYTES ||
+		st->version != t->version ||
+		(t->kind != SKPI_NO_KIND && st->kind != t->kind) ||
+		!t->stored_ok(st))
+		skpi_state_corrupted(t);
+	return st;
+}
+
+void *
+skpi_state_getarg(FunctionCallInfo fcinfo, int argno, const SkpiStateType *t)
+{
+	return skpi_state_check(t, (SkpiStateHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno)));
+}
+
+Datum
+skpi_state_merge(FunctionCallInfo fcinfo, const SkpiStateType *t, int sign)
+{
+	SkpiStateHeader *b = skpi_state_getarg(fcinfo, 1, t);
+	bool		in_aggregate = AggCheckCallContext(fcinfo, NULL);
+	SkpiStateHeader *a;
+
+	if (in_aggregate)
+		a = skpi_state_for_update(fcinfo, 0, t);
+	else
+		a = skpi_state_check(t, (SkpiStateHeader *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
+	PG_RETURN_POINTER(t->merge(a, b, sign, in_aggregate));
+}
+
+Datum
+skpi_state_nonempty(FunctionCallInfo fcinfo, const SkpiStateType *t)
+{
+	SkpiStateHeader *st = skpi_state_getarg(fcinfo, 0, t);
+
+	if (t->empty(st))
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- text ---- */
+
+#define MAX_KEYS 64
+
+typedef struct TextIn
+{
+	const SkpiStateType *t;
+	void	   *ctx;
+	int			version;
+	int			first_own;		/* index of keys[0] of the type */
+} TextIn;
+
+static bool
+text_in_field(TextParser *tp, int key, void *arg)
+{
+	TextIn	   *in = (TextIn *) arg;
+
+	if (key == 0)
+		return skpi_text_small_int(tp, "version", &in->version);
+	if (key < in->first_own)
+		return skpi_text_kind(tp, in->t->kindname);
+	return in->t->text_field(tp, key - in->first_own, in->ctx);
+}
+
+Datum
+skpi_state_in(FunctionCallInfo fcinfo, const SkpiStateType *t)
+{
+	const char *keys[MAX_KEYS];
+	TextParser	tp;
+	TextIn		in;
+	uint64		required;
+	SkpiStateHeader *st;
+	int			i;
+
+	Assert(t->nkeys + 2 <= MAX_KEYS);
+	in.t = t;
+	in.version = 0;
+	in.first_own = 1;
+	keys[0] = "version";
+	if (t->kindname)
+		keys[in.first_own++] = "kind";
+	for (i = 0; i < t->nkeys; i++)
+		keys[in.first_own + i] = t->keys[i];
+	required = ~(t->optional << in.first_own);
+	skpi_text_init(&tp, PG_GETARG_CSTRING(0), t->typname, fcinfo->context);
+	in.ctx = t->text_begin(t);
+	if (!skpi_text_object(&tp, keys, in.first_own + t->nkeys, required, text_in_field, &in) ||
+		!skpi_text_version(&tp, in.version, t->version) ||
+		(st = t->text_end(&tp, in.ctx)) == NULL ||
+		(t->valid && !t->valid(st, tp.escontext)))
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(st);
+}
+
+char *
+skpi_state_to_text(const SkpiStateType *t, const SkpiStateHeader *st)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"version\":%d", st->version);
+	if (t->kindname)
+		appendStringInfo(&buf, ",\"kind\":\"%s\"", t->kindname);
+	t->out(&buf, st);
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+Datum
+skpi_state_out(FunctionCallInfo fcinfo, const SkpiStateType *t)
+{
+	PG_RETURN_CSTRING(skpi_state_to_text(t, skpi_state_getarg(fcinfo, 0, t)));
+}
+
+/* ---- binary ---- */
+
+void
+skpi_state_recv_error(const SkpiStateType *t, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid %s: %s", t->typname, detail)));
+}
+
+void
+skpi_send_int64s(StringInfo buf, const int64 *v, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		pq_sendint64(buf, v[i]);
+}
+
+void
+skpi_recv_int64s(StringInfo buf, int64 *v, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		v[i] = pq_getmsgint64(buf);
+}
+
+Datum
+skpi_state_recv(FunctionCallInfo fcinfo, const SkpiStateType *t)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	SkpiStateHeader *st;
+
+	if (version != t->version)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported %s format version %d", t->typname, version),
+				 errdetail("This version of support_kpi reads format version %d.",
+						   t->version)));
+	st = t->recv(buf, t);
+	if (buf->cursor != buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid %s: %d unexpected bytes at the end",
+						t->typname, buf->len - buf->cursor)));
+	if (t->valid)
+		(void) t->valid(st, NULL);
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+skpi_state_send(FunctionCallInfo fcinfo, const SkpiStateType *t)
+{
+	SkpiStateHeader *st = skpi_state_getarg(fcinfo, 0, t);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, st->version);
+	t->send(&buf, st);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
