@@ -6,6 +6,8 @@ MODULE_big = support_kpi
 OBJS = \
 	src/support_kpi.o \
 	src/calendar.o \
+	src/calendar_parse.o \
+	src/business_time.o \
 	src/score_state.o \
 	src/sketch.o \
 	src/counter_state.o \

@@ -1,129 +1,27 @@
 /*
  * calendar.c
- *		Business-hours calendars: the business_calendar type and working-time
- *		durations (business_seconds, business_add, is_business_time).
- *
- * A calendar is a time zone, weekly hours (several intervals per weekday;
- * an interval whose end is not after its start crosses midnight) and dated
- * exceptions (a date or a range of dates with its own hours, or closed: a
- * holiday).  Hours are local wall-clock hours of the zone.
- *
- * Every interval belongs to the local date it starts on (a 22:00-06:00
- * shift belongs to the evening's date); an exception replaces the intervals
- * starting on its dates.  An instant is business time when its local time
- * falls in an interval, half-open [start, end).  business_seconds is the
- * measure of the business instants between two instants.
- *
- * Speed: local time x (microseconds) has a cumulative working time P(x),
- * computed in O(log exceptions) by arithmetic: whole days by weeks and a
- * per-weekday prefix sum, corrected by the prefix sum of the exceptions'
- * differences (binary search), plus the two partial days around x.  Between
- * two UTC offset changes local time is the instant plus a constant, so the
- * working time of a range is the sum over its DST segments of P(end) -
- * P(start): O(DST transitions in the range + 1) evaluations of P.  Nothing
- * loops over days or minutes.  business_add inverts P by galloping over
- * days, O(log days) evaluations.
- *
- * Errors: 22P02 syntax, 22023 unknown time zone, 22008 time or date field
- * out of range, 22000 empty, overlapping or repeated hours and dates,
- * 54000 size limits, 22P03 malformed binary input.
+ *		The business_calendar type: building a calendar from its parsed form
+ *		(validation), the stored value's checks, text output and binary I/O.
+ *		The text form's reader is calendar_parse.c; working time
+ *		(business_seconds, business_add, is_business_time) is business_time.c;
+ *		calendar.h describes the model and the stored form.
  */
 #include "postgres.h"
-
-#include <ctype.h>
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
-#include "miscadmin.h"
-#include "common/int.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
-#include "utils/timestamp.h"
 
 #include "compat.h"
-#include "durations.h"
-#include "textparse.h"
+#include "calendar.h"
 
-#define CAL_VERSION 1
-#define CAL_MAX_IVS 24			/* intervals per weekday or dated entry */
-#define CAL_MAX_EXC 5000		/* dated entries (a date or a range each) */
-#define CAL_DAY_SECS SECS_PER_DAY
-#define DAY_US USECS_PER_DAY
-#define WEEK_US (7 * DAY_US)
-/* local day numbers count from Monday 1999-12-27: PostgreSQL date + 5 */
-#define MONDAY_SHIFT 5
-#define UNIX_TO_PG_SECS ((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY)
-
-static const char *const day_names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
-/* one interval, seconds from the start of its day: 0 <= start < 86400,
- * start < end, and an end past midnight ends before the next day's start
- * time (at most 24 hours: 00:00-24:00) */
-typedef struct CalIv
-{
-	int32		start;
-	int32		end;
-} CalIv;
-
-typedef struct CalExc
-{
-	int32		first;			/* local day numbers, Monday-based */
-	int32		last;
-	int32		iv_off;
-	int32		niv;			/* 0: closed (a holiday) */
-	int64		total;			/* working microseconds of each of its days */
-	int64		cum;			/* sum over the entries before it of (their
-								 * days' time - the weekly time of those days) */
-} CalExc;
-
-typedef struct SkpiCalendar
-{
-	int32		vl_len_;
-	uint8		version;
-	uint8		zone_len;
-	uint16		week_off[8];	/* weekday d (Mon = 0): iv[week_off[d] ..
-								 * week_off[d + 1]) */
-	int32		nexc;
-	int32		niv;
-	int64		week_total;
-	int64		week_cum[8];	/* working time of weekdays 0 .. d - 1 */
-	CalExc		exc[FLEXIBLE_ARRAY_MEMBER];
-	/* then CalIv iv[niv], then char zone[zone_len + 1] */
-} SkpiCalendar;
-
-#define CAL_IVS(c) ((CalIv *) ((char *) (c) + offsetof(SkpiCalendar, exc) + \
-							   sizeof(CalExc) * (c)->nexc))
-#define CAL_ZONE(c) ((char *) (CAL_IVS(c) + (c)->niv))
-#define CAL_SIZE(nexc, niv, zlen) (offsetof(SkpiCalendar, exc) + sizeof(CalExc) * (nexc) + \
-								   sizeof(CalIv) * (niv) + (zlen) + 1)
-
-PG_FUNCTION_INFO_V1(skpi_calendar_in);
 PG_FUNCTION_INFO_V1(skpi_calendar_out);
 PG_FUNCTION_INFO_V1(skpi_calendar_recv);
 PG_FUNCTION_INFO_V1(skpi_calendar_send);
-PG_FUNCTION_INFO_V1(skpi_business_seconds);
-PG_FUNCTION_INFO_V1(skpi_business_add);
-PG_FUNCTION_INFO_V1(skpi_is_business_time);
 
-/* ---- small helpers ---- */
-
-static inline int64
-floor_div(int64 a, int64 b)
-{
-	int64		q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-static inline int
-weekday_of(int64 mday)
-{
-	return (int) (mday - floor_div(mday, 7) * 7);
-}
+/* ---- formatting ---- */
 
 static void
 format_time(StringInfo buf, int32 secs)
@@ -177,32 +75,10 @@ format_dates(StringInfo buf, int32 first, int32 last)
 	}
 }
 
-/* ---- the parsed form, shared by text and binary input ---- */
+/* ---- the parsed form (calendar.h): validation, building the value ---- */
 
-typedef struct CalDayIn
-{
-	int			niv;
-	CalIv		iv[CAL_MAX_IVS];
-} CalDayIn;
-
-typedef struct CalExcIn
-{
-	int32		first;			/* PostgreSQL dates */
-	int32		last;
-	CalDayIn	hours;
-} CalExcIn;
-
-typedef struct CalSpec
-{
-	char		zone[TZ_STRLEN_MAX + 1];
-	CalDayIn	week[7];
-	int			nexc;
-	int			maxexc;
-	CalExcIn   *exc;
-} CalSpec;
-
-static CalExcIn *
-spec_add_exc(CalSpec *spec)
+CalExcIn *
+skpi_calendar_spec_add_exc(CalSpec *spec)
 {
 	if (spec->nexc == spec->maxexc)
 	{
@@ -300,8 +176,8 @@ same_hours(const CalDayIn *a, const CalDayIn *b)
 	return a->niv == b->niv && memcmp(a->iv, b->iv, sizeof(CalIv) * a->niv) == 0;
 }
 
-static char *
-dates_label(int32 first, int32 last)
+char *
+skpi_calendar_dates_label(int32 first, int32 last)
 {
 	StringInfoData s;
 
@@ -321,23 +197,14 @@ day_total_us(const CalDayIn *d)
 	return t;
 }
 
-/* working time of Monday-based days 0 .. k - 1 of the weekly schedule (k may be negative) */
-static inline int64
-week_days_sum(const SkpiCalendar *c, int64 k)
-{
-	int64		w = floor_div(k, 7);
-
-	return w * c->week_total + c->week_cum[k - w * 7];
-}
-
 /*
  * Validate a parsed calendar and build the value: the zone must be known,
  * every day's hours sorted without overlap (also across midnight, between
  * weekly and dated hours), dated entries sorted without repeated dates.
  * Returns NULL after a soft error.
  */
-static SkpiCalendar *
-calendar_build(CalSpec *spec, Node *escontext)
+SkpiCalendar *
+skpi_calendar_build(CalSpec *spec, Node *escontext)
 {
 	pg_tz	   *tz;
 	const char *zone;
@@ -401,7 +268,7 @@ calendar_build(CalSpec *spec, Node *escontext)
 	{
 		CalExcIn   *e = &spec->exc[k];
 
-		if (!day_normalize(&e->hours, dates_label(e->first, e->last), escontext))
+		if (!day_normalize(&e->hours, skpi_calendar_dates_label(e->first, e->last), escontext))
 			return NULL;
 		if (n > 0 && spec->exc[n - 1].last >= e->first)
 		{
@@ -413,8 +280,8 @@ calendar_build(CalSpec *spec, Node *escontext)
 					(errcode(ERRCODE_DATA_EXCEPTION),
 					 errmsg("date %s is given twice in business_calendar", s.data),
 					 errdetail("A date appears once, as a holiday or with its own hours; here in %s and in %s.",
-							   dates_label(spec->exc[n - 1].first, spec->exc[n - 1].last),
-							   dates_label(e->first, e->last))));
+							   skpi_calendar_dates_label(spec->exc[n - 1].first, spec->exc[n - 1].last),
+							   skpi_calendar_dates_label(e->first, e->last))));
 		}
 		if (n > 0 && spec->exc[n - 1].last + 1 == e->first &&
 			same_hours(&spec->exc[n - 1].hours, &e->hours))
@@ -428,7 +295,7 @@ calendar_build(CalSpec *spec, Node *escontext)
 	for (k = 0; k < n; k++)
 	{
 		CalExcIn   *e = &spec->exc[k];
-		const char *label = dates_label(e->first, e->last);
+		const char *label = skpi_calendar_dates_label(e->first, e->last);
 		bool		prev_dated = (k > 0 && spec->exc[k - 1].last + 1 == e->first);
 		bool		next_dated = (k + 1 < n && spec->exc[k + 1].first == e->last + 1);
 		int			dprev = weekday_of((int64) e->first - 1 + MONDAY_SHIFT);
@@ -437,7 +304,7 @@ calendar_build(CalSpec *spec, Node *escontext)
 		if (prev_dated)
 		{
 			if (!check_spill(&spec->exc[k - 1].hours,
-							 dates_label(spec->exc[k - 1].first, spec->exc[k - 1].last),
+							 skpi_calendar_dates_label(spec->exc[k - 1].first, spec->exc[k - 1].last),
 							 &e->hours, label, escontext))
 				return NULL;
 		}
@@ -496,379 +363,6 @@ calendar_build(CalSpec *spec, Node *escontext)
 	return c;
 }
 
-/* ---- text input ---- */
-
-static bool
-cal_syntax(TextParser *tp, const char *what)
-{
-	char		detail[200];
-
-	if (*tp->p == '\0')
-		snprintf(detail, sizeof(detail), "%s at the end of the input.", what);
-	else
-	{
-		int			len = pg_mbcliplen(tp->p, strlen(tp->p), 30);
-
-		snprintf(detail, sizeof(detail), "%s at \"%.*s\".", what, len, tp->p);
-	}
-	return skpi_text_error(tp, detail);
-}
-
-static bool
-is_ws(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool
-is_zone_char(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		c == '/' || c == '_' || c == '-' || c == '+';
-}
-
-/* exactly n digits */
-static bool
-read_digits(TextParser *tp, int n, int *out)
-{
-	int			v = 0,
-				i;
-
-	for (i = 0; i < n; i++)
-	{
-		if (tp->p[i] < '0' || tp->p[i] > '9')
-			return false;
-		v = v * 10 + (tp->p[i] - '0');
-	}
-	tp->p += n;
-	*out = v;
-	return true;
-}
-
-static bool
-field_overflow(TextParser *tp, const char *from, const char *what)
-{
-	ereturn(tp->escontext, false,
-			(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
-			 errmsg("%s value out of range: \"%.*s\"", what, (int) (tp->p - from), from),
-			 errdetail("In business_calendar \"%s\".", skpi_input_excerpt(tp->input))));
-}
-
-/* HH:MM or HH:MM:SS (H:MM also), 00:00 .. 24:00, in seconds */
-static bool
-parse_time(TextParser *tp, int32 *secs)
-{
-	const char *from = tp->p;
-	int			h,
-				m,
-				s = 0;
-
-	if (!read_digits(tp, 2, &h) && !read_digits(tp, 1, &h))
-		return cal_syntax(tp, "Expected a time such as 09:00");
-	if (*tp->p != ':' || (tp->p++, !read_digits(tp, 2, &m)))
-	{
-		tp->p = from;
-		return cal_syntax(tp, "Expected a time such as 09:00");
-	}
-	if (*tp->p == ':' && tp->p[1] >= '0' && tp->p[1] <= '9')
-	{
-		tp->p++;
-		if (!read_digits(tp, 2, &s))
-		{
-			tp->p = from;
-			return cal_syntax(tp, "Expected a time such as 09:00:30");
-		}
-	}
-	if (m > 59 || s > 59 || h > 24 || (h == 24 && (m != 0 || s != 0)))
-		return field_overflow(tp, from, "time");
-	*secs = h * 3600 + m * 60 + s;
-	return true;
-}
-
-static bool
-parse_span(TextParser *tp, CalIv *iv)
-{
-	const char *from = tp->p;
-	int32		a,
-				b;
-
-	if (!parse_time(tp, &a))
-		return false;
-	skpi_text_skip_ws(tp);
-	if (*tp->p != '-')
-		return cal_syntax(tp, "Expected \"-\" and the end time of the business hours");
-	tp->p++;
-	skpi_text_skip_ws(tp);
-	if (!parse_time(tp, &b))
-		return false;
-	if (a == CAL_DAY_SECS)
-		ereturn(tp->escontext, false,
-				(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
-				 errmsg("business hours \"%.*s\" start at 24:00", (int) (tp->p - from), from),
-				 errhint("24:00 can only end business hours; start at 00:00.")));
-	if (a == b)
-		ereturn(tp->escontext, false,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("business hours \"%.*s\" are empty", (int) (tp->p - from), from),
-				 errhint("An end before the start crosses midnight; write 00:00-24:00 for a whole day.")));
-	iv->start = a;
-	iv->end = b < a ? b + CAL_DAY_SECS : b;
-	return true;
-}
-
-static bool
-parse_hours(TextParser *tp, CalDayIn *d, const char *label)
-{
-	for (;;)
-	{
-		if (d->niv >= CAL_MAX_IVS)
-			ereturn(tp->escontext, false,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many business hours for %s", label),
-					 errdetail("A day has at most %d intervals.", CAL_MAX_IVS)));
-		if (!parse_span(tp, &d->iv[d->niv++]))
-			return false;
-		skpi_text_skip_ws(tp);
-		if (*tp->p != ',')
-			return true;
-		tp->p++;
-		skpi_text_skip_ws(tp);
-	}
-}
-
-/* YYYY-MM-DD, years 0001..9999, as a PostgreSQL date */
-static bool
-parse_date(TextParser *tp, int32 *date)
-{
-	const char *from = tp->p;
-	int			y,
-				m,
-				d;
-
-	if (!read_digits(tp, 4, &y) || *tp->p != '-' || (tp->p++, !read_digits(tp, 2, &m)) ||
-		*tp->p != '-' || (tp->p++, !read_digits(tp, 2, &d)))
-	{
-		tp->p = from;
-		return cal_syntax(tp, "Expected a date such as 2026-01-01");
-	}
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1])
-		return field_overflow(tp, from, "date");
-	*date = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
-	return true;
-}
-
-static bool
-parse_dates(TextParser *tp, int32 *first, int32 *last)
-{
-	const char *from = tp->p;
-
-	if (!parse_date(tp, first))
-		return false;
-	*last = *first;
-	if (tp->p[0] == '.' && tp->p[1] == '.')
-	{
-		tp->p += 2;
-		if (!parse_date(tp, last))
-			return false;
-		if (*last < *first)
-			ereturn(tp->escontext, false,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("date range \"%.*s\" ends before it starts", (int) (tp->p - from), from)));
-	}
-	return true;
-}
-
-static bool
-parse_weekday(TextParser *tp, int *day)
-{
-	const char *from = tp->p;
-	int			i;
-
-	while (isalpha((unsigned char) *tp->p))
-		tp->p++;
-	for (i = 0; i < 7; i++)
-		if (tp->p - from == 3 && pg_strncasecmp(from, day_names[i], 3) == 0)
-		{
-			*day = i;
-			return true;
-		}
-	tp->p = from;
-	return cal_syntax(tp, "Expected a weekday (Mon, Tue, Wed, Thu, Fri, Sat, Sun), a date or \"holidays\"");
-}
-
-/* Mon-Fri, Sat: sets days[]; a range may wrap (Sun-Thu) */
-static bool
-parse_days(TextParser *tp, bool *days)
-{
-	for (;;)
-	{
-		int			a,
-					b,
-					i;
-
-		if (!parse_weekday(tp, &a))
-			return false;
-		b = a;
-		skpi_text_skip_ws(tp);
-		if (*tp->p == '-')
-		{
-			tp->p++;
-			skpi_text_skip_ws(tp);
-			if (!parse_weekday(tp, &b))
-				return false;
-			skpi_text_skip_ws(tp);
-		}
-		for (i = a;; i = (i + 1) % 7)
-		{
-			if (days[i])
-				ereturn(tp->escontext, false,
-						(errcode(ERRCODE_DATA_EXCEPTION),
-						 errmsg("weekday %s is given twice in business_calendar", day_names[i]),
-						 errhint("List all the hours of a weekday in one clause: Mon 09:00-13:00, 14:00-18:00.")));
-			days[i] = true;
-			if (i == b)
-				break;
-		}
-		if (*tp->p != ',')
-			return true;
-		tp->p++;
-		skpi_text_skip_ws(tp);
-	}
-}
-
-static bool
-expect_space(TextParser *tp, const char *what)
-{
-	if (!is_ws(*tp->p))
-		return cal_syntax(tp, what);
-	skpi_text_skip_ws(tp);
-	return true;
-}
-
-static bool
-parse_clause(TextParser *tp, CalSpec *spec, bool *week_given)
-{
-	const char *from = tp->p;
-
-	if (*tp->p >= '0' && *tp->p <= '9')
-	{
-		/* dated hours: 2026-12-31 09:00-13:00 */
-		CalExcIn   *e;
-
-		if (spec->nexc >= CAL_MAX_EXC)
-			goto too_many;
-		e = spec_add_exc(spec);
-		return parse_dates(tp, &e->first, &e->last) &&
-			expect_space(tp, "Expected a space and business hours after the date") &&
-			parse_hours(tp, &e->hours, dates_label(e->first, e->last));
-	}
-	while (isalpha((unsigned char) *tp->p))
-		tp->p++;
-	if (tp->p - from == 8 && pg_strncasecmp(from, "holidays", 8) == 0)
-	{
-		if (!expect_space(tp, "Expected a space and dates after \"holidays\""))
-			return false;
-		for (;;)
-		{
-			CalExcIn   *e;
-
-			if (spec->nexc >= CAL_MAX_EXC)
-				goto too_many;
-			e = spec_add_exc(spec);
-			if (!parse_dates(tp, &e->first, &e->last))
-				return false;
-			skpi_text_skip_ws(tp);
-			if (*tp->p != ',')
-				return true;
-			tp->p++;
-			skpi_text_skip_ws(tp);
-		}
-	}
-	else
-	{
-		/* weekly hours: Mon-Fri 09:00-18:00 */
-		bool		days[7] = {0};
-		CalDayIn	hours = {0};
-		int			d;
-
-		tp->p = from;
-		if (!parse_days(tp, days))
-			return false;
-		for (d = 0; d < 7; d++)
-			if (days[d] && week_given[d])
-				ereturn(tp->escontext, false,
-						(errcode(ERRCODE_DATA_EXCEPTION),
-						 errmsg("weekday %s is given twice in business_calendar", day_names[d]),
-						 errhint("List all the hours of a weekday in one clause: Mon 09:00-13:00, 14:00-18:00.")));
-		if (tp->p == from || !is_ws(tp->p[-1]))
-			return cal_syntax(tp, "Expected a space and business hours after the weekdays");
-		if (!parse_hours(tp, &hours, "a weekday"))
-			return false;
-		for (d = 0; d < 7; d++)
-			if (days[d])
-			{
-				week_given[d] = true;
-				spec->week[d] = hours;
-			}
-		return true;
-	}
-
-too_many:
-	ereturn(tp->escontext, false,
-			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-			 errmsg("too many dates in business_calendar"),
-			 errdetail("A calendar has at most %d holidays and dated hours (a date or a range each).",
-					   CAL_MAX_EXC)));
-}
-
-Datum
-skpi_calendar_in(PG_FUNCTION_ARGS)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	TextParser	tp;
-	CalSpec    *spec = palloc0(sizeof(CalSpec));
-	bool		week_given[7] = {0};
-	const char *z;
-	SkpiCalendar *c;
-
-	skpi_text_init(&tp, str, "business_calendar", fcinfo->context);
-	skpi_text_skip_ws(&tp);
-	z = tp.p;
-	while (is_zone_char(*tp.p))
-		tp.p++;
-	if (tp.p == z)
-	{
-		cal_syntax(&tp, "Expected a time zone name (such as Europe/Berlin) first");
-		PG_RETURN_NULL();
-	}
-	if (tp.p - z > TZ_STRLEN_MAX)
-	{
-		tp.p = z;
-		cal_syntax(&tp, "The time zone name is too long");
-		PG_RETURN_NULL();
-	}
-	memcpy(spec->zone, z, tp.p - z);
-	spec->zone[tp.p - z] = '\0';
-	skpi_text_skip_ws(&tp);
-	while (*tp.p != '\0')
-	{
-		if (*tp.p != ';')
-		{
-			cal_syntax(&tp, "Expected \";\" before the next clause");
-			PG_RETURN_NULL();
-		}
-		tp.p++;
-		skpi_text_skip_ws(&tp);
-		if (!parse_clause(&tp, spec, week_given))
-			PG_RETURN_NULL();
-		skpi_text_skip_ws(&tp);
-	}
-	c = calendar_build(spec, tp.escontext);
-	if (c == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(c);
-}
-
 /* ---- stored values ---- */
 
 static void
@@ -914,8 +408,8 @@ typedef struct CalCache
 	char		zone[TZ_STRLEN_MAX + 1];
 } CalCache;
 
-static SkpiCalendar *
-calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz)
+SkpiCalendar *
+skpi_calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz)
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
 	CalCache   *cache = (CalCache *) fcinfo->flinfo->fn_extra;
@@ -1116,7 +610,7 @@ skpi_calendar_recv(PG_FUNCTION_ARGS)
 	if (version != CAL_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported business_calendar format version %d", version),
+				 errmsg("unsupported %s format version %d", "business_calendar", version),
 				 errdetail("This version of support_kpi reads format version %d.", CAL_VERSION)));
 	zlen = pq_getmsgbyte(buf);
 	pq_copymsgbytes(buf, spec->zone, zlen);
@@ -1133,7 +627,7 @@ skpi_calendar_recv(PG_FUNCTION_ARGS)
 		recv_error("too many dates");
 	for (i = 0; i < nexc; i++)
 	{
-		CalExcIn   *e = spec_add_exc(spec);
+		CalExcIn   *e = skpi_calendar_spec_add_exc(spec);
 
 		e->first = (int32) pq_getmsgint(buf, 4);
 		e->last = (int32) pq_getmsgint(buf, 4);
@@ -1146,7 +640,7 @@ skpi_calendar_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid business_calendar: %d unexpected bytes at the end",
 						buf->len - buf->cursor)));
-	c = calendar_build(spec, NULL);
+	c = skpi_calendar_build(spec, NULL);
 	PG_RETURN_POINTER(c);
 }
 
@@ -1190,359 +684,3 @@ skpi_calendar_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/*
- * ---- working time on the local time line ----
- * Local time x: microseconds since Monday 1999-12-27 00:00 local; day m
- * covers [m * DAY_US, (m + 1) * DAY_US).  A day's intervals lie within
- * [m * DAY_US, (m + 2) * DAY_US).
- */
-
-/* number of dated entries starting on or before day m */
-static int
-exc_upper(const SkpiCalendar *c, int64 m)
-{
-	int			lo = 0,
-				hi = c->nexc;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (c->exc[mid].first <= m)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static const CalIv *
-day_ivs(const SkpiCalendar *c, int64 m, int *n)
-{
-	int			k = exc_upper(c, m);
-	int			d;
-
-	if (k > 0 && c->exc[k - 1].last >= m)
-	{
-		*n = c->exc[k - 1].niv;
-		return CAL_IVS(c) + c->exc[k - 1].iv_off;
-	}
-	d = weekday_of(m);
-	*n = c->week_off[d + 1] - c->week_off[d];
-	return CAL_IVS(c) + c->week_off[d];
-}
-
-/* working time of the days before day n (relative to day 0: negative before it) */
-static int64
-full_days(const SkpiCalendar *c, int64 n)
-{
-	int			k = exc_upper(c, n - 1);
-	const CalExc *e;
-	int64		last;
-
-	if (k == 0)
-		return week_days_sum(c, n);
-	e = &c->exc[k - 1];
-	last = Min((int64) e->last, n - 1);
-	return week_days_sum(c, n) + e->cum + (last - e->first + 1) * e->total -
-		(week_days_sum(c, last + 1) - week_days_sum(c, e->first));
-}
-
-/* working time of day m's intervals before x */
-static int64
-day_part(const SkpiCalendar *c, int64 m, int64 x)
-{
-	int			n,
-				i;
-	const CalIv *iv = day_ivs(c, m, &n);
-	int64		base = m * DAY_US,
-				t = 0;
-
-	for (i = 0; i < n; i++)
-	{
-		int64		a = base + (int64) iv[i].start * USECS_PER_SEC;
-		int64		b = base + (int64) iv[i].end * USECS_PER_SEC;
-
-		if (x <= a)
-			break;
-		t += Min(x, b) - a;
-	}
-	return t;
-}
-
-/* P(x): working time before local time x (relative to day 0) */
-static int64
-working_before(const SkpiCalendar *c, int64 x)
-{
-	int64		m = floor_div(x, DAY_US);
-
-	return full_days(c, m - 1) + day_part(c, m - 1, x) + day_part(c, m, x);
-}
-
-static bool
-is_working(const SkpiCalendar *c, int64 x)
-{
-	int64		m = floor_div(x, DAY_US),
-				day;
-
-	for (day = m - 1; day <= m; day++)
-	{
-		int			n,
-					i;
-		const CalIv *iv = day_ivs(c, day, &n);
-		int64		base = day * DAY_US;
-
-		for (i = 0; i < n; i++)
-			if (x >= base + (int64) iv[i].start * USECS_PER_SEC &&
-				x < base + (int64) iv[i].end * USECS_PER_SEC)
-				return true;
-	}
-	return false;
-}
-
-/*
- * The smallest local time y in [lo, hi] with P(y) >= v, given P(lo) <= v;
- * false if P(hi) < v.  Gallops over day boundaries, then walks the pieces of
- * the day found (the previous day's spill, then its own intervals).
- */
-static bool
-working_until(const SkpiCalendar *c, int64 v, int64 lo, int64 hi, int64 *y)
-{
-	int64		m_lo = floor_div(lo, DAY_US) + 1,
-				m_hi = floor_div(hi, DAY_US) + 1,
-				good,
-				bad,
-				step = 1,
-				wlo,
-				whi,
-				base,
-				day;
-
-	if (working_before(c, lo) >= v)
-	{
-		*y = lo;
-		return true;
-	}
-	if (working_before(c, hi) < v)
-		return false;
-	/* smallest m in [m_lo, m_hi] with m * DAY_US >= hi or P(m * DAY_US) >= v */
-	bad = m_lo - 1;
-	for (;;)
-	{
-		int64		m = Min(bad + step, m_hi);
-
-		if (m == m_hi || working_before(c, m * DAY_US) >= v)
-		{
-			good = m;
-			break;
-		}
-		bad = m;
-		step *= 2;
-	}
-	while (good - bad > 1)
-	{
-		int64		m = bad + (good - bad) / 2;
-
-		if (working_before(c, m * DAY_US) >= v)
-			good = m;
-		else
-			bad = m;
-	}
-	wlo = Max(lo, (good - 1) * DAY_US);
-	whi = Min(hi, good * DAY_US);
-	base = working_before(c, wlo);
-	for (day = good - 2; day <= good - 1; day++)
-	{
-		int			n,
-					i;
-		const CalIv *iv = day_ivs(c, day, &n);
-
-		for (i = 0; i < n; i++)
-		{
-			int64		a = Max(wlo, day * DAY_US + (int64) iv[i].start * USECS_PER_SEC);
-			int64		b = Min(whi, day * DAY_US + (int64) iv[i].end * USECS_PER_SEC);
-
-			if (b <= a)
-				continue;
-			if (base + (b - a) >= v)
-			{
-				*y = a + (v - base);
-				return true;
-			}
-			base += b - a;
-		}
-	}
-	*y = whi;
-	return true;
-}
-
-/*
- * The UTC offset (microseconds) at instant t, and the next instant at which
- * it may change (false: none within the timestamp range).
- */
-static bool
-zone_segment(pg_tz *tz, TimestampTz t, int64 *off, TimestampTz *next)
-{
-	pg_time_t	sec = floor_div(t, USECS_PER_SEC) + UNIX_TO_PG_SECS,
-				boundary;
-	long int	before_off,
-				after_off;
-	int			before_dst,
-				after_dst,
-				r;
-
-	r = pg_next_dst_boundary(&sec, &before_off, &before_dst, &boundary,
-							 &after_off, &after_dst, tz);
-	if (r < 0)
-		elog(ERROR, "could not find the time zone transitions of \"%s\"",
-			 pg_get_timezone_name(tz));
-	if (r == 0)
-	{
-		/*
-		 * Exactly on a transition that the zone's rules repeat every 400
-		 * years, pg_next_dst_boundary reports "no further transition": ask
-		 * again one second later (the offset is the same there).
-		 */
-		pg_time_t	sec2 = sec + 1;
-		pg_time_t	boundary2;
-		long int	before2,
-					after2;
-		int			bdst2,
-					adst2;
-
-		if (pg_next_dst_boundary(&sec2, &before2, &bdst2, &boundary2,
-								 &after2, &adst2, tz) == 1 && boundary2 > sec)
-		{
-			r = 1;
-			before_off = before2;
-			boundary = boundary2;
-		}
-	}
-	*off = (int64) before_off * USECS_PER_SEC;
-	if (r == 0 || boundary - UNIX_TO_PG_SECS >= END_TIMESTAMP / USECS_PER_SEC)
-		return false;
-	*next = (boundary - UNIX_TO_PG_SECS) * USECS_PER_SEC;
-	return true;
-}
-
-static inline int64
-local_time(TimestampTz t, int64 off)
-{
-	return t + off + MONDAY_SHIFT * DAY_US;
-}
-
-static void
-check_finite(TimestampTz t, const char *what)
-{
-	if (TIMESTAMP_NOT_FINITE(t))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s must be a finite timestamp", what)));
-}
-
-/* working microseconds in [s, e), s <= e */
-static int64
-working_between(const SkpiCalendar *c, pg_tz *tz, TimestampTz s, TimestampTz e)
-{
-	int64		total = 0;
-
-	while (s < e)
-	{
-		int64		off,
-					part;
-		TimestampTz next,
-					seg_end;
-
-		seg_end = (zone_segment(tz, s, &off, &next) && next < e) ? next : e;
-		/* only ranges of about 292 000 years of working time overflow */
-		if (pg_sub_s64_overflow(working_before(c, local_time(seg_end, off)),
-								working_before(c, local_time(s, off)), &part) ||
-			pg_add_s64_overflow(total, part, &total))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("business_seconds result is out of range")));
-		s = seg_end;
-	}
-	return total;
-}
-
-Datum
-skpi_business_seconds(PG_FUNCTION_ARGS)
-{
-	pg_tz	   *tz;
-	SkpiCalendar *c = calendar_arg(fcinfo, 0, &tz);
-	TimestampTz s = PG_GETARG_TIMESTAMPTZ(1);
-	TimestampTz e = PG_GETARG_TIMESTAMPTZ(2);
-
-	check_finite(s, "start");
-	check_finite(e, "end");
-	if (s <= e)
-		PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(working_between(c, tz, s, e)));
-	/* negated as an integer: an empty reversed range is 0, not -0 */
-	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(-working_between(c, tz, e, s)));
-}
-
-Datum
-skpi_is_business_time(PG_FUNCTION_ARGS)
-{
-	pg_tz	   *tz;
-	SkpiCalendar *c = calendar_arg(fcinfo, 0, &tz);
-	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
-	int64		off;
-	TimestampTz next;
-
-	check_finite(t, "at");
-	(void) zone_segment(tz, t, &off, &next);
-	PG_RETURN_BOOL(is_working(c, local_time(t, off)));
-}
-
-static void
-never_reached(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("business_add result is out of range"),
-			 errdetail("The calendar does not have that much working time before the end of the timestamp range.")));
-}
-
-Datum
-skpi_business_add(PG_FUNCTION_ARGS)
-{
-	pg_tz	   *tz;
-	SkpiCalendar *c = calendar_arg(fcinfo, 0, &tz);
-	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
-	int64		rem = skpi_seconds_us(PG_GETARG_FLOAT8(2), "business time");
-	/* with no weekly hours, nothing is worked after the last dated entry */
-	int64		horizon = c->nexc > 0 ? ((int64) c->exc[c->nexc - 1].last + 2) * DAY_US : PG_INT64_MIN;
-
-	check_finite(t, "start");
-	for (;;)
-	{
-		int64		off,
-					lo,
-					y,
-					target;
-		TimestampTz next;
-		bool		more = zone_segment(tz, t, &off, &next);
-		int64		hi = local_time(more ? next : END_TIMESTAMP - 1, off);
-
-		CHECK_FOR_INTERRUPTS();
-		lo = local_time(t, off);
-		if (c->week_total == 0 && lo >= horizon && rem > 0)
-			never_reached();
-		if (pg_add_s64_overflow(working_before(c, lo), rem, &target))
-			never_reached();
-		if (working_until(c, target, lo, hi, &y))
-		{
-			TimestampTz r = y - off - MONDAY_SHIFT * DAY_US;
-
-			if (!IS_VALID_TIMESTAMP(r))
-				never_reached();
-			PG_RETURN_TIMESTAMPTZ(r);
-		}
-		if (!more)
-			never_reached();
-		rem -= working_before(c, hi) - working_before(c, lo);
-		t = next;
-	}
-}

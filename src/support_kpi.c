@@ -1,11 +1,12 @@
 /*
  * support_kpi.c
- *		Module entry point of the support_kpi extension.
+ *		Module entry point of the support_kpi extension: the module magic
+ *		block, _PG_init (defines the setting support_kpi.exact_max_values of
+ *		values_state.c and reserves the support_kpi. prefix), and
+ *		skpi_test_recv, the binary-input entry point of the hostile-input tests.
  *
- * The KPIs live in one file per family:
- *	voice.c		 NPS, CES, CSAT (customer voice) on score_state.c
- * Shared machinery: score_state.c (score-distribution states), stats.c
- * (numeric and statistical helpers), compat.h (version differences).
+ * The KPIs and their states live in one file per family or state type under
+ * src/; README.md ("Layout") says which file holds what.
  */
 #include "postgres.h"
 #include "fmgr.h"
