@@ -36,6 +36,8 @@ TESTS = $(sort $(wildcard sql/*.sql))
 REGRESS = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
+# the module's version as PostgreSQL 18 reports it (pg_get_loaded_modules)
+PG_CPPFLAGS += -DSKPI_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

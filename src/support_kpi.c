@@ -20,7 +20,8 @@
 #include "values_state.h"
 
 #if PG_VERSION_NUM >= 180000
-PG_MODULE_MAGIC_EXT(.name = "support_kpi", .version = "1.2");
+/* SKPI_VERSION: the Makefile's EXTVERSION */
+PG_MODULE_MAGIC_EXT(.name = "support_kpi", .version = SKPI_VERSION);
 #else
 PG_MODULE_MAGIC;
 #endif
