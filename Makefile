@@ -21,6 +21,7 @@ OBJS = \
 	src/stats.o \
 	src/textparse.o \
 	src/timeline.o \
+	src/values_select.o \
 	src/values_state.o \
 	src/voice.o
 
