@@ -911,24 +911,16 @@ sketch_text_begin(const SkpiStateType *t)
 	return in;
 }
 
-/* [n, n, ...], possibly empty, at most SKPI_SKETCH_MAX_BUCKETS values */
+/* one count of "buckets": at most SKPI_SKETCH_MAX_BUCKETS of them */
 static bool
-parse_buckets(TextParser *tp, int64 *counts, int *n)
+text_bucket(TextParser *tp, void *ctx)
 {
-	*n = 0;
-	if (!skpi_text_expect(tp, '['))
-		return false;
-	if (skpi_text_accept(tp, ']'))
-		return true;
-	do
-	{
-		if (*n >= SKPI_SKETCH_MAX_BUCKETS)
-			return sketch_invalid(tp->escontext, SKETCH_CHECK_TEXT, "more than %d buckets",
-								  SKPI_SKETCH_MAX_BUCKETS);
-		if (!skpi_text_int64(tp, &counts[(*n)++]))
-			return false;
-	} while (skpi_text_accept(tp, ','));
-	return skpi_text_expect(tp, ']');
+	SketchText *in = (SketchText *) ctx;
+
+	if (in->ncounts >= SKPI_SKETCH_MAX_BUCKETS)
+		return sketch_invalid(tp->escontext, SKETCH_CHECK_TEXT, "more than %d buckets",
+							  SKPI_SKETCH_MAX_BUCKETS);
+	return skpi_text_int64(tp, &in->counts[in->ncounts++]);
 }
 
 static bool
@@ -937,7 +929,7 @@ sketch_text_field(TextParser *tp, int key, void *ctx)
 	SketchText *in = (SketchText *) ctx;
 
 	if (key == K_BUCKETS)
-		return parse_buckets(tp, in->counts, &in->ncounts);
+		return skpi_text_list(tp, text_bucket, in);
 	return skpi_text_int64(tp, &in->vals[key]);
 }
 

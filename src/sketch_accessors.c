@@ -103,17 +103,25 @@ sketch_percentile(const SkpiSketch *st, double p)
 	}
 }
 
+/* percentile p of argument 0, NULL for a sketch without values */
+static Datum
+percentile_or_null(FunctionCallInfo fcinfo, double p)
+{
+	SkpiSketch *st = skpi_sketch_nonempty_arg(fcinfo);
+
+	if (st == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sketch_percentile(st, p));
+}
+
 PG_FUNCTION_INFO_V1(skpi_duration_percentile);
 Datum
 skpi_duration_percentile(PG_FUNCTION_ARGS)
 {
 	double		p = PG_GETARG_FLOAT8(1);
-	SkpiSketch *st;
 
 	check_percentile(p);
-	if ((st = skpi_sketch_nonempty_arg(fcinfo)) == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(sketch_percentile(st, p));
+	return percentile_or_null(fcinfo, p);
 }
 
 PG_FUNCTION_INFO_V1(skpi_duration_percentiles);
@@ -146,22 +154,7 @@ PG_FUNCTION_INFO_V1(skpi_duration_median);
 Datum
 skpi_duration_median(PG_FUNCTION_ARGS)
 {
-	SkpiSketch *st = skpi_sketch_nonempty_arg(fcinfo);
-
-	if (st == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(sketch_percentile(st, 0.5));
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_mean);
-Datum
-skpi_duration_mean(PG_FUNCTION_ARGS)
-{
-	SkpiSketch *st = skpi_sketch_nonempty_arg(fcinfo);
-
-	if (st == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(st->sum_us) / (double) st->count);
+	return percentile_or_null(fcinfo, 0.5);
 }
 
 PG_FUNCTION_INFO_V1(skpi_duration_count);
@@ -171,28 +164,45 @@ skpi_duration_count(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(skpi_sketch_getarg(fcinfo, 0)->count);
 }
 
+typedef enum SketchStat
+{
+	STAT_MEAN,
+	STAT_MIN,
+	STAT_MAX
+} SketchStat;
+
+/* mean, minimum or maximum in seconds, NULL for a sketch without values */
 static Datum
-sketch_extreme(FunctionCallInfo fcinfo, bool max)
+sketch_stat(FunctionCallInfo fcinfo, SketchStat stat)
 {
 	SkpiSketch *st = skpi_sketch_nonempty_arg(fcinfo);
 
 	if (st == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(sketch_value_at(st, max ? st->count - 1 : 0) / 1000000.0);
+	if (stat == STAT_MEAN)
+		PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(st->sum_us) / (double) st->count);
+	PG_RETURN_FLOAT8(sketch_value_at(st, stat == STAT_MAX ? st->count - 1 : 0) / 1000000.0);
+}
+
+PG_FUNCTION_INFO_V1(skpi_duration_mean);
+Datum
+skpi_duration_mean(PG_FUNCTION_ARGS)
+{
+	return sketch_stat(fcinfo, STAT_MEAN);
 }
 
 PG_FUNCTION_INFO_V1(skpi_duration_min);
 Datum
 skpi_duration_min(PG_FUNCTION_ARGS)
 {
-	return sketch_extreme(fcinfo, false);
+	return sketch_stat(fcinfo, STAT_MIN);
 }
 
 PG_FUNCTION_INFO_V1(skpi_duration_max);
 Datum
 skpi_duration_max(PG_FUNCTION_ARGS)
 {
-	return sketch_extreme(fcinfo, true);
+	return sketch_stat(fcinfo, STAT_MAX);
 }
 
 /* how many of positions [from, from + n) lie in [lo, hi) */

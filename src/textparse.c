@@ -195,6 +195,22 @@ skpi_text_float8(TextParser *tp, double *result, bool allow_null)
 	return true;
 }
 
+/* [e, e, ...], possibly empty: element reads each element */
+bool
+skpi_text_list(TextParser *tp, SkpiTextElement element, void *arg)
+{
+	if (!skpi_text_expect(tp, '['))
+		return false;
+	if (skpi_text_accept(tp, ']'))
+		return true;
+	do
+	{
+		if (!element(tp, arg))
+			return false;
+	} while (skpi_text_accept(tp, ','));
+	return skpi_text_expect(tp, ']');
+}
+
 /* an integer that must fit a small range (version, scale bounds) */
 bool
 skpi_text_small_int(TextParser *tp, const char *what, int *result)

@@ -37,6 +37,9 @@ extern bool skpi_text_word(TextParser *tp, char *buf, int len);
 extern bool skpi_text_int64(TextParser *tp, int64 *result);
 /* a finite decimal number as float8out prints it; "null" gives NaN when allow_null */
 extern bool skpi_text_float8(TextParser *tp, double *result, bool allow_null);
+/* [e, e, ...], possibly empty: element reads each element */
+typedef bool (*SkpiTextElement) (TextParser *tp, void *arg);
+extern bool skpi_text_list(TextParser *tp, SkpiTextElement element, void *arg);
 extern bool skpi_text_small_int(TextParser *tp, const char *what, int *result);
 extern bool skpi_text_int_array(TextParser *tp, int64 *counts, int maxcounts, int *ncounts);
 /* true, and the cursor moved past it, if the next token is c */

@@ -817,48 +817,36 @@ values_text_begin(const SkpiStateType *t)
 	return in;
 }
 
-/* [p, ...]: at most SKPI_VALUES_MAX_PCTS percentiles, null for a NULL element */
+/* one of "percentiles": at most SKPI_VALUES_MAX_PCTS, null for a NULL element */
 static bool
-text_percentiles(TextParser *tp, SkpiValuesState *hdr)
+text_percentile(TextParser *tp, void *ctx)
 {
-	if (!skpi_text_expect(tp, '['))
-		return false;
-	if (skpi_text_accept(tp, ']'))
-		return true;
-	do
-	{
-		if (hdr->npct >= SKPI_VALUES_MAX_PCTS)
-			return skpi_text_error(tp, "Too many percentiles.");
-		if (!skpi_text_float8(tp, &hdr->pct[hdr->npct++], true))
-			return false;
-	} while (skpi_text_accept(tp, ','));
-	return skpi_text_expect(tp, ']');
+	SkpiValuesState *hdr = ((ValuesText *) ctx)->hdr;
+
+	if (hdr->npct >= SKPI_VALUES_MAX_PCTS)
+		return skpi_text_error(tp, "Too many percentiles.");
+	return skpi_text_float8(tp, &hdr->pct[hdr->npct++], true);
 }
 
-/* [v, ...]: every value counts against the limit, as in the aggregate */
+/* one of "values": every value counts against the limit, as in the aggregate */
 static bool
-text_values(TextParser *tp, ValuesText *in)
+text_value(TextParser *tp, void *ctx)
 {
-	if (!skpi_text_expect(tp, '['))
-		return false;
-	if (skpi_text_accept(tp, ']'))
-		return true;
-	do
+	ValuesText *in = (ValuesText *) ctx;
+
+	if (in->n >= skpi_exact_max_values)
+		return values_limit_error(tp->escontext, skpi_exact_max_values);
+	if (in->n >= in->cap)
 	{
-		if (in->n >= skpi_exact_max_values)
-			return values_limit_error(tp->escontext, skpi_exact_max_values);
-		if (in->n >= in->cap)
-		{
-			in->cap = Min(in->cap * 2, (int64) skpi_exact_max_values);
-			in->vals = repalloc_huge(in->vals, sizeof(double) * in->cap);
-		}
-		if (!skpi_text_float8(tp, &in->vals[in->n++], false))
-			return false;
-		/* a big text value takes seconds to read */
-		if ((in->n & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	} while (skpi_text_accept(tp, ','));
-	return skpi_text_expect(tp, ']');
+		in->cap = Min(in->cap * 2, (int64) skpi_exact_max_values);
+		in->vals = repalloc_huge(in->vals, sizeof(double) * in->cap);
+	}
+	if (!skpi_text_float8(tp, &in->vals[in->n++], false))
+		return false;
+	/* a big text value takes seconds to read */
+	if ((in->n & 0xFFFF) == 0)
+		CHECK_FOR_INTERRUPTS();
+	return true;
 }
 
 static bool
@@ -870,14 +858,14 @@ values_text_field(TextParser *tp, int key, void *ctx)
 	switch (key)
 	{
 		case 0:
-			return text_percentiles(tp, in->hdr);
+			return skpi_text_list(tp, text_percentile, in);
 		case 1:
 			if (!skpi_text_bool(tp, &is_array))
 				return false;
 			in->hdr->is_array = is_array ? 1 : 0;
 			return true;
 		default:
-			return text_values(tp, in);
+			return skpi_text_list(tp, text_value, in);
 	}
 }
 
