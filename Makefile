@@ -10,6 +10,8 @@ OBJS = \
 	src/business_time.o \
 	src/score_state.o \
 	src/sketch.o \
+	src/sketch_accessors.o \
+	src/sketch_buckets.o \
 	src/counter_state.o \
 	src/handling.o \
 	src/queue.o \
@@ -21,6 +23,7 @@ OBJS = \
 	src/stats.o \
 	src/textparse.o \
 	src/timeline.o \
+	src/values_select.o \
 	src/values_state.o \
 	src/voice.o
 
@@ -77,8 +80,9 @@ $(OBJS): $(wildcard src/*.h)
 # duration_sketch: bucket bounds and estimates from IEEE arithmetic, never fused
 # (a contracted multiply-add would change results between platforms, or
 # between JIT-inlined and compiled code)
-src/sketch.o: override CFLAGS += -ffp-contract=off
-src/sketch.bc: BITCODE_CFLAGS += -ffp-contract=off
+SKETCH_OBJS = src/sketch.o src/sketch_accessors.o src/sketch_buckets.o
+$(SKETCH_OBJS): override CFLAGS += -ffp-contract=off
+$(SKETCH_OBJS:.o=.bc): BITCODE_CFLAGS += -ffp-contract=off
 
 # the whole suite against PostgreSQL 17 and 18 built from Debian's source
 # packages in a private, cached prefix (tools/check-majors.sh; manual: the

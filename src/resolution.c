@@ -27,17 +27,9 @@
 #include "durations.h"
 #include "values_state.h"
 
-#define VALUES_ENTRY(name, form, mode, op) \
-	PG_FUNCTION_INFO_V1(name); \
-	Datum name(PG_FUNCTION_ARGS) \
-	{ \
-		return skpi_values_transition(fcinfo, form, mode, op); \
-	}
-
+/* exact resolution-time percentiles: form x percentile argument x step */
 #define VALUES_TRANSITIONS(prefix, form, mode) \
-	VALUES_ENTRY(prefix##_accum, form, mode, 0) \
-	VALUES_ENTRY(prefix##_maccum, form, mode, 1) \
-	VALUES_ENTRY(prefix##_retract, form, mode, -1)
+	SKPI_TRANSITIONS(prefix, , skpi_values_transition, form, mode)
 
 VALUES_TRANSITIONS(skpi_rt_ts, SKPI_FORM_TIMESTAMPS, SKPI_PCT_MEDIAN)
 VALUES_TRANSITIONS(skpi_rt_ts_p, SKPI_FORM_TIMESTAMPS, SKPI_PCT_SCALAR)

@@ -7,7 +7,11 @@
  *	 resolution_time_agg(opened_at, resolved_at)		-> duration_sketch
  *	 rollup(duration_sketch)							-> duration_sketch
  *	 duration_percentile(s), duration_median, duration_mean, duration_count,
- *	 duration_min, duration_max, duration_share_within	(accessors)
+ *	 duration_min, duration_max, duration_share_within	(sketch_accessors.c)
+ *
+ * This file holds the state: its transitions, merges, validation and I/O,
+ * on the state framework (state.h); the bucket tables are in
+ * sketch_buckets.c.
  *
  * Per row the transition adds one to the value's cell, the value to the exact
  * sum, and updates the exact minimum and maximum; in an aggregate the state
@@ -53,191 +57,19 @@
 
 #include <math.h>
 
-#include "catalog/pg_type.h"
 #include "common/int.h"
 #include "common/int128.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
-#include "utils/array.h"
 #include "utils/timestamp.h"
 
 #include "compat.h"
 #include "durations.h"
 #include "sketch.h"
 #include "state.h"
-#include "stats.h"
 #include "textparse.h"
 
 #define TYPNAME "duration_sketch"
-
-/* ----------------------------------------------------------------
- * Buckets
- * ----------------------------------------------------------------
- */
-
-/* bucket_upper[i]: largest whole microsecond in bucket i, floor(gamma^i) */
-static int64 bucket_upper[SKPI_SKETCH_MAX_BUCKETS];
-/* bucket_rep[i]: representative 2 gamma^i / (gamma + 1), microseconds */
-static double bucket_rep[SKPI_SKETCH_MAX_BUCKETS];
-static bool tables_ready = false;
-
-/* a double-double: hi + lo, |lo| <= ulp(hi) / 2 */
-typedef struct DoubleDouble
-{
-	double		hi;
-	double		lo;
-} DoubleDouble;
-
-/* p + e = a * b exactly (Dekker, with Veltkamp's split) */
-static void
-two_prod(double a, double b, double *p, double *e)
-{
-	const double split = 134217729.0;	/* 2^27 + 1 */
-	double		t,
-				ah,
-				al,
-				bh,
-				bl;
-
-	*p = a * b;
-	t = split * a;
-	ah = t - (t - a);
-	al = a - ah;
-	t = split * b;
-	bh = t - (t - b);
-	bl = b - bh;
-	*e = ((ah * bh - *p) + ah * bl + al * bh) + al * bl;
-}
-
-static DoubleDouble
-dd_mul(DoubleDouble x, DoubleDouble y)
-{
-	DoubleDouble r;
-	double		p,
-				e;
-
-	two_prod(x.hi, y.hi, &p, &e);
-	e += x.hi * y.lo + x.lo * y.hi;
-	r.hi = p + e;
-	r.lo = e - (r.hi - p);
-	return r;
-}
-
-/* floor(x) for 1 <= x, PG_INT64_MAX from 2^63 on */
-static int64
-dd_floor(DoubleDouble x)
-{
-	double		f;
-
-	if (x.hi >= 9223372036854775808.0)
-		return PG_INT64_MAX;
-	if (x.hi >= 9007199254740992.0)
-	{
-		/* hi is a whole number; the floor is hi + floor(lo) */
-		int64		ih = (int64) x.hi;
-
-		f = floor(x.lo);
-		if (f > 0 && ih > PG_INT64_MAX - (int64) f)
-			return PG_INT64_MAX;
-		return ih + (int64) f;
-	}
-	f = floor(x.hi);
-	if (f == x.hi && x.lo < 0)
-		return (int64) f - 1;
-	return (int64) f;
-}
-
-/*
- * gamma^i by repeated double-double multiplication (about 2^-100 relative
- * error after 4367 steps), so floor(gamma^i) is exact unless gamma^i lies
- * within about 1e-11 of a whole number; the regression tests check every
- * bound against numeric arithmetic.
- */
-static void
-sketch_tables_init(void)
-{
-	DoubleDouble g,
-				x = {1.0, 0.0};
-	double		p,
-				e;
-	int			i;
-
-	g.hi = 201.0 / 199.0;
-	two_prod(g.hi, 199.0, &p, &e);
-	g.lo = ((201.0 - p) - e) / 199.0;
-	for (i = 0; i <= SKPI_SKETCH_MAX_INDEX; i++)
-	{
-		if (i > 0)
-			x = dd_mul(x, g);
-		bucket_upper[i] = dd_floor(x);
-		bucket_rep[i] = 2.0 * x.hi / (1.0 + g.hi);
-	}
-	if (bucket_upper[SKPI_SKETCH_MAX_INDEX] != PG_INT64_MAX ||
-		bucket_upper[SKPI_SKETCH_MAX_INDEX - 1] == PG_INT64_MAX)
-		elog(ERROR, "duration_sketch: unexpected bucket bounds");
-	tables_ready = true;
-}
-
-static inline void
-sketch_tables(void)
-{
-	if (unlikely(!tables_ready))
-		sketch_tables_init();
-}
-
-/* coefficients of log2(1 + f) ~ f (C1 + f (C2 + f (C3 + f C4))), 0 <= f < 1 */
-#define LOG2_C1 1.438638025890082
-#define LOG2_C2 (-0.6777432665502775)
-#define LOG2_C3 0.3218797068637608
-#define LOG2_C4 (-0.08286069822537617)
-#define INV_LOG2_GAMMA 69.3141404294929
-
-/*
- * The bucket of us >= 1: the smallest i with us <= bucket_upper[i], that is
- * ceil(ln(us) / ln(gamma)).  A polynomial estimate of log2 (within 0.01 of a
- * bucket) finds it, the table decides it: one or two comparisons, no log().
- */
-static inline int
-sketch_index(int64 us)
-{
-	union
-	{
-		double		d;
-		uint64		u;
-	}			v;
-	int			e,
-				i;
-	double		f;
-
-	sketch_tables();
-	v.d = (double) us;
-	e = (int) ((v.u >> 52) & 0x7FF) - 1023;
-	v.u = (v.u & UINT64CONST(0x000FFFFFFFFFFFFF)) | UINT64CONST(0x3FF0000000000000);
-	f = v.d - 1.0;
-	i = (int) ((e + f * (LOG2_C1 + f * (LOG2_C2 + f * (LOG2_C3 + f * LOG2_C4)))) *
-			   INV_LOG2_GAMMA) + 1;
-	if (i > SKPI_SKETCH_MAX_INDEX)
-		i = SKPI_SKETCH_MAX_INDEX;
-	while (bucket_upper[i] < us)
-		i++;
-	while (i > 0 && bucket_upper[i - 1] >= us)
-		i--;
-	return i;
-}
-
-/* the cell of a value: -1 for the zero counter, else its bucket */
-static int
-sketch_cell(int64 us)
-{
-	return us == 0 ? -1 : sketch_index(us);
-}
-
-/* smallest whole microsecond bucket i holds (> bucket_upper[i] if none) */
-static inline int64
-bucket_lower(int i)
-{
-	return i == 0 ? 1 : bucket_upper[i - 1] + 1;
-}
 
 /* ----------------------------------------------------------------
  * States
@@ -266,65 +98,42 @@ sketch_range_ok(int offset, int nbuckets)
 		(nbuckets > 0 || offset == 0);
 }
 
-/* states passed between our own functions: the header must be ours */
-static void
-sketch_check_header(const SkpiSketch *st)
+/* a stored state: its bucket range and size (the driver checked the header) */
+static bool
+sketch_stored_ok(const SkpiStateHeader *h)
 {
-	if (VARSIZE(st) < SKPI_SKETCH_HEADER_SIZE ||
-		st->version != SKPI_SKETCH_VERSION ||
-		st->kind != SKPI_SKETCH_KIND_DURATION ||
-		!sketch_range_ok(st->offset, st->nbuckets) ||
-		VARSIZE(st) != SKPI_SKETCH_SIZE(st->nbuckets))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupted duration_sketch value")));
+	const SkpiSketch *st = (const SkpiSketch *) h;
+
+	return VARSIZE(st) >= SKPI_SKETCH_HEADER_SIZE &&
+		sketch_range_ok(st->offset, st->nbuckets) &&
+		VARSIZE(st) == SKPI_SKETCH_SIZE(st->nbuckets);
 }
 
-static SkpiSketch *
-sketch_getarg(FunctionCallInfo fcinfo, int argno)
+SkpiSketch *
+skpi_sketch_getarg(FunctionCallInfo fcinfo, int argno)
 {
-	SkpiSketch *st = (SkpiSketch *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	SkpiSketch *st = skpi_state_getarg(fcinfo, argno, &skpi_sketch_type);
 
-	sketch_check_header(st);
 	sketch_tables();
 	return st;
 }
 
-/* the aggregate's own state, to be updated in place (state_common.h) */
+SkpiSketch *
+skpi_sketch_nonempty_arg(FunctionCallInfo fcinfo)
+{
+	SkpiSketch *st = skpi_sketch_getarg(fcinfo, 0);
+
+	return st->count == 0 ? NULL : st;
+}
+
+/* the aggregate's own state, to be updated in place (state.h) */
 static SkpiSketch *
 sketch_for_update(FunctionCallInfo fcinfo, int argno)
 {
-	SkpiSketch *st = (SkpiSketch *) PG_GETARG_POINTER(argno);
+	SkpiSketch *st = skpi_state_for_update(fcinfo, argno, &skpi_sketch_type);
 
-	if (unlikely(VARATT_IS_EXTENDED(st) || st->kind != SKPI_SKETCH_KIND_DURATION))
-	{
-		st = (SkpiSketch *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
-		sketch_check_header(st);
-	}
 	sketch_tables();
 	return st;
-}
-
-/* argument 0 of a merge: in place in an aggregate, else a copy */
-static SkpiSketch *
-sketch_first_arg(FunctionCallInfo fcinfo, bool in_aggregate)
-{
-	SkpiSketch *st;
-
-	if (in_aggregate)
-		return sketch_for_update(fcinfo, 0);
-	st = (SkpiSketch *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-	sketch_check_header(st);
-	return st;
-}
-
-static void
-require_aggregate(FunctionCallInfo fcinfo)
-{
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("duration_sketch transition function called in non-aggregate context")));
 }
 
 /* positions of the first and last non-empty buckets; false if none */
@@ -414,7 +223,7 @@ sketch_settle(SkpiSketch *st)
 		else if (any)
 		{
 			st->min_us = bucket_lower(lo);
-			if (bucket_lower(lo) == bucket_upper[lo])
+			if (bucket_lower(lo) == skpi_sketch_upper[lo])
 				st->min_count = st->counts[first];
 		}
 	}
@@ -427,8 +236,8 @@ sketch_settle(SkpiSketch *st)
 		}
 		else
 		{
-			st->max_us = bucket_upper[hi];
-			if (bucket_lower(hi) == bucket_upper[hi])
+			st->max_us = skpi_sketch_upper[hi];
+			if (bucket_lower(hi) == skpi_sketch_upper[hi])
 				st->max_count = st->counts[last];
 		}
 	}
@@ -572,7 +381,7 @@ sketch_retract(FunctionCallInfo fcinfo, int64 us)
 	SkpiSketch *st;
 	int64	   *slot;
 
-	require_aggregate(fcinfo);
+	skpi_state_require_aggregate(fcinfo, &skpi_sketch_type);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = sketch_for_update(fcinfo, 0);
@@ -658,7 +467,7 @@ sketch_row_us(FunctionCallInfo fcinfo, SketchForm form, int64 *us)
 }
 
 static Datum
-sketch_transition(FunctionCallInfo fcinfo, SketchForm form, bool moving, int sign)
+sketch_transition(FunctionCallInfo fcinfo, SkpiStep step, SketchForm form)
 {
 	int64		us;
 	SkpiSketch *st;
@@ -666,14 +475,14 @@ sketch_transition(FunctionCallInfo fcinfo, SketchForm form, bool moving, int sig
 	if (!sketch_row_us(fcinfo, form, &us))
 	{
 		/* skipped: the state unchanged; a moving aggregate never gets NULL */
-		require_aggregate(fcinfo);
+		skpi_state_require_aggregate(fcinfo, &skpi_sketch_type);
 		if (!PG_ARGISNULL(0))
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		if (!moving || sign < 0)
+		if (step != SKPI_MOVING)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(sketch_alloc(0, 0));
 	}
-	if (sign < 0)
+	if (step == SKPI_INVERSE)
 		return sketch_retract(fcinfo, us);
 	if (likely(!PG_ARGISNULL(0) && AggCheckCallContext(fcinfo, NULL)))
 	{
@@ -682,27 +491,16 @@ sketch_transition(FunctionCallInfo fcinfo, SketchForm form, bool moving, int sig
 				   sketch_add_fast(st, us)))
 			PG_RETURN_POINTER(st);
 	}
-	require_aggregate(fcinfo);
+	skpi_state_require_aggregate(fcinfo, &skpi_sketch_type);
 	st = PG_ARGISNULL(0) ? NULL : sketch_for_update(fcinfo, 0);
 	PG_RETURN_POINTER(sketch_add(st, us));
 }
 
 /* transitions: form x (forward, moving forward, inverse) */
-#define SKPI_SKETCH_TRANSITIONS(name, FORM) \
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_accum_##name); \
-Datum skpi_duration_sketch_accum_##name(PG_FUNCTION_ARGS) \
-{ return sketch_transition(fcinfo, FORM, false, 1); } \
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_maccum_##name); \
-Datum skpi_duration_sketch_maccum_##name(PG_FUNCTION_ARGS) \
-{ return sketch_transition(fcinfo, FORM, true, 1); } \
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_retract_##name); \
-Datum skpi_duration_sketch_retract_##name(PG_FUNCTION_ARGS) \
-{ return sketch_transition(fcinfo, FORM, false, -1); }
-
-SKPI_SKETCH_TRANSITIONS(interval, SF_INTERVAL)
-SKPI_SKETCH_TRANSITIONS(seconds, SF_SECONDS)
-SKPI_SKETCH_TRANSITIONS(timestamps, SF_STARTED_ENDED)
-SKPI_SKETCH_TRANSITIONS(resolution, SF_OPENED_RESOLVED)
+SKPI_TRANSITIONS(skpi_duration_sketch, _interval, sketch_transition, SF_INTERVAL)
+SKPI_TRANSITIONS(skpi_duration_sketch, _seconds, sketch_transition, SF_SECONDS)
+SKPI_TRANSITIONS(skpi_duration_sketch, _timestamps, sketch_transition, SF_STARTED_ENDED)
+SKPI_TRANSITIONS(skpi_duration_sketch, _resolution, sketch_transition, SF_OPENED_RESOLVED)
 
 /* ----------------------------------------------------------------
  * Merging
@@ -888,38 +686,40 @@ sketch_unmerge(SkpiSketch *a, const SkpiSketch *b, bool in_aggregate)
 
 static bool sketch_valid(const SkpiSketch *st, int how, Node *escontext);
 
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_combine);
-Datum
-skpi_duration_sketch_combine(PG_FUNCTION_ARGS)
+/*
+ * The merge hook (state.h): combine, uncombine.  Outside an aggregate the
+ * result is trimmed; an uncombine called directly may be given a sketch that
+ * passes the checks above without being part of a: what remains must be a
+ * valid sketch (22023 if not).
+ */
+static SkpiStateHeader *
+sketch_merge_hook(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign,
+				  bool in_aggregate)
 {
-	bool		in_aggregate = AggCheckCallContext(fcinfo, NULL);
-	SkpiSketch *b = sketch_getarg(fcinfo, 1);
-	SkpiSketch *a = sketch_first_arg(fcinfo, in_aggregate);
+	SkpiSketch *a = (SkpiSketch *) ah;
+	const SkpiSketch *b = (const SkpiSketch *) bh;
 
-	a = sketch_merge(a, b);
-	PG_RETURN_POINTER(in_aggregate ? a : sketch_canonical(a));
+	sketch_tables();
+	if (sign > 0)
+		a = sketch_merge(a, b);
+	else
+	{
+		a = sketch_unmerge(a, b, in_aggregate);
+		if (a == NULL)
+			return NULL;
+	}
+	if (in_aggregate)
+		return (SkpiStateHeader *) a;
+	a = sketch_canonical(a);
+	if (sign < 0)
+		(void) sketch_valid(a, SKETCH_CHECK_UNMERGE, NULL);
+	return (SkpiStateHeader *) a;
 }
 
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_uncombine);
-Datum
-skpi_duration_sketch_uncombine(PG_FUNCTION_ARGS)
+static bool
+sketch_empty(const SkpiStateHeader *h)
 {
-	bool		in_aggregate = AggCheckCallContext(fcinfo, NULL);
-	SkpiSketch *b = sketch_getarg(fcinfo, 1);
-	SkpiSketch *a = sketch_first_arg(fcinfo, in_aggregate);
-
-	a = sketch_unmerge(a, b, in_aggregate);
-	if (a == NULL)
-		PG_RETURN_NULL();
-	if (in_aggregate)
-		PG_RETURN_POINTER(a);
-	/*
-	 * Called directly, b may be a sketch that passes the checks above without
-	 * being part of a: what remains must be a valid sketch (22023 if not).
-	 */
-	a = sketch_canonical(a);
-	(void) sketch_valid(a, SKETCH_CHECK_UNMERGE, NULL);
-	PG_RETURN_POINTER(a);
+	return ((const SkpiSketch *) h)->count == 0;
 }
 
 /* final function: NULL for a state without values, else the trimmed state */
@@ -927,9 +727,9 @@ PG_FUNCTION_INFO_V1(skpi_duration_sketch_nonempty);
 Datum
 skpi_duration_sketch_nonempty(PG_FUNCTION_ARGS)
 {
-	SkpiSketch *st = sketch_getarg(fcinfo, 0);
+	SkpiSketch *st = skpi_sketch_nonempty_arg(fcinfo);
 
-	if (st->count == 0)
+	if (st == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(sketch_canonical(st));
 }
@@ -971,7 +771,7 @@ static const char *
 extreme_problem(int64 v, int64 n, int cell, int64 c, bool lower)
 {
 	int64		lo = cell < 0 ? 0 : bucket_lower(cell),
-				hi = cell < 0 ? 0 : bucket_upper[cell];
+				hi = cell < 0 ? 0 : skpi_sketch_upper[cell];
 
 	if (n > 0)
 	{
@@ -1018,7 +818,7 @@ sketch_valid(const SkpiSketch *st, int how, Node *escontext)
 		if (st->counts[i] < 0)
 			return sketch_invalid(escontext, how, "negative count in bucket %d",
 								  st->offset + i);
-		if (st->counts[i] > 0 && bucket_lower(st->offset + i) > bucket_upper[st->offset + i])
+		if (st->counts[i] > 0 && bucket_lower(st->offset + i) > skpi_sketch_upper[st->offset + i])
 			return sketch_invalid(escontext, how,
 								  "bucket %d holds no whole number of microseconds",
 								  st->offset + i);
@@ -1064,7 +864,7 @@ sketch_valid(const SkpiSketch *st, int how, Node *escontext)
 	for (i = 0; i < n; i++)
 	{
 		int64		vlo = Max(bucket_lower(st->offset + i), st->min_us),
-					vhi = Min(bucket_upper[st->offset + i], st->max_us);
+					vhi = Min(skpi_sketch_upper[st->offset + i], st->max_us);
 
 		int128_add_int64_mul_int64(&lo, st->counts[i], vlo);
 		int128_add_int64_mul_int64(&hi, st->counts[i], vhi);
@@ -1078,143 +878,107 @@ sketch_valid(const SkpiSketch *st, int how, Node *escontext)
 }
 
 /* ----------------------------------------------------------------
- * Text I/O
+ * Text I/O: {"version":1,"kind":"duration","count":..., ...,"buckets":[...]}
  * ----------------------------------------------------------------
  */
 
-enum
-{
-	K_COUNT,
-	K_SUM,
-	K_MIN,
-	K_MIN_COUNT,
-	K_MAX,
-	K_MAX_COUNT,
-	K_ZERO,
-	K_OFFSET,
-	K_NINT
-};
-static const char *const int_keys[K_NINT] = {
-	"count", "sum_us", "min_us", "min_count", "max_us", "max_count", "zero", "offset"
+/* the int64 fields count .. max_count, in the order of the struct and the binary form */
+#define SKETCH_NHEAD ((offsetof(SkpiSketch, counts) - offsetof(SkpiSketch, count)) / sizeof(int64))
+
+/* keys: those fields in that order, then offset and buckets (printed in another order) */
+#define K_OFFSET	SKETCH_NHEAD
+#define K_BUCKETS	(SKETCH_NHEAD + 1)
+static const char *const sketch_keys[] = {
+	"count", "zero", "sum_us", "min_us", "min_count", "max_us", "max_count",
+	"offset", "buckets"
 };
 
-/* [n, n, ...], possibly empty, at most SKPI_SKETCH_MAX_BUCKETS values */
+StaticAssertDecl(lengthof(sketch_keys) == SKETCH_NHEAD + 2, "sketch keys: the int64 fields, offset, buckets");
+
+typedef struct SketchText
+{
+	int64		vals[K_BUCKETS];	/* the int64 fields, then offset */
+	int64	   *counts;			/* SKPI_SKETCH_MAX_BUCKETS of them */
+	int			ncounts;
+} SketchText;
+
+static void *
+sketch_text_begin(const SkpiStateType *t)
+{
+	SketchText *in = palloc0(sizeof(SketchText));
+
+	in->counts = palloc(sizeof(int64) * SKPI_SKETCH_MAX_BUCKETS);
+	return in;
+}
+
+/* one count of "buckets": at most SKPI_SKETCH_MAX_BUCKETS of them */
 static bool
-parse_buckets(TextParser *tp, int64 *counts, int *n)
+text_bucket(TextParser *tp, void *ctx)
 {
-	*n = 0;
-	if (!skpi_text_expect(tp, '['))
-		return false;
-	if (skpi_text_accept(tp, ']'))
-		return true;
-	do
-	{
-		if (*n >= SKPI_SKETCH_MAX_BUCKETS)
-			return sketch_invalid(tp->escontext, false, "more than %d buckets",
-								  SKPI_SKETCH_MAX_BUCKETS);
-		if (!skpi_text_int64(tp, &counts[(*n)++]))
-			return false;
-	} while (skpi_text_accept(tp, ','));
-	return skpi_text_expect(tp, ']');
+	SketchText *in = (SketchText *) ctx;
+
+	if (in->ncounts >= SKPI_SKETCH_MAX_BUCKETS)
+		return sketch_invalid(tp->escontext, SKETCH_CHECK_TEXT, "more than %d buckets",
+							  SKPI_SKETCH_MAX_BUCKETS);
+	return skpi_text_int64(tp, &in->counts[in->ncounts++]);
 }
 
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_in);
-Datum
-skpi_duration_sketch_in(PG_FUNCTION_ARGS)
+static bool
+sketch_text_field(TextParser *tp, int key, void *ctx)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	TextParser	tp;
-	int64		vals[K_NINT] = {0};
-	bool		seen[K_NINT] = {0};
-	int64	   *counts = palloc(sizeof(int64) * SKPI_SKETCH_MAX_BUCKETS);
-	int			ncounts = 0;
-	int			version = 0;
-	bool		seen_version = false,
-				seen_kind = false,
-				seen_buckets = false,
-				all = true;
+	SketchText *in = (SketchText *) ctx;
+
+	if (key == K_BUCKETS)
+		return skpi_text_list(tp, text_bucket, in);
+	return skpi_text_int64(tp, &in->vals[key]);
+}
+
+/* a sketch of the int64 fields head[] */
+static SkpiSketch *
+sketch_from(int offset, int nbuckets, const int64 *head)
+{
+	SkpiSketch *st = sketch_alloc(offset, nbuckets);
+
+	memcpy(&st->count, head, sizeof(int64) * SKETCH_NHEAD);
+	return st;
+}
+
+static SkpiStateHeader *
+sketch_text_end(TextParser *tp, void *ctx)
+{
+	SketchText *in = (SketchText *) ctx;
 	SkpiSketch *st;
-	int			k;
 
-	skpi_text_init(&tp, str, TYPNAME, fcinfo->context);
-	if (!skpi_text_expect(&tp, '{'))
-		PG_RETURN_NULL();
-	do
+	if (in->vals[K_OFFSET] < 0 || in->vals[K_OFFSET] > SKPI_SKETCH_MAX_INDEX ||
+		!sketch_range_ok((int) in->vals[K_OFFSET], in->ncounts))
 	{
-		char		key[32];
-		bool		ok;
-
-		if (!skpi_text_word(&tp, key, sizeof(key)) || !skpi_text_expect(&tp, ':'))
-			PG_RETURN_NULL();
-		for (k = 0; k < K_NINT; k++)
-			if (strcmp(key, int_keys[k]) == 0)
-				break;
-		if (k < K_NINT && !seen[k])
-			ok = seen[k] = skpi_text_int64(&tp, &vals[k]);
-		else if (strcmp(key, "version") == 0 && !seen_version)
-			ok = seen_version = skpi_text_small_int(&tp, "version", &version);
-		else if (strcmp(key, "kind") == 0 && !seen_kind)
-			ok = seen_kind = skpi_text_kind(&tp, "duration");
-		else if (strcmp(key, "buckets") == 0 && !seen_buckets)
-			ok = seen_buckets = parse_buckets(&tp, counts, &ncounts);
-		else
-			ok = skpi_text_bad_key(&tp, key);
-		if (!ok)
-			PG_RETURN_NULL();
-	} while (skpi_text_accept(&tp, ','));
-	if (!skpi_text_end(&tp))
-		PG_RETURN_NULL();
-	for (k = 0; k < K_NINT; k++)
-		all = all && seen[k];
-	if (!(all && seen_version && seen_kind && seen_buckets))
-	{
-		skpi_text_error(&tp, "Every key of the state is required: see the output of the type.");
-		PG_RETURN_NULL();
-	}
-	if (!skpi_text_version(&tp, version, SKPI_SKETCH_VERSION))
-		PG_RETURN_NULL();
-	if (vals[K_OFFSET] < 0 || vals[K_OFFSET] > SKPI_SKETCH_MAX_INDEX ||
-		!sketch_range_ok((int) vals[K_OFFSET], ncounts))
-	{
-		sketch_invalid(tp.escontext, false,
+		sketch_invalid(tp->escontext, SKETCH_CHECK_TEXT,
 					   "%d buckets from index " INT64_FORMAT " (indices run from 0 to %d; no buckets: offset 0)",
-					   ncounts, vals[K_OFFSET], SKPI_SKETCH_MAX_INDEX);
-		PG_RETURN_NULL();
+					   in->ncounts, in->vals[K_OFFSET], SKPI_SKETCH_MAX_INDEX);
+		return NULL;
 	}
-	st = sketch_alloc((int) vals[K_OFFSET], ncounts);
-	st->count = vals[K_COUNT];
-	st->zero = vals[K_ZERO];
-	st->sum_us = vals[K_SUM];
-	st->min_us = vals[K_MIN];
-	st->min_count = vals[K_MIN_COUNT];
-	st->max_us = vals[K_MAX];
-	st->max_count = vals[K_MAX_COUNT];
-	memcpy(st->counts, counts, sizeof(int64) * ncounts);
-	if (!sketch_valid(st, SKETCH_CHECK_TEXT, tp.escontext))
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(st);
+	st = sketch_from((int) in->vals[K_OFFSET], in->ncounts, in->vals);
+	memcpy(st->counts, in->counts, sizeof(int64) * in->ncounts);
+	if (!sketch_valid(st, SKETCH_CHECK_TEXT, tp->escontext))
+		return NULL;
+	return (SkpiStateHeader *) st;
 }
 
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_out);
-Datum
-skpi_duration_sketch_out(PG_FUNCTION_ARGS)
+static void
+sketch_out(StringInfo buf, const SkpiStateHeader *h)
 {
-	SkpiSketch *st = sketch_canonical(sketch_getarg(fcinfo, 0));
-	StringInfoData buf;
+	const SkpiSketch *st = sketch_canonical((SkpiSketch *) h);
 	int			i;
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"version\":%d,\"kind\":\"duration\",\"count\":" INT64_FORMAT
-					 ",\"sum_us\":" INT64_FORMAT
+	appendStringInfo(buf, ",\"count\":" INT64_FORMAT ",\"sum_us\":" INT64_FORMAT
 					 ",\"min_us\":" INT64_FORMAT ",\"min_count\":" INT64_FORMAT
 					 ",\"max_us\":" INT64_FORMAT ",\"max_count\":" INT64_FORMAT
 					 ",\"zero\":" INT64_FORMAT ",\"offset\":%d,\"buckets\":[",
-					 st->version, st->count, st->sum_us, st->min_us, st->min_count,
+					 st->count, st->sum_us, st->min_us, st->min_count,
 					 st->max_us, st->max_count, st->zero, st->offset);
 	for (i = 0; i < st->nbuckets; i++)
-		appendStringInfo(&buf, i ? "," INT64_FORMAT : INT64_FORMAT, st->counts[i]);
-	appendStringInfoString(&buf, "]}");
-	PG_RETURN_CSTRING(buf.data);
+		appendStringInfo(buf, i ? "," INT64_FORMAT : INT64_FORMAT, st->counts[i]);
+	appendStringInfoChar(buf, ']');
 }
 
 /* ----------------------------------------------------------------
@@ -1224,322 +988,49 @@ skpi_duration_sketch_out(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_recv);
-Datum
-skpi_duration_sketch_recv(PG_FUNCTION_ARGS)
+static SkpiStateHeader *
+sketch_recv(StringInfo buf, const SkpiStateType *t)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version,
-				kind,
-				padding,
+	int			kind = pq_getmsgbyte(buf),
+				padding = pq_getmsgint(buf, 2),
 				offset,
-				nbuckets,
-				i;
-	int64		head[7];
+				nbuckets;
+	int64		head[SKETCH_NHEAD];
 	SkpiSketch *st;
 
-	version = pq_getmsgbyte(buf);
-	if (version != SKPI_SKETCH_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported duration_sketch format version %d", version),
-				 errdetail("This version of support_kpi reads format version %d.",
-						   SKPI_SKETCH_VERSION)));
-	kind = pq_getmsgbyte(buf);
-	padding = pq_getmsgint(buf, 2);
 	if (kind != SKPI_SKETCH_KIND_DURATION || padding != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid duration_sketch: kind %d, padding %d", kind, padding)));
-	for (i = 0; i < lengthof(head); i++)
-		head[i] = pq_getmsgint64(buf);
+		skpi_state_recv_error(t, psprintf("kind %d, padding %d", kind, padding));
+	skpi_recv_int64s(buf, head, lengthof(head));
 	offset = (int32) pq_getmsgint(buf, 4);
 	nbuckets = (int32) pq_getmsgint(buf, 4);
 	if (!sketch_range_ok(offset, nbuckets))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid duration_sketch: %d buckets from index %d (indices run from 0 to %d; no buckets: offset 0)",
-						nbuckets, offset, SKPI_SKETCH_MAX_INDEX)));
-	st = sketch_alloc(offset, nbuckets);
-	st->count = head[0];
-	st->zero = head[1];
-	st->sum_us = head[2];
-	st->min_us = head[3];
-	st->min_count = head[4];
-	st->max_us = head[5];
-	st->max_count = head[6];
-	for (i = 0; i < nbuckets; i++)
-		st->counts[i] = pq_getmsgint64(buf);
-	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid duration_sketch: %d unexpected bytes after the buckets",
-						buf->len - buf->cursor)));
+		skpi_state_recv_error(t, psprintf("%d buckets from index %d (indices run from 0 to %d; no buckets: offset 0)",
+										  nbuckets, offset, SKPI_SKETCH_MAX_INDEX));
+	st = sketch_from(offset, nbuckets, head);
+	skpi_recv_int64s(buf, st->counts, nbuckets);
 	(void) sketch_valid(st, SKETCH_CHECK_BINARY, NULL);
-	PG_RETURN_POINTER(st);
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_sketch_send);
-Datum
-skpi_duration_sketch_send(PG_FUNCTION_ARGS)
-{
-	SkpiSketch *st = sketch_canonical(sketch_getarg(fcinfo, 0));
-	StringInfoData buf;
-	int			i;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, st->version);
-	pq_sendbyte(&buf, st->kind);
-	pq_sendint16(&buf, 0);
-	pq_sendint64(&buf, st->count);
-	pq_sendint64(&buf, st->zero);
-	pq_sendint64(&buf, st->sum_us);
-	pq_sendint64(&buf, st->min_us);
-	pq_sendint64(&buf, st->min_count);
-	pq_sendint64(&buf, st->max_us);
-	pq_sendint64(&buf, st->max_count);
-	pq_sendint32(&buf, st->offset);
-	pq_sendint32(&buf, st->nbuckets);
-	for (i = 0; i < st->nbuckets; i++)
-		pq_sendint64(&buf, st->counts[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* ----------------------------------------------------------------
- * Accessors
- * ----------------------------------------------------------------
- */
-
-/* estimate of the values in bucket i that are not a known extreme */
-static double
-bucket_value(const SkpiSketch *st, int i)
-{
-	double		v = bucket_rep[i];
-	double		lo = (double) Max(bucket_lower(i), st->min_us);
-	double		hi = (double) Min(bucket_upper[i], st->max_us);
-
-	if (v > hi)
-		v = hi;
-	if (v < lo)
-		v = lo;
-	return v;
-}
-
-/* estimate of the j-th smallest value, 0 <= j < count, in microseconds */
-static double
-sketch_value_at(const SkpiSketch *st, int64 j)
-{
-	int			b;
-
-	if (j < st->min_count)
-		return (double) st->min_us;
-	if (j >= st->count - st->max_count)
-		return (double) st->max_us;
-	if (j < st->zero)
-		return 0.0;
-	j -= st->zero;
-	for (b = 0; b < st->nbuckets; b++)
-	{
-		if (j < st->counts[b])
-			return bucket_value(st, st->offset + b);
-		j -= st->counts[b];
-	}
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("corrupted duration_sketch value"),
-			 errdetail("Its count exceeds the counts of its cells.")));
-	return 0.0;					/* keep compiler quiet */
+	return (SkpiStateHeader *) st;
 }
 
 static void
-check_percentile(double p)
+sketch_send(StringInfo buf, const SkpiStateHeader *h)
 {
-	/* as percentile_cont */
-	if (p < 0 || p > 1 || isnan(p))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("percentile value %g is not between 0 and 1", p)));
+	const SkpiSketch *st = sketch_canonical((SkpiSketch *) h);
+
+	pq_sendbyte(buf, st->kind);
+	pq_sendint16(buf, 0);
+	skpi_send_int64s(buf, &st->count, SKETCH_NHEAD);
+	pq_sendint32(buf, st->offset);
+	pq_sendint32(buf, st->nbuckets);
+	skpi_send_int64s(buf, st->counts, st->nbuckets);
 }
 
-/* percentile p of a non-empty state, in seconds, interpolated as percentile_cont */
-static double
-sketch_percentile(const SkpiSketch *st, double p)
-{
-	double		rank = p * (double) (st->count - 1);
-	double		k = floor(rank);
-	double		f = rank - k;
-	int64		j;
-	double		lo;
+const SkpiStateType skpi_sketch_type = {
+	TYPNAME, SKPI_SKETCH_VERSION, SKPI_SKETCH_KIND_DURATION, "duration",
+	sketch_stored_ok, NULL, sketch_keys, lengthof(sketch_keys), 0,
+	sketch_text_begin, sketch_text_field, sketch_text_end, sketch_out,
+	sketch_send, sketch_recv, sketch_merge_hook, sketch_empty, NULL
+};
 
-	/* past 2^53 values the rank rounds: never beyond the last value */
-	if (k >= (double) (st->count - 1))
-	{
-		k = (double) (st->count - 1);
-		f = 0;
-		j = st->count - 1;
-	}
-	else
-		j = (int64) k;
-	lo = sketch_value_at(st, j);
-	{
-		double		hi = (f > 0 && j + 1 < st->count) ? sketch_value_at(st, j + 1) : lo;
-
-		return (lo + (hi - lo) * f) / 1000000.0;
-	}
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_percentile);
-Datum
-skpi_duration_percentile(PG_FUNCTION_ARGS)
-{
-	double		p = PG_GETARG_FLOAT8(1);
-	SkpiSketch *st;
-
-	check_percentile(p);
-	st = sketch_getarg(fcinfo, 0);
-	if (st->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(sketch_percentile(st, p));
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_percentiles);
-Datum
-skpi_duration_percentiles(PG_FUNCTION_ARGS)
-{
-	ArrayType  *ps = PG_GETARG_ARRAYTYPE_P(1);
-	SkpiSketch *st;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n,
-				k;
-
-	deconstruct_array(ps, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-					  &elems, &nulls, &n);
-	for (k = 0; k < n; k++)
-		if (!nulls[k])
-			check_percentile(DatumGetFloat8(elems[k]));
-	st = sketch_getarg(fcinfo, 0);
-	if (st->count == 0)
-		PG_RETURN_NULL();
-	for (k = 0; k < n; k++)
-		if (!nulls[k])
-			elems[k] = Float8GetDatum(sketch_percentile(st, DatumGetFloat8(elems[k])));
-	PG_RETURN_ARRAYTYPE_P(construct_md_array(elems, nulls, ARR_NDIM(ps), ARR_DIMS(ps),
-											 ARR_LBOUND(ps), FLOAT8OID, sizeof(float8),
-											 FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_median);
-Datum
-skpi_duration_median(PG_FUNCTION_ARGS)
-{
-	SkpiSketch *st = sketch_getarg(fcinfo, 0);
-
-	if (st->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(sketch_percentile(st, 0.5));
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_mean);
-Datum
-skpi_duration_mean(PG_FUNCTION_ARGS)
-{
-	SkpiSketch *st = sketch_getarg(fcinfo, 0);
-
-	if (st->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(st->sum_us) / (double) st->count);
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_count);
-Datum
-skpi_duration_count(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT64(sketch_getarg(fcinfo, 0)->count);
-}
-
-static Datum
-sketch_extreme(FunctionCallInfo fcinfo, bool max)
-{
-	SkpiSketch *st = sketch_getarg(fcinfo, 0);
-
-	if (st->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(sketch_value_at(st, max ? st->count - 1 : 0) / 1000000.0);
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_min);
-Datum
-skpi_duration_min(PG_FUNCTION_ARGS)
-{
-	return sketch_extreme(fcinfo, false);
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_max);
-Datum
-skpi_duration_max(PG_FUNCTION_ARGS)
-{
-	return sketch_extreme(fcinfo, true);
-}
-
-/* how many of positions [from, from + n) lie in [lo, hi) */
-static int64
-overlap(int64 from, int64 n, int64 lo, int64 hi)
-{
-	int64		a = Max(from, lo),
-				b = Min(from + n, hi);
-
-	return b > a ? b - a : 0;
-}
-
-/*
- * Percentage of the values <= seconds, counting each value by its estimate
- * (sketch_value_at): exact but for the values in the bucket holding the
- * threshold that are not a known extreme, which count all or none, by their
- * common estimate.
- */
-PG_FUNCTION_INFO_V1(skpi_duration_share_within);
-Datum
-skpi_duration_share_within(PG_FUNCTION_ARGS)
-{
-	double		secs = PG_GETARG_FLOAT8(1);
-	int64		t;
-	SkpiSketch *st = sketch_getarg(fcinfo, 0);
-	int64		hits,
-				seen;
-	int			b;
-
-	if (st->count == 0)
-		PG_RETURN_NULL();
-	/* beyond any duration (up to +Infinity): every value is within */
-	if (secs >= 9.0e12)
-		PG_RETURN_DATUM(skpi_numeric_pct(st->count, st->count));
-	t = skpi_seconds_us(secs, "threshold");
-	if (st->max_count > 0 && t >= st->max_us)
-		PG_RETURN_DATUM(skpi_numeric_pct(st->count, st->count));
-	if (st->min_count > 0 && t < st->min_us)
-		PG_RETURN_DATUM(skpi_numeric_pct(0, st->count));
-	hits = seen = st->zero;
-	for (b = 0; b < st->nbuckets; b++)
-	{
-		int			i = st->offset + b;
-		int64		c = st->counts[b];
-
-		if (bucket_lower(i) > t)
-			break;
-		if (bucket_upper[i] <= t)
-			hits += c;
-		else
-		{
-			/* the threshold's bucket: known minima count, known maxima not */
-			int64		nmin = overlap(seen, c, 0, st->min_count),
-						nmax = overlap(seen, c, st->count - st->max_count, st->count);
-
-			hits += (st->min_us <= t ? nmin : 0) + (st->max_us <= t ? nmax : 0);
-			if (bucket_value(st, i) <= t)
-				hits += c - nmin - nmax;
-		}
-		seen += c;
-	}
-	PG_RETURN_DATUM(skpi_numeric_pct(hits, st->count));
-}
+SKPI_STATE_IO(skpi_duration_sketch, skpi_sketch_type)
+SKPI_STATE_MERGE(skpi_duration_sketch, skpi_sketch_type)

@@ -20,7 +20,7 @@
  *
  * Which integer values a bucket holds is fixed by a table of bounds computed
  * once per backend with IEEE double-double arithmetic (+, -, * only), so the
- * bucket of a value is the same on every platform (see sketch.c).
+ * bucket of a value is the same on every platform (see sketch_buckets.c).
  */
 #ifndef SKPI_SKETCH_H
 #define SKPI_SKETCH_H
@@ -29,6 +29,7 @@
 #include "fmgr.h"
 
 #include "compat.h"
+#include "state.h"
 
 #define SKPI_SKETCH_VERSION			1
 #define SKPI_SKETCH_KIND_DURATION	1
@@ -45,9 +46,7 @@
  */
 typedef struct SkpiSketch
 {
-	int32		vl_len_;		/* varlena header */
-	uint8		version;		/* SKPI_SKETCH_VERSION */
-	uint8		kind;			/* SKPI_SKETCH_KIND_DURATION */
+	SKPI_STATE_HEADER;			/* SKPI_SKETCH_VERSION, SKPI_SKETCH_KIND_DURATION */
 	int16		padding;		/* always zero */
 	int32		offset;			/* bucket index of counts[0] */
 	int32		nbuckets;		/* length of counts[] */
@@ -61,8 +60,89 @@ typedef struct SkpiSketch
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];
 } SkpiSketch;
 
+SKPI_STATE_LAYOUT(SkpiSketch);
+
 #define SKPI_SKETCH_HEADER_SIZE		offsetof(SkpiSketch, counts)
 #define SKPI_SKETCH_SIZE(nbuckets) \
 	(SKPI_SKETCH_HEADER_SIZE + sizeof(int64) * (nbuckets))
+
+/*
+ * Between the files of the sketch: sketch.c (the state, its aggregates and
+ * I/O), sketch_buckets.c (the bucket tables), sketch_accessors.c.
+ */
+extern const SkpiStateType skpi_sketch_type;
+
+/* argument argno: a stored sketch, checked, with the bucket tables ready */
+extern SkpiSketch *skpi_sketch_getarg(FunctionCallInfo fcinfo, int argno);
+/* the same for argument 0, NULL when it holds no values */
+extern SkpiSketch *skpi_sketch_nonempty_arg(FunctionCallInfo fcinfo);
+
+/* skpi_sketch_upper[i]: largest whole microsecond in bucket i, floor(gamma^i) */
+extern int64 skpi_sketch_upper[SKPI_SKETCH_MAX_BUCKETS];
+/* skpi_sketch_rep[i]: representative 2 gamma^i / (gamma + 1), microseconds */
+extern double skpi_sketch_rep[SKPI_SKETCH_MAX_BUCKETS];
+extern bool skpi_sketch_tables_ready;
+extern void skpi_sketch_tables_init(void);
+
+static inline void
+sketch_tables(void)
+{
+	if (unlikely(!skpi_sketch_tables_ready))
+		skpi_sketch_tables_init();
+}
+
+/* coefficients of log2(1 + f) ~ f (C1 + f (C2 + f (C3 + f C4))), 0 <= f < 1 */
+#define LOG2_C1 1.438638025890082
+#define LOG2_C2 (-0.6777432665502775)
+#define LOG2_C3 0.3218797068637608
+#define LOG2_C4 (-0.08286069822537617)
+#define INV_LOG2_GAMMA 69.3141404294929
+
+/*
+ * The bucket of us >= 1: the smallest i with us <= skpi_sketch_upper[i], that is
+ * ceil(ln(us) / ln(gamma)).  A polynomial estimate of log2 (within 0.01 of a
+ * bucket) finds it, the table decides it: one or two comparisons, no log().
+ */
+static inline int
+sketch_index(int64 us)
+{
+	union
+	{
+		double		d;
+		uint64		u;
+	}			v;
+	int			e,
+				i;
+	double		f;
+
+	sketch_tables();
+	v.d = (double) us;
+	e = (int) ((v.u >> 52) & 0x7FF) - 1023;
+	v.u = (v.u & UINT64CONST(0x000FFFFFFFFFFFFF)) | UINT64CONST(0x3FF0000000000000);
+	f = v.d - 1.0;
+	i = (int) ((e + f * (LOG2_C1 + f * (LOG2_C2 + f * (LOG2_C3 + f * LOG2_C4)))) *
+			   INV_LOG2_GAMMA) + 1;
+	if (i > SKPI_SKETCH_MAX_INDEX)
+		i = SKPI_SKETCH_MAX_INDEX;
+	while (skpi_sketch_upper[i] < us)
+		i++;
+	while (i > 0 && skpi_sketch_upper[i - 1] >= us)
+		i--;
+	return i;
+}
+
+/* the cell of a value: -1 for the zero counter, else its bucket */
+static inline int
+sketch_cell(int64 us)
+{
+	return us == 0 ? -1 : sketch_index(us);
+}
+
+/* smallest whole microsecond bucket i holds (> skpi_sketch_upper[i] if none) */
+static inline int64
+bucket_lower(int i)
+{
+	return i == 0 ? 1 : skpi_sketch_upper[i - 1] + 1;
+}
 
 #endif							/* SKPI_SKETCH_H */

@@ -48,14 +48,20 @@ Datum
 skpi_state_merge(FunctionCallInfo fcinfo, const SkpiStateType *t, int sign)
 {
 	SkpiStateHeader *b = skpi_state_getarg(fcinfo, 1, t);
-	bool		in_aggregate = AggCheckCallContext(fcinfo, NULL);
+	bool		in_aggregate;
 	SkpiStateHeader *a;
 
+	if (t->merge_call)
+		return t->merge_call(fcinfo, b, sign);
+	in_aggregate = AggCheckCallContext(fcinfo, NULL);
 	if (in_aggregate)
 		a = skpi_state_for_update(fcinfo, 0, t);
 	else
 		a = skpi_state_check(t, (SkpiStateHeader *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
-	PG_RETURN_POINTER(t->merge(a, b, sign, in_aggregate));
+	a = t->merge(a, b, sign, in_aggregate);
+	if (a == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(a);
 }
 
 Datum

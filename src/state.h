@@ -136,13 +136,24 @@ struct SkpiStateType
 	/*
 	 * Merge b into a (sign +1) or take b out of a (sign -1, ERROR if b is not
 	 * part of a).  a is the caller's to modify (in place in an aggregate);
-	 * returns a, or a replacement when a must grow.  NULL: no merge.
+	 * returns a, or a replacement when a must grow, or NULL for an SQL NULL
+	 * (an un-merge in an aggregate that cannot be done exactly: the executor
+	 * then recomputes the frame).  NULL: no merge.
 	 */
 	SkpiStateHeader *(*merge) (SkpiStateHeader *a, const SkpiStateHeader *b,
 							   int sign, bool in_aggregate);
 
 	/* true when the state holds nothing (read as NULL by *_nonempty) */
 	bool		(*empty) (const SkpiStateHeader *st);
+
+	/*
+	 * Optional, for a type whose state inside an aggregate is not always a
+	 * plain varlena (duration_values keeps an expanded object that grows in
+	 * place): the whole merge call, given b (argument 1, read and checked);
+	 * argument 0 is the aggregate's state in whatever form the type keeps
+	 * it.  Used instead of merge when set.
+	 */
+	Datum		(*merge_call) (FunctionCallInfo fcinfo, const SkpiStateHeader *b, int sign);
 };
 
 /* ERROR 0A000 unless called as an aggregate's transition or combine function */

@@ -5,9 +5,12 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "compat.h"
 #include "mb/pg_wchar.h"
 #include "textparse.h"
+#include "utils/float.h"
 
 /*
  * A rejected input in an error message: the input itself when it has at most
@@ -147,6 +150,65 @@ skpi_text_int64(TextParser *tp, int64 *result)
 	else
 		*result = (int64) v;
 	return true;
+}
+
+/*
+ * A plain decimal number: -?digits[.digits][e[+-]digits], as float8out
+ * prints finite values; no NaN or Infinity, no hex.  "null" gives NaN when
+ * allow_null.
+ */
+bool
+skpi_text_float8(TextParser *tp, double *result, bool allow_null)
+{
+	const char *s;
+	char	   *end;
+	char		num[64];
+	int			len;
+
+	skpi_text_skip_ws(tp);
+	s = tp->p;
+	if (allow_null && strncmp(s, "null", 4) == 0)
+	{
+		tp->p += 4;
+		*result = get_float8_nan();
+		return true;
+	}
+	if (*tp->p == '-')
+		tp->p++;
+	if (!(*tp->p >= '0' && *tp->p <= '9'))
+		return skpi_text_error(tp, "Expected a number.");
+	while ((*tp->p >= '0' && *tp->p <= '9') || *tp->p == '.' || *tp->p == 'e' ||
+		   *tp->p == 'E' ||
+		   ((*tp->p == '+' || *tp->p == '-') && (tp->p[-1] == 'e' || tp->p[-1] == 'E')))
+		tp->p++;
+	len = (int) (tp->p - s);
+	if (len >= (int) sizeof(num))
+		return skpi_text_error(tp, "A number is too long.");
+	memcpy(num, s, len);
+	num[len] = '\0';
+	errno = 0;
+	*result = strtod(num, &end);
+	/* as float8in: ERANGE is fine for a subnormal, not for 0 or infinity */
+	if (*end != '\0' || isnan(*result) || isinf(*result) ||
+		(errno != 0 && !(errno == ERANGE && *result != 0.0)))
+		return skpi_text_error(tp, "Expected a finite number.");
+	return true;
+}
+
+/* [e, e, ...], possibly empty: element reads each element */
+bool
+skpi_text_list(TextParser *tp, SkpiTextElement element, void *arg)
+{
+	if (!skpi_text_expect(tp, '['))
+		return false;
+	if (skpi_text_accept(tp, ']'))
+		return true;
+	do
+	{
+		if (!element(tp, arg))
+			return false;
+	} while (skpi_text_accept(tp, ','));
+	return skpi_text_expect(tp, ']');
 }
 
 /* an integer that must fit a small range (version, scale bounds) */

@@ -3,11 +3,12 @@
  *		A small strict reader for the JSON-like text form of the state types.
  *
  * States print as one flat JSON object ({"version":1,"kind":"nps",...}) whose
- * values are integers, lower-case words or arrays of integers.  This reader
- * accepts exactly that (whitespace between tokens allowed; no escapes, no
- * floats, no nesting), so every state type parses its text form the same
- * strict way.  Each function returns false after reporting an error through
- * the soft-error context (PostgreSQL 16+), or throws without one.
+ * values are integers, plain decimal numbers (float8), lower-case words,
+ * true / false, null, or arrays of those.  This reader accepts exactly that
+ * (whitespace between tokens allowed; no escapes, no NaN or Infinity, no
+ * nesting), so every state type parses its text form the same strict way.
+ * Each function returns false after reporting an error through the
+ * soft-error context (PostgreSQL 16+), or throws without one.
  */
 #ifndef SKPI_TEXTPARSE_H
 #define SKPI_TEXTPARSE_H
@@ -34,6 +35,11 @@ extern void skpi_text_skip_ws(TextParser *tp);
 extern bool skpi_text_expect(TextParser *tp, char c);
 extern bool skpi_text_word(TextParser *tp, char *buf, int len);
 extern bool skpi_text_int64(TextParser *tp, int64 *result);
+/* a finite decimal number as float8out prints it; "null" gives NaN when allow_null */
+extern bool skpi_text_float8(TextParser *tp, double *result, bool allow_null);
+/* [e, e, ...], possibly empty: element reads each element */
+typedef bool (*SkpiTextElement) (TextParser *tp, void *arg);
+extern bool skpi_text_list(TextParser *tp, SkpiTextElement element, void *arg);
 extern bool skpi_text_small_int(TextParser *tp, const char *what, int *result);
 extern bool skpi_text_int_array(TextParser *tp, int64 *counts, int maxcounts, int *ncounts);
 /* true, and the cursor moved past it, if the next token is c */

@@ -25,7 +25,6 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/expandeddatum.h"
-#include "common/pg_prng.h"
 #include "common/shortest_dec.h"
 #include "utils/float.h"
 #include "utils/guc.h"
@@ -56,16 +55,6 @@ skpi_values_define_guc(void)
 							PGC_USERSET, 0, NULL, NULL, NULL);
 }
 
-#define NODES(st) ((SkpiTreapNode *) (st)->data)
-
-static void
-values_corrupted(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("corrupted duration_values value")));
-}
-
 static Size
 values_size(uint8 kind, int64 capacity)
 {
@@ -74,36 +63,30 @@ values_size(uint8 kind, int64 capacity)
 }
 
 static void too_many_values(int64 limit) pg_attribute_noreturn();
-static void tree_values(const SkpiValuesState *st, double *out);
-static void tree_insert(SkpiValuesState *st, double v);
 
 /*
- * Header checks of a state from outside the aggregate.  Only the flat layout
- * ever leaves an aggregate (a tree is flattened to its values in order), so
- * a tree here is corrupt: its node links are never trusted.
+ * Checks of a stored state (the driver checked version and kind).  Only the
+ * flat layout ever leaves an aggregate (a tree is flattened to its values in
+ * order), so a tree here is corrupt: its node links are never trusted.
  */
-static void
-values_check_header(const SkpiValuesState *st)
+static bool
+values_stored_ok(const SkpiStateHeader *h)
 {
-	if (VARSIZE(st) < SKPI_VALUES_HDRSZ ||
-		st->version != SKPI_VALUES_VERSION ||
-		st->kind != SKPI_VALUES_FLAT ||
-		st->npct > SKPI_VALUES_MAX_PCTS || st->is_array > 1 ||
-		(!st->is_array && st->npct != 1) ||
-		st->count < 0 || st->capacity < st->count ||
-		st->capacity > FLAT_MAX_ALLOC ||
-		VARSIZE(st) != values_size(st->kind, st->capacity) ||
-		st->root != 0 || st->free_list != 0)
-		values_corrupted();
+	const SkpiValuesState *st = (const SkpiValuesState *) h;
+
+	return VARSIZE(st) >= SKPI_VALUES_HDRSZ &&
+		st->npct <= SKPI_VALUES_MAX_PCTS && st->is_array <= 1 &&
+		(st->is_array || st->npct == 1) &&
+		st->count >= 0 && st->capacity >= st->count &&
+		st->capacity <= FLAT_MAX_ALLOC &&
+		VARSIZE(st) == values_size(st->kind, st->capacity) &&
+		st->root == 0 && st->free_list == 0;
 }
 
-SkpiValuesState *
-skpi_values_getarg(FunctionCallInfo fcinfo, int argno)
+static inline SkpiValuesState *
+values_getarg(FunctionCallInfo fcinfo, int argno)
 {
-	SkpiValuesState *st = (SkpiValuesState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
-
-	values_check_header(st);
-	return st;
+	return skpi_state_getarg(fcinfo, argno, &skpi_values_type);
 }
 
 static SkpiValuesState *
@@ -125,14 +108,6 @@ values_alloc(uint8 kind, int64 capacity, const SkpiValuesState *params)
 		memcpy(st->pct, params->pct, sizeof(st->pct));
 	}
 	return st;
-}
-
-static void
-not_in_aggregate(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("duration_values transition function called in non-aggregate context")));
 }
 
 /*
@@ -228,7 +203,7 @@ values_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_s
 	if (st->kind == SKPI_VALUES_FLAT)
 		memcpy(flat->data, st->data, sizeof(double) * st->count);
 	else
-		tree_values(st, flat->data);
+		skpi_values_tree_values(st, flat->data);
 }
 
 static const ExpandedObjectMethods values_methods = {
@@ -274,7 +249,7 @@ values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext,
 		if (eoh->eoh_methods == &values_methods)
 			return (SkpiValuesExpanded *) eoh;
 	}
-	flat = skpi_values_getarg(fcinfo, argno);
+	flat = values_getarg(fcinfo, argno);
 	if (!as_tree)
 		return values_expand(aggcontext, flat);
 	tree = values_alloc(SKPI_VALUES_TREE, 0, flat);
@@ -282,7 +257,7 @@ values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext,
 	values_reserve(eo, flat->count);
 	for (i = 0; i < flat->count; i++)
 	{
-		tree_insert(eo->st, flat->data[i]);
+		skpi_values_tree_insert(eo->st, flat->data[i]);
 		if ((i & 0xFFFF) == 0xFFFF)
 			CHECK_FOR_INTERRUPTS();
 	}
@@ -312,288 +287,6 @@ values_reserve(SkpiValuesExpanded *eo, int64 need)
 	eo->st = st;
 }
 
-/* ---- the treap (order-statistics tree in an array) ---- */
-
-static inline void
-tree_update(SkpiTreapNode *n, int32 t)
-{
-	n[t].size = 1 + n[n[t].left].size + n[n[t].right].size;
-}
-
-static int32
-tree_merge(SkpiTreapNode *n, int32 a, int32 b)
-{
-	check_stack_depth();
-	if (a == 0)
-		return b;
-	if (b == 0)
-		return a;
-	if (n[a].prio > n[b].prio)
-	{
-		n[a].right = tree_merge(n, n[a].right, b);
-		tree_update(n, a);
-		return a;
-	}
-	n[b].left = tree_merge(n, a, n[b].left);
-	tree_update(n, b);
-	return b;
-}
-
-/* split t into values < v (or <= v with or_equal) and the rest */
-static void
-tree_split(SkpiTreapNode *n, int32 t, double v, bool or_equal, int32 *a, int32 *b)
-{
-	check_stack_depth();
-	if (t == 0)
-	{
-		*a = *b = 0;
-		return;
-	}
-	if (n[t].v < v || (or_equal && n[t].v == v))
-	{
-		tree_split(n, n[t].right, v, or_equal, &n[t].right, b);
-		*a = t;
-	}
-	else
-	{
-		tree_split(n, n[t].left, v, or_equal, a, &n[t].left);
-		*b = t;
-	}
-	tree_update(n, t);
-}
-
-/* insert v; the caller made room */
-static void
-tree_insert(SkpiValuesState *st, double v)
-{
-	SkpiTreapNode *n = NODES(st);
-	int32		x,
-				a,
-				b;
-
-	if (st->free_list != 0)
-	{
-		x = st->free_list;
-		st->free_list = n[x].left;
-	}
-	else
-		x = (int32) (st->count + 1);	/* no free node: nodes 1..count are used */
-	n[x].v = v;
-	n[x].left = n[x].right = 0;
-	n[x].size = 1;
-	/*
-	 * Random priorities balance the tree whatever the order of the values;
-	 * drawn from the backend's generator, no input can be crafted to make
-	 * it degenerate (the results never depend on them).
-	 */
-	n[x].prio = pg_prng_uint32(&pg_global_prng_state);
-	tree_split(n, st->root, v, false, &a, &b);
-	st->root = tree_merge(n, tree_merge(n, a, x), b);
-	st->count++;
-}
-
-/* remove one value equal to v; false if there is none */
-static bool
-tree_delete(SkpiValuesState *st, double v)
-{
-	SkpiTreapNode *n = NODES(st);
-	int32		a,
-				m,
-				b,
-				x;
-
-	tree_split(n, st->root, v, false, &a, &m);
-	tree_split(n, m, v, true, &m, &b);
-	if (m == 0)
-	{
-		st->root = tree_merge(n, a, b);
-		return false;
-	}
-	x = m;
-	m = tree_merge(n, n[x].left, n[x].right);
-	n[x].left = st->free_list;
-	n[x].right = 0;
-	n[x].size = 0;
-	st->free_list = x;
-	st->root = tree_merge(n, tree_merge(n, a, m), b);
-	st->count--;
-	return true;
-}
-
-/* the k-th smallest value (0-based), k < count */
-static double
-tree_kth(const SkpiValuesState *st, int64 k)
-{
-	const SkpiTreapNode *n = NODES(st);
-	int32		t = st->root;
-
-	for (;;)
-	{
-		int32		ls;
-
-		if (t <= 0 || t >= st->capacity)
-			values_corrupted();
-		ls = n[n[t].left].size;
-		if (k < ls)
-			t = n[t].left;
-		else if (k == ls)
-			return n[t].v;
-		else
-		{
-			k -= ls + 1;
-			t = n[t].right;
-		}
-	}
-}
-
-/* in-order values of a tree into out[] (count of them) */
-static void
-tree_values(const SkpiValuesState *st, double *out)
-{
-	const SkpiTreapNode *n = NODES(st);
-	int32	   *stack = palloc(sizeof(int32) * (st->count + 1));
-	int64		sp = 0,
-				i = 0;
-	int32		t = st->root;
-
-	while (t != 0 || sp > 0)
-	{
-		while (t != 0)
-		{
-			if (sp > st->count || t < 0 || t >= st->capacity)
-				values_corrupted();
-			stack[sp++] = t;
-			t = n[t].left;
-		}
-		t = stack[--sp];
-		if (i >= st->count)
-			values_corrupted();
-		out[i++] = n[t].v;
-		t = n[t].right;
-	}
-	if (i != st->count)
-		values_corrupted();
-	pfree(stack);
-}
-
-/* ---- selection on the flat layout ---- */
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a;
-	double		y = *(const double *) b;
-
-	return (x < y) ? -1 : (x > y) ? 1 : 0;
-}
-
-/*
- * Put the k-th smallest of a[lo..hi] at a[k], smaller before, larger after.
- * Quickselect with a median-of-three pivot, one of the three drawn from the
- * backend's random generator (so no input is bad for every run), expected
- * O(n); should the range still not have shrunk after 2 log2(n) + 16 rounds
- * (adversarial or unlucky input), the rest is sorted: O(n log n) at worst.
- */
-static void
-select_kth(double *a, int64 lo, int64 hi, int64 k)
-{
-	int			rounds = 16;
-	int64		n;
-
-	for (n = hi - lo + 1; n > 1; n >>= 1)
-		rounds += 2;
-	while (hi > lo)
-	{
-		int64		i = lo,
-					j = hi,
-					r;
-		double		x,
-					y,
-					z,
-					pivot;
-
-		CHECK_FOR_INTERRUPTS();
-		if (--rounds < 0)
-		{
-			qsort(a + lo, hi - lo + 1, sizeof(double), cmp_double);
-			return;
-		}
-		r = lo + (int64) pg_prng_uint64_range(&pg_global_prng_state, 0, (uint64) (hi - lo));
-		x = a[lo];
-		y = a[r];
-		z = a[hi];
-		pivot = (x < y) ? ((y < z) ? y : (x < z ? z : x)) : ((x < z) ? x : (y < z ? z : y));
-		while (i <= j)
-		{
-			while (a[i] < pivot)
-				i++;
-			while (a[j] > pivot)
-				j--;
-			if (i <= j)
-			{
-				double		t = a[i];
-
-				a[i++] = a[j];
-				a[j--] = t;
-			}
-		}
-		/* now a[lo..j] <= pivot, a[i..hi] >= pivot, a[j+1..i-1] = pivot */
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			return;
-	}
-}
-
-/*
- * The percentile p (0..1) of the state's values, interpolated exactly as
- * percentile_cont() does.  *lo_done is the lowest index whose position is
- * final in a flat array (percentiles are computed in ascending order, each
- * selection then only scans from there).
- *
- * The flat layout is reordered in place by the selection.  The state's value
- * - a multiset - does not change (later transitions append, later final
- * calls select again), which is what the final function's READ_ONLY promise
- * is about; the state is never visible outside the aggregate.
- */
-static double
-values_percentile(SkpiValuesState *st, double p, int64 *lo_done)
-{
-	double		rank = p * (double) (st->count - 1);
-	int64		first = (int64) floor(rank);
-	int64		second = (int64) ceil(rank);
-	double		lo,
-				hi;
-
-	if (st->kind == SKPI_VALUES_TREE)
-	{
-		lo = tree_kth(st, first);
-		hi = (second == first) ? lo : tree_kth(st, second);
-	}
-	else
-	{
-		double	   *a = st->data;
-		int64		i;
-
-		select_kth(a, *lo_done, st->count - 1, first);
-		*lo_done = first;
-		lo = a[first];
-		hi = lo;
-		if (second != first)
-		{
-			/* the next value up: the least of those after the k-th */
-			hi = a[second];
-			for (i = second + 1; i < st->count; i++)
-				if (a[i] < hi)
-					hi = a[i];
-		}
-	}
-	if (second == first)
-		return lo;
-	return lo + (rank - (double) first) * (hi - lo);
-}
 
 /* ---- percentiles requested by a row ---- */
 
@@ -751,8 +444,8 @@ row_value(FunctionCallInfo fcinfo, SkpiValueForm form, double *v)
 #define VALUES_SMALL_MAX 1024
 
 Datum
-skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode mode,
-					   int op)
+skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiValueForm form,
+					   SkpiPctMode mode)
 {
 	MemoryContext aggcontext;
 	int			aggkind = AggCheckCallContext(fcinfo, &aggcontext);
@@ -765,7 +458,7 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 	bool		has_value;
 
 	if (aggkind == 0)
-		not_in_aggregate();
+		skpi_state_require_aggregate(fcinfo, &skpi_values_type);	/* ERROR */
 	req = row_request(fcinfo, pct_arg, mode, &local);
 	has_value = row_value(fcinfo, form, &v);
 
@@ -777,7 +470,7 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 	 * which would make many small groups quadratic.  Past VALUES_SMALL_MAX
 	 * values the state becomes an expanded object that grows in place.
 	 */
-	if (op == 0 && aggkind == AGG_CONTEXT_AGGREGATE &&
+	if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE &&
 		(PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0)))))
 	{
 		if (PG_ARGISNULL(0))
@@ -791,7 +484,7 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 		}
 		else
 		{
-			st = skpi_values_getarg(fcinfo, 0);
+			st = values_getarg(fcinfo, 0);
 			if (!same_request(st, req))
 				percentile_mismatch();
 			if (!has_value)
@@ -818,16 +511,16 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 	if (!PG_ARGISNULL(0))
 	{
 		eo = values_for_update(fcinfo, 0, aggcontext,
-							   aggkind == AGG_CONTEXT_WINDOW || op != 0);
+							   aggkind == AGG_CONTEXT_WINDOW || step != SKPI_FORWARD);
 		if (!same_request(eo->st, req))
 			percentile_mismatch();
 	}
-	else if (op < 0)
+	else if (step == SKPI_INVERSE)
 		PG_RETURN_NULL();		/* nothing to take a row from: recompute */
-	else if (has_value || op > 0)
+	else if (has_value || step == SKPI_MOVING)
 	{
 		/* window calls (moving or not) get the tree: O(log n) finals */
-		SkpiValuesState *fresh = values_alloc(aggkind == AGG_CONTEXT_WINDOW || op > 0 ?
+		SkpiValuesState *fresh = values_alloc(aggkind == AGG_CONTEXT_WINDOW || step == SKPI_MOVING ?
 											  SKPI_VALUES_TREE : SKPI_VALUES_FLAT, 0, NULL);
 
 		fresh->npct = req->npct;
@@ -840,15 +533,15 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 
 	if (has_value)
 	{
-		if (op < 0)
+		if (step == SKPI_INVERSE)
 		{
-			if (eo->st->kind != SKPI_VALUES_TREE || !tree_delete(eo->st, v))
+			if (eo->st->kind != SKPI_VALUES_TREE || !skpi_values_tree_delete(eo->st, v))
 				PG_RETURN_NULL();	/* not a value of this frame: recompute */
 		}
 		else if (eo->st->kind == SKPI_VALUES_TREE)
 		{
 			values_reserve(eo, eo->st->count + 1);
-			tree_insert(eo->st, v);
+			skpi_values_tree_insert(eo->st, v);
 		}
 		else
 		{
@@ -864,26 +557,35 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form, SkpiPctMode 
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
-/* combine: concatenation (parallel workers, flat states only) */
-PG_FUNCTION_INFO_V1(skpi_values_combine);
-Datum
-skpi_values_combine(PG_FUNCTION_ARGS)
+/* merged states must ask for the same percentiles */
+static void
+check_same_percentiles(const SkpiValuesState *a, const SkpiValuesState *b)
 {
+	if (a->npct != b->npct || a->is_array != b->is_array ||
+		memcmp(a->pct, b->pct, sizeof(double) * b->npct) != 0)
+		percentile_mismatch();
+}
+
+/*
+ * Combine (the merge_call hook, state.h): concatenation (parallel workers,
+ * flat states only), into the aggregate's state as the transition keeps it.
+ */
+static Datum
+values_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
+{
+	const SkpiValuesState *b = (const SkpiValuesState *) bh;
 	MemoryContext aggcontext;
 	SkpiValuesExpanded *eo;
 	SkpiValuesState *a;
-	SkpiValuesState *b;
 
+	Assert(sign > 0);
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		not_in_aggregate();
-	b = skpi_values_getarg(fcinfo, 1);
+		skpi_state_require_aggregate(fcinfo, &skpi_values_type);	/* ERROR */
 	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0))))
 	{
 		/* small merged groups stay plain values too (see the transition) */
-		a = skpi_values_getarg(fcinfo, 0);
-		if (a->npct != b->npct || a->is_array != b->is_array ||
-			memcmp(a->pct, b->pct, sizeof(double) * b->npct) != 0)
-			percentile_mismatch();
+		a = values_getarg(fcinfo, 0);
+		check_same_percentiles(a, b);
 		if (a->count + b->count <= VALUES_SMALL_MAX)
 		{
 			SkpiValuesState *m;
@@ -909,9 +611,7 @@ skpi_values_combine(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("duration_values of a window frame cannot be merged")));
-	if (a->npct != b->npct || a->is_array != b->is_array ||
-		memcmp(a->pct, b->pct, sizeof(double) * b->npct) != 0)
-		percentile_mismatch();
+	check_same_percentiles(a, b);
 	if (b->count > 0)
 	{
 		values_reserve(eo, a->count + b->count);
@@ -920,6 +620,13 @@ skpi_values_combine(PG_FUNCTION_ARGS)
 		a->count += b->count;
 	}
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
+}
+
+PG_FUNCTION_INFO_V1(skpi_values_combine);
+Datum
+skpi_values_combine(PG_FUNCTION_ARGS)
+{
+	return skpi_state_merge(fcinfo, &skpi_values_type, 1);
 }
 
 /* ---- final functions ---- */
@@ -939,17 +646,15 @@ final_state(FunctionCallInfo fcinfo)
 	{
 		/* flattens an expanded value too */
 		st = (SkpiValuesState *) PG_DETOAST_DATUM_COPY(d);
-		values_check_header(st);
-		return st;
+		return (SkpiValuesState *) skpi_state_check(&skpi_values_type, (SkpiStateHeader *) st);
 	}
 	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
 		DatumGetEOHP(d)->eoh_methods == &values_methods)
 		return ((SkpiValuesExpanded *) DatumGetEOHP(d))->st;
 	st = (SkpiValuesState *) PG_GETARG_POINTER(0);
 	if (VARATT_IS_EXTENDED(st))
-		return skpi_values_getarg(fcinfo, 0);	/* a private copy */
-	values_check_header(st);
-	return st;
+		return values_getarg(fcinfo, 0);	/* a private copy */
+	return (SkpiValuesState *) skpi_state_check(&skpi_values_type, (SkpiStateHeader *) st);
 }
 
 PG_FUNCTION_INFO_V1(skpi_values_final);
@@ -964,7 +669,7 @@ skpi_values_final(PG_FUNCTION_ARGS)
 	st = final_state(fcinfo);
 	if (st->count == 0 || st->is_array)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(values_percentile(st, st->pct[0], &lo_done));
+	PG_RETURN_FLOAT8(skpi_values_percentile(st, st->pct[0], &lo_done));
 }
 
 static int
@@ -1005,7 +710,7 @@ skpi_values_final_array(PG_FUNCTION_ARGS)
 	}
 	qsort_arg(order, n, sizeof(int), cmp_pct_index, st->pct);
 	for (i = 0; i < n; i++)
-		out[order[i]] = Float8GetDatum(values_percentile(st, st->pct[order[i]], &lo_done));
+		out[order[i]] = Float8GetDatum(skpi_values_percentile(st, st->pct[order[i]], &lo_done));
 	for (i = 0; i < st->npct; i++)
 		if (nulls[i])
 			out[i] = (Datum) 0;
@@ -1038,84 +743,37 @@ values_in_order(const SkpiValuesState *st)
 	if (st->kind != SKPI_VALUES_TREE)
 		return st->data;
 	sorted = palloc(sizeof(double) * Max(st->count, 1));
-	tree_values(st, sorted);
+	skpi_values_tree_values(st, sorted);
 	return sorted;
 }
 
-PG_FUNCTION_INFO_V1(skpi_values_out);
-Datum
-skpi_values_out(PG_FUNCTION_ARGS)
+static void
+values_out(StringInfo buf, const SkpiStateHeader *h)
 {
-	SkpiValuesState *st = skpi_values_getarg(fcinfo, 0);
-	StringInfoData buf;
+	const SkpiValuesState *st = (const SkpiValuesState *) h;
 	const double *vals = values_in_order(st);
 	int64		i;
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"version\":%d,\"percentiles\":[", SKPI_VALUES_VERSION);
+	appendStringInfoString(buf, ",\"percentiles\":[");
 	for (i = 0; i < st->npct; i++)
 	{
 		if (i > 0)
-			appendStringInfoChar(&buf, ',');
+			appendStringInfoChar(buf, ',');
 		if (isnan(st->pct[i]))
-			appendStringInfoString(&buf, "null");
+			appendStringInfoString(buf, "null");
 		else
-			append_double(&buf, st->pct[i]);
+			append_double(buf, st->pct[i]);
 	}
-	appendStringInfo(&buf, "],\"array\":%s,\"values\":[", st->is_array ? "true" : "false");
+	appendStringInfo(buf, "],\"array\":%s,\"values\":[", st->is_array ? "true" : "false");
 	for (i = 0; i < st->count; i++)
 	{
 		if (i > 0)
-			appendStringInfoChar(&buf, ',');
-		append_double(&buf, vals[i]);
+			appendStringInfoChar(buf, ',');
+		append_double(buf, vals[i]);
 		if ((i & 0xFFFF) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	appendStringInfoString(&buf, "]}");
-	PG_RETURN_CSTRING(buf.data);
-}
-
-/*
- * A plain decimal number: -?digits[.digits][e[+-]digits], as float8out
- * prints finite values; no NaN or Infinity, no hex.  "null" gives NaN when
- * allow_null.
- */
-static bool
-text_double(TextParser *tp, double *v, bool allow_null)
-{
-	const char *s;
-	char	   *end;
-	char		num[64];
-	int			len;
-
-	skpi_text_skip_ws(tp);
-	s = tp->p;
-	if (allow_null && strncmp(s, "null", 4) == 0)
-	{
-		tp->p += 4;
-		*v = get_float8_nan();
-		return true;
-	}
-	if (*tp->p == '-')
-		tp->p++;
-	if (!(*tp->p >= '0' && *tp->p <= '9'))
-		return skpi_text_error(tp, "Expected a number.");
-	while ((*tp->p >= '0' && *tp->p <= '9') || *tp->p == '.' || *tp->p == 'e' ||
-		   *tp->p == 'E' ||
-		   ((*tp->p == '+' || *tp->p == '-') && (tp->p[-1] == 'e' || tp->p[-1] == 'E')))
-		tp->p++;
-	len = (int) (tp->p - s);
-	if (len >= (int) sizeof(num))
-		return skpi_text_error(tp, "A number is too long.");
-	memcpy(num, s, len);
-	num[len] = '\0';
-	errno = 0;
-	*v = strtod(num, &end);
-	/* as float8in: ERANGE is fine for a subnormal, not for 0 or infinity */
-	if (*end != '\0' || isnan(*v) || isinf(*v) ||
-		(errno != 0 && !(errno == ERANGE && *v != 0.0)))
-		return skpi_text_error(tp, "Expected a finite number.");
-	return true;
+	appendStringInfoChar(buf, ']');
 }
 
 /* the checks of a state built from outside (text or binary) */
@@ -1138,126 +796,94 @@ values_invalid(const SkpiValuesState *st)
 	return NULL;
 }
 
-PG_FUNCTION_INFO_V1(skpi_values_in);
-Datum
-skpi_values_in(PG_FUNCTION_ARGS)
+static const char *const values_keys[] = {"percentiles", "array", "values"};
+
+typedef struct ValuesText
 {
-	char	   *input = PG_GETARG_CSTRING(0);
-	Node	   *escontext = fcinfo->context;
-	TextParser	tp;
-	SkpiValuesState hdr;
-	SkpiValuesState *st;
-	int			version;
-	int64		cap = 16;
+	SkpiValuesState *hdr;		/* percentiles and array flag (header only) */
 	double	   *vals;
-	int64		n = 0;
-	const char *bad;
-	char		key[32];
-	bool		seen[4] = {false, false, false, false};
+	int64		n;
+	int64		cap;
+} ValuesText;
 
-	memset(&hdr, 0, sizeof(hdr));
-	vals = palloc(sizeof(double) * cap);
-	skpi_text_init(&tp, input, "duration_values", escontext);
-	if (!skpi_text_expect(&tp, '{'))
-		PG_RETURN_NULL();
-	do
+static void *
+values_text_begin(const SkpiStateType *t)
+{
+	ValuesText *in = palloc0(sizeof(ValuesText));
+
+	in->hdr = palloc0(SKPI_VALUES_HDRSZ);
+	in->cap = 16;
+	in->vals = palloc(sizeof(double) * in->cap);
+	return in;
+}
+
+/* one of "percentiles": at most SKPI_VALUES_MAX_PCTS, null for a NULL element */
+static bool
+text_percentile(TextParser *tp, void *ctx)
+{
+	SkpiValuesState *hdr = ((ValuesText *) ctx)->hdr;
+
+	if (hdr->npct >= SKPI_VALUES_MAX_PCTS)
+		return skpi_text_error(tp, "Too many percentiles.");
+	return skpi_text_float8(tp, &hdr->pct[hdr->npct++], true);
+}
+
+/* one of "values": every value counts against the limit, as in the aggregate */
+static bool
+text_value(TextParser *tp, void *ctx)
+{
+	ValuesText *in = (ValuesText *) ctx;
+
+	if (in->n >= skpi_exact_max_values)
+		return values_limit_error(tp->escontext, skpi_exact_max_values);
+	if (in->n >= in->cap)
 	{
-		int			which;
-
-		if (!skpi_text_word(&tp, key, sizeof(key)) || !skpi_text_expect(&tp, ':'))
-			PG_RETURN_NULL();
-		which = strcmp(key, "version") == 0 ? 0 : strcmp(key, "percentiles") == 0 ? 1 :
-			strcmp(key, "array") == 0 ? 2 : strcmp(key, "values") == 0 ? 3 : -1;
-		if (which < 0 || seen[which])
-		{
-			skpi_text_error(&tp, which < 0 ? "Unknown key." : "A key appears twice.");
-			PG_RETURN_NULL();
-		}
-		seen[which] = true;
-		if (which == 0)
-		{
-			if (!skpi_text_small_int(&tp, "version", &version))
-				PG_RETURN_NULL();
-			if (version != SKPI_VALUES_VERSION)
-			{
-				skpi_text_error(&tp, "Unsupported version.");
-				PG_RETURN_NULL();
-			}
-		}
-		else if (which == 1)
-		{
-			if (!skpi_text_expect(&tp, '['))
-				PG_RETURN_NULL();
-			if (!skpi_text_accept(&tp, ']'))
-			{
-				do
-				{
-					if (hdr.npct >= SKPI_VALUES_MAX_PCTS)
-					{
-						skpi_text_error(&tp, "Too many percentiles.");
-						PG_RETURN_NULL();
-					}
-					if (!text_double(&tp, &hdr.pct[hdr.npct++], true))
-						PG_RETURN_NULL();
-				} while (skpi_text_accept(&tp, ','));
-				if (!skpi_text_expect(&tp, ']'))
-					PG_RETURN_NULL();
-			}
-		}
-		else if (which == 2)
-		{
-			bool		is_array;
-
-			if (!skpi_text_bool(&tp, &is_array))
-				PG_RETURN_NULL();
-			hdr.is_array = is_array ? 1 : 0;
-		}
-		else
-		{
-			if (!skpi_text_expect(&tp, '['))
-				PG_RETURN_NULL();
-			if (!skpi_text_accept(&tp, ']'))
-			{
-				do
-				{
-					/* every value counts against the limit, as in the aggregate */
-					if (n >= skpi_exact_max_values)
-					{
-						values_limit_error(fcinfo->context, skpi_exact_max_values);
-						PG_RETURN_NULL();
-					}
-					if (n >= cap)
-					{
-						cap = Min(cap * 2, (int64) skpi_exact_max_values);
-						vals = repalloc_huge(vals, sizeof(double) * cap);
-					}
-					if (!text_double(&tp, &vals[n++], false))
-						PG_RETURN_NULL();
-					/* a big text value takes seconds to read */
-					if ((n & 0xFFFF) == 0)
-						CHECK_FOR_INTERRUPTS();
-				} while (skpi_text_accept(&tp, ','));
-				if (!skpi_text_expect(&tp, ']'))
-					PG_RETURN_NULL();
-			}
-		}
-	} while (skpi_text_accept(&tp, ','));
-	if (!skpi_text_end(&tp))
-		PG_RETURN_NULL();
-	if (!seen[0] || !seen[1] || !seen[2] || !seen[3])
-	{
-		skpi_text_error(&tp, "Keys version, percentiles, array and values are required.");
-		PG_RETURN_NULL();
+		in->cap = Min(in->cap * 2, (int64) skpi_exact_max_values);
+		in->vals = repalloc_huge(in->vals, sizeof(double) * in->cap);
 	}
-	st = values_alloc(SKPI_VALUES_FLAT, n, &hdr);
-	st->count = n;
-	memcpy(st->data, vals, sizeof(double) * n);
+	if (!skpi_text_float8(tp, &in->vals[in->n++], false))
+		return false;
+	/* a big text value takes seconds to read */
+	if ((in->n & 0xFFFF) == 0)
+		CHECK_FOR_INTERRUPTS();
+	return true;
+}
+
+static bool
+values_text_field(TextParser *tp, int key, void *ctx)
+{
+	ValuesText *in = (ValuesText *) ctx;
+	bool		is_array;
+
+	switch (key)
+	{
+		case 0:
+			return skpi_text_list(tp, text_percentile, in);
+		case 1:
+			if (!skpi_text_bool(tp, &is_array))
+				return false;
+			in->hdr->is_array = is_array ? 1 : 0;
+			return true;
+		default:
+			return skpi_text_list(tp, text_value, in);
+	}
+}
+
+static SkpiStateHeader *
+values_text_end(TextParser *tp, void *ctx)
+{
+	ValuesText *in = (ValuesText *) ctx;
+	SkpiValuesState *st = values_alloc(SKPI_VALUES_FLAT, in->n, in->hdr);
+	const char *bad;
+
+	st->count = in->n;
+	memcpy(st->data, in->vals, sizeof(double) * in->n);
 	if ((bad = values_invalid(st)) != NULL)
 	{
-		skpi_text_error(&tp, bad);
-		PG_RETURN_NULL();
+		skpi_text_error(tp, bad);
+		return NULL;
 	}
-	PG_RETURN_POINTER(st);
+	return (SkpiStateHeader *) st;
 }
 
 /*
@@ -1265,25 +891,25 @@ skpi_values_in(PG_FUNCTION_ARGS)
  * percentiles (float8 each, NaN for NULL), value count (int64), the values
  * (float8 each).  A tree sends its values in order, as a flat state.
  */
-PG_FUNCTION_INFO_V1(skpi_values_send);
-Datum
-skpi_values_send(PG_FUNCTION_ARGS)
+static void
+send_float8s(StringInfo buf, const double *v, int64 n)
 {
-	SkpiValuesState *st = skpi_values_getarg(fcinfo, 0);
-	StringInfoData buf;
-	const double *vals = values_in_order(st);
 	int64		i;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SKPI_VALUES_VERSION);
-	pq_sendbyte(&buf, st->is_array);
-	pq_sendbyte(&buf, st->npct);
-	for (i = 0; i < st->npct; i++)
-		pq_sendfloat8(&buf, st->pct[i]);
-	pq_sendint64(&buf, st->count);
-	for (i = 0; i < st->count; i++)
-		pq_sendfloat8(&buf, vals[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	for (i = 0; i < n; i++)
+		pq_sendfloat8(buf, v[i]);
+}
+
+static void
+values_send(StringInfo buf, const SkpiStateHeader *h)
+{
+	const SkpiValuesState *st = (const SkpiValuesState *) h;
+
+	pq_sendbyte(buf, st->is_array);
+	pq_sendbyte(buf, st->npct);
+	send_float8s(buf, st->pct, st->npct);
+	pq_sendint64(buf, st->count);
+	send_float8s(buf, values_in_order(st), st->count);
 }
 
 static void
@@ -1295,44 +921,48 @@ recv_error(const char *detail)
 			 errdetail("%s", detail)));
 }
 
-PG_FUNCTION_INFO_V1(skpi_values_recv);
-Datum
-skpi_values_recv(PG_FUNCTION_ARGS)
+static SkpiStateHeader *
+values_recv(StringInfo buf, const SkpiStateType *t)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	SkpiValuesState hdr;
+	SkpiValuesState *hdr = palloc0(SKPI_VALUES_HDRSZ);
 	SkpiValuesState *st;
 	int64		n,
 				i;
 	const char *bad;
 
-	memset(&hdr, 0, sizeof(hdr));
-	if (buf->len - buf->cursor < 3)
+	if (buf->len - buf->cursor < 2)
 		recv_error("The value is truncated.");
-	if (pq_getmsgbyte(buf) != SKPI_VALUES_VERSION)
-		recv_error("Unsupported version.");
-	hdr.is_array = (uint8) pq_getmsgbyte(buf);
-	hdr.npct = (uint8) pq_getmsgbyte(buf);
-	if (hdr.is_array > 1 || hdr.npct > SKPI_VALUES_MAX_PCTS)
+	hdr->is_array = (uint8) pq_getmsgbyte(buf);
+	hdr->npct = (uint8) pq_getmsgbyte(buf);
+	if (hdr->is_array > 1 || hdr->npct > SKPI_VALUES_MAX_PCTS)
 		recv_error("Bad percentile header.");
-	if (buf->len - buf->cursor < (int) (8 * hdr.npct + 8))
+	if (buf->len - buf->cursor < (int) (8 * hdr->npct + 8))
 		recv_error("The value is truncated.");
-	for (i = 0; i < hdr.npct; i++)
-		hdr.pct[i] = pq_getmsgfloat8(buf);
+	for (i = 0; i < hdr->npct; i++)
+		hdr->pct[i] = pq_getmsgfloat8(buf);
 	n = pq_getmsgint64(buf);
 	/* a malformed value first (22P03), then the limit the aggregate applies */
 	if (n < 0 || (int64) (buf->len - buf->cursor) / 8 != n || (buf->len - buf->cursor) % 8 != 0)
 		recv_error("The value count does not match the data.");
 	if (n > skpi_exact_max_values)
 		too_many_values(skpi_exact_max_values);
-	st = values_alloc(SKPI_VALUES_FLAT, n, &hdr);
+	st = values_alloc(SKPI_VALUES_FLAT, n, hdr);
 	st->count = n;
 	for (i = 0; i < n; i++)
 		st->data[i] = pq_getmsgfloat8(buf);
-	for (i = 0; i < hdr.npct; i++)
-		if (isnan(hdr.pct[i]) && !hdr.is_array)
+	for (i = 0; i < hdr->npct; i++)
+		if (isnan(hdr->pct[i]) && !hdr->is_array)
 			recv_error("A single percentile cannot be null.");
 	if ((bad = values_invalid(st)) != NULL)
 		recv_error(bad);
-	PG_RETURN_POINTER(st);
+	return (SkpiStateHeader *) st;
 }
+
+const SkpiStateType skpi_values_type = {
+	"duration_values", SKPI_VALUES_VERSION, SKPI_VALUES_FLAT, NULL,
+	values_stored_ok, NULL, values_keys, lengthof(values_keys), 0,
+	values_text_begin, values_text_field, values_text_end, values_out,
+	values_send, values_recv, NULL, NULL, values_merge_call
+};
+
+SKPI_STATE_IO(skpi_values, skpi_values_type)

@@ -27,6 +27,7 @@
 #include "fmgr.h"
 
 #include "compat.h"
+#include "state.h"
 
 #define SKPI_VALUES_VERSION		1
 #define SKPI_VALUES_FLAT		1
@@ -44,9 +45,7 @@ typedef struct SkpiTreapNode
 
 typedef struct SkpiValuesState
 {
-	int32		vl_len_;		/* varlena header */
-	uint8		version;		/* SKPI_VALUES_VERSION */
-	uint8		kind;			/* SKPI_VALUES_FLAT or SKPI_VALUES_TREE */
+	SKPI_STATE_HEADER;			/* SKPI_VALUES_VERSION; SKPI_VALUES_FLAT or _TREE */
 	uint8		npct;			/* percentiles recorded (1.. MAX_PCTS; 0 for an array of none) */
 	uint8		is_array;		/* the result is an array of percentiles */
 	int32		root;			/* tree: root node; flat: 0 */
@@ -57,6 +56,8 @@ typedef struct SkpiValuesState
 	double		pct[SKPI_VALUES_MAX_PCTS];	/* percentiles; NaN for a NULL array element */
 	double		data[FLEXIBLE_ARRAY_MEMBER];	/* values, or SkpiTreapNode[] */
 } SkpiValuesState;
+
+SKPI_STATE_LAYOUT(SkpiValuesState);
 
 #define SKPI_VALUES_HDRSZ offsetof(SkpiValuesState, data)
 
@@ -79,13 +80,21 @@ typedef enum SkpiPctMode
 #define SKPI_VALUES_MAX_SECONDS 9.3e12
 
 /*
- * The transition of every exact-percentile aggregate: op 0 forward, 1
- * forward of a moving aggregate (never returns NULL), -1 inverse (returns
- * NULL when the row cannot be taken out: the executor then recomputes).
+ * The transition of every exact-percentile aggregate (SKPI_TRANSITIONS): the
+ * inverse returns NULL when the row cannot be taken out (the executor then
+ * recomputes the frame).
  */
-extern Datum skpi_values_transition(FunctionCallInfo fcinfo, SkpiValueForm form,
-									SkpiPctMode mode, int op);
-extern SkpiValuesState *skpi_values_getarg(FunctionCallInfo fcinfo, int argno);
+extern Datum skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step,
+									SkpiValueForm form, SkpiPctMode mode);
+
+/* the state type (state.h); only the flat layout is ever stored */
+extern const SkpiStateType skpi_values_type;
+
+/* the treap and the selection (values_select.c) */
+extern void skpi_values_tree_insert(SkpiValuesState *st, double v);	/* the caller made room */
+extern bool skpi_values_tree_delete(SkpiValuesState *st, double v);	/* false: no such value */
+extern void skpi_values_tree_values(const SkpiValuesState *st, double *out);	/* in order */
+extern double skpi_values_percentile(SkpiValuesState *st, double p, int64 *lo_done);
 
 /* the GUC support_kpi.exact_max_values */
 extern int	skpi_exact_max_values;

@@ -227,7 +227,7 @@ SELECT is(recv_as('duration_sketch', sk_hex(2, 0, 3000000, 1000000, 1, 2000000, 
 SELECT throws_ok($$SELECT recv_as('duration_sketch', left(sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[]), -16))$$,
 	'08P01', NULL, 'recv: truncated');
 SELECT throws_ok($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[]) || '00')$$,
-	'22P03', 'invalid duration_sketch: 1 unexpected bytes after the buckets', 'recv: trailing bytes');
+	'22P03', 'invalid duration_sketch: 1 unexpected bytes at the end', 'recv: trailing bytes');
 SELECT throws_ok($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[], '02010000'))$$,
 	'22P03', 'unsupported duration_sketch format version 2', 'recv: bad version');
 SELECT throws_ok($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 0, 2147483647, ARRAY[1]::bigint[]))$$,
