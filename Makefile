@@ -22,10 +22,12 @@ OBJS = \
 	src/state.o \
 	src/stats.o \
 	src/textparse.o \
-	src/timeline.o \
+	src/timeline_state.o \
+	src/timeline_summary.o \
 	src/values_select.o \
 	src/values_state.o \
-	src/voice.o
+	src/voice.o \
+	src/window.o
 
 # support_kpi--1.1--1.2.sql is kept as released but not installed: 1.2 is
 # withdrawn as a target (its generate_demo_events binds to overloads planted

@@ -219,4 +219,40 @@ Datum name##_combine(PG_FUNCTION_ARGS) { return skpi_state_merge(fcinfo, &(type)
 PG_FUNCTION_INFO_V1(name##_uncombine); \
 Datum name##_uncombine(PG_FUNCTION_ARGS) { return skpi_state_merge(fcinfo, &(type), -1); }
 
+/*
+ * A type of kind SKPI_NO_KIND whose second byte is a field of its own: the
+ * same header, that byte under the type's name for it.
+ */
+#define SKPI_STATE_HEADER_OWN(field) \
+	int32		vl_len_;		/* varlena header (never touched directly) */ \
+	uint8		version;		/* format version */ \
+	uint8		field
+
+#define SKPI_STATE_LAYOUT_OWN(type, field) \
+	StaticAssertDecl(offsetof(type, vl_len_) == offsetof(SkpiStateHeader, vl_len_) && \
+					 offsetof(type, version) == offsetof(SkpiStateHeader, version) && \
+					 offsetof(type, field) == offsetof(SkpiStateHeader, kind), \
+					 #type " starts with SKPI_STATE_HEADER_OWN")
+
+/*
+ * A state that an aggregate keeps as an expanded object (its own algorithm)
+ * and flattens into the descriptor's varlena: the object behind datum d when
+ * it is one of methods (read-write only, with rw), else NULL.
+ */
+#include "utils/expandeddatum.h"
+
+static inline ExpandedObjectHeader *
+skpi_state_expanded(Datum d, const ExpandedObjectMethods *methods, bool rw)
+{
+	if (rw ? VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) :
+		VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	{
+		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
+
+		if (eoh->eoh_methods == methods)
+			return eoh;
+	}
+	return NULL;
+}
+
 #endif							/* SKPI_STATE_H */

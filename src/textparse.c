@@ -9,6 +9,7 @@
 
 #include "compat.h"
 #include "mb/pg_wchar.h"
+#include "utils/datetime.h"
 #include "textparse.h"
 #include "utils/float.h"
 
@@ -345,5 +346,128 @@ skpi_text_object(TextParser *tp, const char *const *keys, int nkeys,
 	required &= nkeys == 64 ? ~UINT64CONST(0) : (UINT64CONST(1) << nkeys) - 1;
 	if ((seen & required) != required)
 		return skpi_text_error(tp, "Every key of the state is required: see the output of the type.");
+	return true;
+}
+
+/* ---- null, strings with escapes, timestamps ---- */
+
+bool
+skpi_text_null(TextParser *tp)
+{
+	skpi_text_skip_ws(tp);
+	if (strncmp(tp->p, "null", 4) != 0)
+		return false;
+	tp->p += 4;
+	return true;
+}
+
+/* the value of hex digit h, or -1 */
+static int
+hex_digit(char h)
+{
+	if (h >= '0' && h <= '9')
+		return h - '0';
+	if (h >= 'a' && h <= 'f')
+		return h - 'a' + 10;
+	if (h >= 'A' && h <= 'F')
+		return h - 'A' + 10;
+	return -1;
+}
+
+bool
+skpi_text_string(TextParser *tp, StringInfo buf, int maxlen, const char *what)
+{
+	/* pairs: the character after the backslash, the one it stands for */
+	static const char escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+	char		detail[128];
+
+	resetStringInfo(buf);
+	if (!skpi_text_expect(tp, '"'))
+		return false;
+	for (;;)
+	{
+		char		ch = *tp->p;
+		const char *e;
+
+		if (ch == '\0')
+			return skpi_text_error(tp, "An unterminated string.");
+		tp->p++;
+		if (ch == '"')
+			break;
+		if ((unsigned char) ch < 0x20)
+			return skpi_text_error(tp, "A control character in a string.");
+		if (ch != '\\')
+		{
+			appendStringInfoChar(buf, ch);
+			continue;
+		}
+		ch = *tp->p++;
+		if (ch == 'u')
+		{
+			int			v = 0,
+						k;
+
+			for (k = 0; k < 4; k++)
+			{
+				int			h = hex_digit(*tp->p);
+
+				if (h < 0)
+					return skpi_text_error(tp, "A \\u escape needs 4 hex digits.");
+				v = v * 16 + h;
+				tp->p++;
+			}
+			if (v == 0 || v >= 0x80)
+				return skpi_text_error(tp, "Only \\u0001 to \\u007f escapes are accepted.");
+			appendStringInfoChar(buf, (char) v);
+		}
+		else
+		{
+			for (e = escapes; *e != '\0' && *e != ch; e += 2)
+				;
+			if (*e == '\0')
+			{
+				tp->p--;
+				return skpi_text_error(tp, "An unknown escape in a string.");
+			}
+			appendStringInfoChar(buf, e[1]);
+		}
+		if (buf->len > maxlen)
+			break;
+	}
+	if (buf->len > maxlen)
+	{
+		snprintf(detail, sizeof(detail), "%s is longer than %d bytes.", what, maxlen);
+		return skpi_text_error(tp, detail);
+	}
+	if (!pg_verifymbstr(buf->data, buf->len, true))
+	{
+		snprintf(detail, sizeof(detail), "%s is not valid in the database encoding.", what);
+		return skpi_text_error(tp, detail);
+	}
+	return true;
+}
+
+bool
+skpi_text_timestamp(TextParser *tp, TimestampTz *at, const char *infinite_detail)
+{
+	const char *start;
+	char		s[MAXDATELEN + 1];
+	int			len;
+
+	if (!skpi_text_expect(tp, '"'))
+		return false;
+	start = tp->p;
+	while (*tp->p != '"' && *tp->p != '\0')
+		tp->p++;
+	len = tp->p - start;
+	if (*tp->p != '"' || len == 0 || len > MAXDATELEN)
+		return skpi_text_error(tp, "Expected a timestamp in double quotes.");
+	memcpy(s, start, len);
+	s[len] = '\0';
+	tp->p++;
+	if (!skpi_timestamptz_in(s, tp->escontext, at))
+		return false;
+	if (infinite_detail != NULL && TIMESTAMP_NOT_FINITE(*at))
+		return skpi_text_error(tp, infinite_detail);
 	return true;
 }

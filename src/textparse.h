@@ -14,6 +14,8 @@
 #define SKPI_TEXTPARSE_H
 
 #include "postgres.h"
+#include "datatype/timestamp.h"
+#include "lib/stringinfo.h"
 #include "nodes/nodes.h"
 
 typedef struct TextParser
@@ -64,5 +66,23 @@ extern bool skpi_text_version(TextParser *tp, int version, int expected);
 typedef bool (*SkpiTextField) (TextParser *tp, int key, void *arg);
 extern bool skpi_text_object(TextParser *tp, const char *const *keys, int nkeys,
 							 uint64 required, SkpiTextField field, void *arg);
+
+/* true, and the cursor moved past it, if the next token is null */
+extern bool skpi_text_null(TextParser *tp);
+
+/*
+ * A JSON string into buf (reset first): escapes \" \\ \/ \b \f \n \r \t and
+ * \uXXXX below 0x80 (not \u0000); any other character as is, the whole at
+ * most maxlen bytes and valid in the database encoding.  what names the value
+ * in those two errors ("An operator id").
+ */
+extern bool skpi_text_string(TextParser *tp, StringInfo buf, int maxlen, const char *what);
+
+/*
+ * A timestamp with time zone in double quotes, read by timestamptz_in (a bad
+ * one is a soft error on PostgreSQL 16+, see compat.h); infinite_detail NULL
+ * accepts infinity, else refuses it with that detail.
+ */
+extern bool skpi_text_timestamp(TextParser *tp, TimestampTz *at, const char *infinite_detail);
 
 #endif							/* SKPI_TEXTPARSE_H */
