@@ -52,7 +52,6 @@ const char *const tl_party_names[TL_NPARTIES] = {
 	"customer", "operator", "bot", "system"
 };
 
-
 /* the party of a kind when none is given; messages must have it */
 static inline uint8
 default_party(uint8 kind)
@@ -223,13 +222,34 @@ tl_get_flat_size(ExpandedObjectHeader *eohptr)
 	return TL_STATE_HDRSZ + sizeof(TlEvent) * (Size) eo->count + (Size) eo->live_pool;
 }
 
+/*
+ * The operator ids of eo's events packed into pool, in event order; ev (the
+ * events themselves, or a copy of them) gets their new offsets.  Returns the
+ * bytes written.
+ */
+static uint32
+tl_pack_pool(const TlExpanded *eo, TlEvent *ev, char *pool)
+{
+	uint32		off = 0;
+	int64		i;
+
+	for (i = 0; i < eo->count; i++)
+	{
+		if (ev[i].opoff == TL_NO_OPERATOR)
+			continue;
+		memcpy(pool + off, eo->pool + ev[i].opoff, ev[i].oplen);
+		ev[i].opoff = off;
+		off += ev[i].oplen;
+	}
+	return off;
+}
+
 static void
 tl_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	TlExpanded *eo = (TlExpanded *) eohptr;
 	TlState    *st = (TlState *) result;
-	char	   *pool;
-	uint32		off = 0;
+	uint32		off PG_USED_FOR_ASSERTS_ONLY;
 	int64		i;
 
 	Assert(allocated_size == tl_get_flat_size(eohptr));
@@ -244,15 +264,7 @@ tl_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		memcpy(st->ev + i, eo->ev + i, sizeof(TlEvent) * Min(eo->count - i, 65536));
 		CHECK_FOR_INTERRUPTS();
 	}
-	pool = TL_POOL(st);
-	for (i = 0; i < eo->count; i++)
-	{
-		if (st->ev[i].opoff == TL_NO_OPERATOR)
-			continue;
-		memcpy(pool + off, eo->pool + eo->ev[i].opoff, eo->ev[i].oplen);
-		st->ev[i].opoff = off;
-		off += eo->ev[i].oplen;
-	}
+	off = tl_pack_pool(eo, st->ev, TL_POOL(st));
 	Assert(off == eo->live_pool);
 }
 
@@ -295,17 +307,8 @@ static void
 tl_compact_pool(TlExpanded *eo)
 {
 	char	   *pool = MemoryContextAlloc(eo->hdr.eoh_context, Max(eo->live_pool, 64));
-	uint32		off = 0;
-	int64		i;
+	uint32		off = tl_pack_pool(eo, eo->ev, pool);
 
-	for (i = 0; i < eo->count; i++)
-	{
-		if (eo->ev[i].opoff == TL_NO_OPERATOR)
-			continue;
-		memcpy(pool + off, eo->pool + eo->ev[i].opoff, eo->ev[i].oplen);
-		eo->ev[i].opoff = off;
-		off += eo->ev[i].oplen;
-	}
 	pfree(eo->pool);
 	eo->pool = pool;
 	eo->pool_len = off;
@@ -340,33 +343,33 @@ tl_pool_reserve(TlExpanded *eo, int64 len)
 	return (uint32) eo->pool_len;
 }
 
-static void
-tl_add(TlExpanded *eo, int64 at, uint8 kind, uint8 party, const char *op, int oplen)
+/* an event, its operator id (if op) at offset off of the pool */
+static inline void
+tl_set_event(TlEvent *e, int64 at, uint8 kind, uint8 party, const char *op, uint32 off,
+			 int oplen)
 {
-	TlEvent    *e;
-
-	if (unlikely(eo->count >= eo->cap))
-		tl_reserve(eo, eo->count + 1);
-	e = &eo->ev[eo->count];
 	e->at = at;
 	e->kind = kind;
 	e->party = party;
-	if (op == NULL)
-	{
-		e->opoff = TL_NO_OPERATOR;
-		e->oplen = 0;
-	}
-	else
-	{
-		uint32		off = tl_pool_reserve(eo, oplen);
+	e->opoff = op == NULL ? TL_NO_OPERATOR : off;
+	e->oplen = op == NULL ? 0 : (uint16) oplen;
+}
 
-		e = &eo->ev[eo->count];
+static void
+tl_add(TlExpanded *eo, int64 at, uint8 kind, uint8 party, const char *op, int oplen)
+{
+	uint32		off = 0;
+
+	if (unlikely(eo->count >= eo->cap))
+		tl_reserve(eo, eo->count + 1);
+	if (op != NULL)
+	{
+		off = tl_pool_reserve(eo, oplen);
 		memcpy(eo->pool + off, op, oplen);
-		e->opoff = off;
-		e->oplen = (uint16) oplen;
 		eo->pool_len += oplen;
 		eo->live_pool += oplen;
 	}
+	tl_set_event(&eo->ev[eo->count], at, kind, party, op, off, oplen);
 	eo->count++;
 }
 
@@ -658,22 +661,9 @@ tl_flat_append(const TlState *st, bool has_row, int64 at, uint8 kind, uint8 part
 		memcpy(TL_POOL(nst), TL_POOL(st), pool_len);
 	if (has_row)
 	{
-		TlEvent    *e = &nst->ev[n];
-
-		e->at = at;
-		e->kind = kind;
-		e->party = party;
-		if (op == NULL)
-		{
-			e->opoff = TL_NO_OPERATOR;
-			e->oplen = 0;
-		}
-		else
-		{
-			e->opoff = (uint32) pool_len;
-			e->oplen = (uint16) oplen;
+		tl_set_event(&nst->ev[n], at, kind, party, op, (uint32) pool_len, oplen);
+		if (op != NULL)
 			memcpy(TL_POOL(nst) + pool_len, op, oplen);
-		}
 	}
 	PG_RETURN_POINTER(nst);
 }
@@ -1099,27 +1089,23 @@ tl_state_recv(StringInfo buf, const SkpiStateType *t)
 static const char *const tl_state_keys[] = {"events"};
 
 /*
- * merge NULL: the combine is the state's own (skpi_timeline_combine); empty
- * NULL: no *_nonempty function reads this state.
+ * No kind name (the text form has no "kind" key), no valid hook (the readers
+ * check as they read), no merge (the combine is the state's own,
+ * skpi_timeline_combine) and no empty hook (no *_nonempty reads this state).
  */
 static const SkpiStateType tl_state_type = {
 	.typname = "contact_timeline_state",
 	.version = TL_STATE_VERSION,
 	.kind = 0,
-	.kindname = NULL,
 	.stored_ok = tl_stored_ok,
-	.valid = NULL,
 	.keys = tl_state_keys,
 	.nkeys = lengthof(tl_state_keys),
-	.optional = 0,
 	.text_begin = tl_text_begin,
 	.text_field = tl_text_field,
 	.text_end = tl_text_end,
 	.out = tl_state_out,
 	.send = tl_state_send,
-	.recv = tl_state_recv,
-	.merge = NULL,
-	.empty = NULL
+	.recv = tl_state_recv
 };
 
 SKPI_STATE_IO(skpi_timeline_state, tl_state_type)

@@ -20,7 +20,6 @@
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
-#include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
@@ -155,6 +154,17 @@ cmp_opref(const void *a, const void *b, void *arg)
 	int			r = memcmp(x->s, y->s, Min(x->len, y->len));
 
 	return r != 0 ? r : x->len - y->len;
+}
+
+/* a hold in progress ends at at */
+static inline void
+end_hold(bool *holding, int64 since, int64 at, int64 *hold)
+{
+	if (*holding)
+	{
+		*holding = false;
+		*hold += at - since;
+	}
 }
 
 /*
@@ -296,8 +306,7 @@ tl_summarize(const TlEvent *events, int64 n, const char *pool)
 					holding = true, hold_since = at;
 				break;
 			case K_HOLD_END:
-				if (holding)
-					holding = false, s->hold += at - hold_since;
+				end_hold(&holding, hold_since, at, &s->hold);
 				break;
 			case K_ANSWERED:
 				if (!has_answered)
@@ -305,14 +314,12 @@ tl_summarize(const TlEvent *events, int64 n, const char *pool)
 				break;
 			case K_ABANDONED:
 				s->flags |= TL_ABANDONED;
-				if (holding)
-					holding = false, s->hold += at - hold_since;
+				end_hold(&holding, hold_since, at, &s->hold);
 				break;
 			case K_ENDED:
 				if (has_answered && !has_ended)
 					has_ended = true, ended_at = at;
-				if (holding)
-					holding = false, s->hold += at - hold_since;
+				end_hold(&holding, hold_since, at, &s->hold);
 				break;
 			case K_WRAPUP_END:
 				if (has_ended && !has_wrap)
@@ -331,8 +338,7 @@ tl_summarize(const TlEvent *events, int64 n, const char *pool)
 				break;
 		}
 	}
-	if (holding)
-		s->hold += s->last_at - hold_since;
+	end_hold(&holding, hold_since, s->last_at, &s->hold);
 	if (s->turns == 0)
 		s->first_response = s->response_total = s->response_max = TL_NONE;
 	s->assignment_to_reply = has_reply_after_assign ? reply_after_assign - assigned_at : TL_NONE;
@@ -718,29 +724,24 @@ summary_recv(StringInfo buf, const SkpiStateType *t)
 }
 
 /*
- * Kind SKPI_NO_KIND: the second byte is the flags.  The invariants of a value
- * from outside are checked by the text and binary readers themselves (the
- * text error echoes the input), so valid is NULL; no merge (a summary is
- * final) and no *_nonempty.
+ * Kind SKPI_NO_KIND: the second byte is the flags; no kind name (the text
+ * form has no "kind" key).  No valid hook: the text and binary readers check
+ * a value from outside themselves (summary_invalid; the text error echoes
+ * the input).  No merge (a summary is final), no empty hook.
  */
 static const SkpiStateType tl_summary_type = {
 	.typname = "contact_timeline",
 	.version = TL_VERSION,
 	.kind = SKPI_NO_KIND,
-	.kindname = NULL,
 	.stored_ok = summary_stored_ok,
-	.valid = NULL,
 	.keys = summary_keys,
 	.nkeys = lengthof(summary_keys),
-	.optional = 0,
 	.text_begin = summary_text_begin,
 	.text_field = summary_text_field,
 	.text_end = summary_text_end,
 	.out = summary_out,
 	.send = summary_send,
-	.recv = summary_recv,
-	.merge = NULL,
-	.empty = NULL
+	.recv = summary_recv
 };
 
 SKPI_STATE_IO(skpi_timeline, tl_summary_type)
