@@ -4,9 +4,11 @@
  *
  * States print as one flat JSON object ({"version":1,"kind":"nps",...}) whose
  * values are integers, plain decimal numbers (float8), lower-case words,
- * true / false, null, or arrays of those.  This reader accepts exactly that
- * (whitespace between tokens allowed; no escapes, no NaN or Infinity, no
- * nesting), so every state type parses its text form the same strict way.
+ * true / false, null, timestamps and JSON strings in double quotes, or
+ * arrays of those (a contact_timeline_state's events are arrays of such
+ * arrays).  This reader accepts exactly that (whitespace between tokens
+ * allowed; escapes only in strings, no NaN or Infinity), so every state type
+ * parses its text form the same strict way.
  * Each function returns false after reporting an error through the
  * soft-error context (PostgreSQL 16+), or throws without one.
  */

@@ -15,9 +15,10 @@
  *			flattened (operator ids compacted) when PostgreSQL needs a datum,
  *			e.g. a parallel worker's partial state.  Merging concatenates.
  *
- * The type is described by skpi_tl_state_type (state.h): its header, stored
- * checks and text and binary forms go through the state driver; the
- * expanded object, the transitions and the combine are its own algorithm.
+ * The type is described by tl_state_type (state.h): its header, stored
+ * checks, text and binary forms and the combine entry point go through the
+ * state driver; the expanded object, the transitions and the concatenation
+ * (merge_call) are its own algorithm.
  *
  * Errors: 22P02 unknown text kind / malformed text input, 22P03 malformed
  * binary input, 22008 infinite timestamps, 22023 a message whose party
@@ -770,25 +771,23 @@ skpi_timeline_retract(PG_FUNCTION_ARGS)
 }
 
 /*
- * Combine (parallel workers): concatenation.  The state's own algorithm, not
- * the driver's merge (the descriptor's merge hook is NULL): small merged
- * contacts stay plain values and large ones grow as the expanded object,
- * where skpi_state_merge updates a flat value in place; and a state has no
- * uncombine (a window takes events out by the inverse transition).
+ * Combine (parallel workers): concatenation; the descriptor's merge_call
+ * (state.h), as the state inside an aggregate is not always a plain value.
+ * Small merged contacts stay plain values (see the transition), large ones
+ * grow as the expanded object.  No uncombine: a window takes events out by
+ * the inverse transition.
  */
-PG_FUNCTION_INFO_V1(skpi_timeline_combine);
-Datum
-skpi_timeline_combine(PG_FUNCTION_ARGS)
+static Datum
+tl_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 {
 	MemoryContext aggcontext = tl_aggcontext(fcinfo);
+	const TlState *b = (const TlState *) bh;
 	TlExpanded *eo;
-	TlState    *b;
 	int64		i;
 
-	b = state_getarg(fcinfo, 1);
+	Assert(sign > 0);
 	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0))))
 	{
-		/* small merged contacts stay plain values (see the transition) */
 		TlState    *a = state_getarg(fcinfo, 0);
 
 		if ((int64) a->count + b->count <= TL_SMALL_EVENTS)
@@ -798,8 +797,7 @@ skpi_timeline_combine(PG_FUNCTION_ARGS)
 			for (i = 0; i < b->count; i++)
 				m = tl_flat_append((TlState *) DatumGetPointer(m), true, b->ev[i].at,
 								   b->ev[i].kind, b->ev[i].party,
-								   tl_event_op(b, &b->ev[i]),
-								   b->ev[i].oplen);
+								   tl_event_op(b, &b->ev[i]), b->ev[i].oplen);
 			PG_RETURN_DATUM(m);
 		}
 	}
@@ -808,14 +806,19 @@ skpi_timeline_combine(PG_FUNCTION_ARGS)
 	for (i = 0; i < b->count; i++)
 	{
 		tl_add(eo, b->ev[i].at, b->ev[i].kind, b->ev[i].party,
-			   tl_event_op(b, &b->ev[i]),
-			   b->ev[i].oplen);
+			   tl_event_op(b, &b->ev[i]), b->ev[i].oplen);
 		if ((i & 0xFFFF) == 0xFFFF)
 			CHECK_FOR_INTERRUPTS();
 	}
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
+PG_FUNCTION_INFO_V1(skpi_timeline_combine);
+Datum
+skpi_timeline_combine(PG_FUNCTION_ARGS)
+{
+	return skpi_state_merge(fcinfo, &tl_state_type, 1);
+}
 
 /* the final function: the summary, or NULL for no events; never modifies the state */
 PG_FUNCTION_INFO_V1(skpi_timeline_final);
@@ -942,8 +945,9 @@ text_label(TextParser *tp, const char *const *names, int n, int *code)
 
 /* one event: ["2026-03-02 09:00:00+00","offered","system",null] */
 static bool
-text_event(TextParser *tp, TlTextIn *in)
+text_event(TextParser *tp, void *arg)
 {
+	TlTextIn   *in = (TlTextIn *) arg;
 	TlExpanded *eo = in->eo;
 	TimestampTz at;
 	int			kind,
@@ -982,16 +986,7 @@ static bool
 tl_text_field(TextParser *tp, int key, void *ctx)
 {
 	Assert(key == 0);
-	if (!skpi_text_expect(tp, '['))
-		return false;
-	if (skpi_text_accept(tp, ']'))
-		return true;
-	do
-	{
-		if (!text_event(tp, (TlTextIn *) ctx))
-			return false;
-	} while (skpi_text_accept(tp, ','));
-	return skpi_text_expect(tp, ']');
+	return skpi_text_list(tp, text_event, ctx);
 }
 
 static SkpiStateHeader *
@@ -1090,8 +1085,8 @@ static const char *const tl_state_keys[] = {"events"};
 
 /*
  * No kind name (the text form has no "kind" key), no valid hook (the readers
- * check as they read), no merge (the combine is the state's own,
- * skpi_timeline_combine) and no empty hook (no *_nonempty reads this state).
+ * check as they read), the combine through merge_call (the expanded object)
+ * and no empty hook (no *_nonempty reads this state).
  */
 static const SkpiStateType tl_state_type = {
 	.typname = "contact_timeline_state",
@@ -1105,7 +1100,8 @@ static const SkpiStateType tl_state_type = {
 	.text_end = tl_text_end,
 	.out = tl_state_out,
 	.send = tl_state_send,
-	.recv = tl_state_recv
+	.recv = tl_state_recv,
+	.merge_call = tl_merge_call
 };
 
 SKPI_STATE_IO(skpi_timeline_state, tl_state_type)
