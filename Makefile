@@ -18,6 +18,7 @@ OBJS = \
 	src/rates.o \
 	src/resolution.o \
 	src/durations.o \
+	src/legacy.o \
 	src/staffing.o \
 	src/state.o \
 	src/stats.o \

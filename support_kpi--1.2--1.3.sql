@@ -518,3 +518,384 @@ COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.queue_state) IS 'merges queu
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.handle_state) IS 'merges handle_state values: counters added, NULL states skipped; NULL without any';
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.occupancy_state) IS 'merges occupancy_state values: counters added, NULL states skipped; NULL without any';
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.duration_sketch) IS 'merges duration_sketch values: counts added, the same bytes as duration_agg over all their rows; NULL states skipped, NULL when none holds a value';
+
+-- ---------------------------------------------------------------------------
+-- C entry points renamed in 1.3: the C function behind SQL function f is
+-- skpi_f (plus a suffix naming the form where one SQL name has several C
+-- functions).  Re-point every C function whose symbol changed; the old
+-- symbols stay exported (src/legacy.c) for installations not yet updated.
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.nps_state_accum(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.nps_state_maccum(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.nps_state_retract(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.nps_state_nonempty(@extschema@.nps_state) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.nps(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.promoters_pct(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_promoters_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.passives_pct(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_passives_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.detractors_pct(@extschema@.nps_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_detractors_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.responses(@extschema@.nps_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_responses_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.score_counts(@extschema@.nps_state) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'skpi_score_counts_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces_state_nonempty(@extschema@.ces_state) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.ces(@extschema@.ces_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.responses(@extschema@.ces_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_responses_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.score_counts(@extschema@.ces_state) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'skpi_score_counts_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat_state_nonempty(@extschema@.csat_state) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.csat(@extschema@.csat_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.responses(@extschema@.csat_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_responses_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.score_counts(@extschema@.csat_state) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'skpi_score_counts_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.share_state_accum(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.share_state_maccum(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.share_state_retract(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.sl_pct(@extschema@.queue_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.sl_pct(state @extschema@.queue_state, policy text) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.abandon_rate(@extschema@.queue_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_abandon_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.asa(@extschema@.queue_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_asa' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.offered(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_offered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.answered(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.answered_within(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_answered_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.abandoned(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.short_abandoned(@extschema@.queue_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_short_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.sl_ci_lower(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_sl_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.sl_ci_upper(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_sl_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.abandon_rate_ci_lower(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_abandon_rate_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.abandon_rate_ci_upper(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_abandon_rate_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.aht(@extschema@.handle_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_aht' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handled(@extschema@.handle_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_handled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.occupancy(@extschema@.occupancy_state) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_occupancy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.busy_seconds(@extschema@.occupancy_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_busy_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.available_seconds(@extschema@.occupancy_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_available_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_in(cstring) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_out(@extschema@.duration_values) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_recv(internal) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_send(@extschema@.duration_values) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_combine(@extschema@.duration_values, @extschema@.duration_values) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_percentile(@extschema@.duration_values) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_percentile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_percentiles(@extschema@.duration_values) RETURNS double precision[]
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_percentiles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_timestamps_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_timestamps_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_timestamps_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_timestamps_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_timestamps_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_timestamps_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_interval_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_interval_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_interval_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_interval_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_interval_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_interval_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_seconds_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_seconds_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision, double precision) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_seconds_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_seconds_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_seconds_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision, double precision[]) RETURNS @extschema@.duration_values
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_seconds_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.business_calendar_in(cstring) RETURNS @extschema@.business_calendar
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.business_calendar_out(@extschema@.business_calendar) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.business_calendar_recv(internal) RETURNS @extschema@.business_calendar
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.business_calendar_send(@extschema@.business_calendar) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_state_in(cstring) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_state_out(@extschema@.contact_timeline_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_state_recv(internal) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_state_send(@extschema@.contact_timeline_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_in(cstring) RETURNS @extschema@.contact_timeline
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_out(@extschema@.contact_timeline) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_recv(internal) RETURNS @extschema@.contact_timeline
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_send(@extschema@.contact_timeline) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_combine(@extschema@.contact_timeline_state, @extschema@.contact_timeline_state) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_final(@extschema@.contact_timeline_state) RETURNS @extschema@.contact_timeline
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event) RETURNS @extschema@.contact_timeline_state
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.first_event_at(@extschema@.contact_timeline) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_first_event_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.first_customer_message_at(@extschema@.contact_timeline) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_first_customer_message_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.first_response_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_first_response_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.avg_response_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_avg_response_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.max_response_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_max_response_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.response_turns(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_response_turns' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.assignment_to_reply_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_assignment_to_reply_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.handle_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_handle_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.hold_time(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_hold_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.contact_duration(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_contact_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.time_to_resolution(@extschema@.contact_timeline) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_time_to_resolution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.message_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_message_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.message_count(@extschema@.contact_timeline, party @extschema@.contact_party) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_message_count_party' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.event_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_event_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.transfer_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_transfer_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.reopen_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_reopen_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.operator_count(@extschema@.contact_timeline) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_operator_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.bot_handoff(@extschema@.contact_timeline) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'skpi_bot_handoff' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.is_abandoned(@extschema@.contact_timeline) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'skpi_is_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.is_resolved(@extschema@.contact_timeline) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'skpi_is_resolved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -129,13 +129,13 @@ CREATE TYPE @extschema@.nps_state (
 COMMENT ON TYPE @extschema@.nps_state IS 'NPS responses counted per score 0..10; mergeable with rollup()';
 
 CREATE FUNCTION @extschema@.nps_state_accum(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
-	AS 'MODULE_PATHNAME', 'skpi_nps_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_state_accum(@extschema@.nps_state, integer) IS 'transition of nps(score) and nps_agg(score): counts the score (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.nps_state_maccum(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
-	AS 'MODULE_PATHNAME', 'skpi_nps_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_state_maccum(@extschema@.nps_state, integer) IS 'moving-aggregate transition of nps(score) and nps_agg(score) over window frames: as nps_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.nps_state_retract(@extschema@.nps_state, integer) RETURNS @extschema@.nps_state
-	AS 'MODULE_PATHNAME', 'skpi_nps_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_state_retract(@extschema@.nps_state, integer) IS 'inverse transition of nps(score) and nps_agg(score): uncounts the score of a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.nps_state_combine(@extschema@.nps_state, @extschema@.nps_state) RETURNS @extschema@.nps_state
 	AS 'MODULE_PATHNAME', 'skpi_nps_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -144,20 +144,20 @@ CREATE FUNCTION @extschema@.nps_state_uncombine(@extschema@.nps_state, @extschem
 	AS 'MODULE_PATHNAME', 'skpi_nps_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_state_uncombine(@extschema@.nps_state, @extschema@.nps_state) IS 'inverse of nps_state_combine (rollup() over window frames): the counters of the second state subtracted from the first';
 CREATE FUNCTION @extschema@.nps_state_nonempty(@extschema@.nps_state) RETURNS @extschema@.nps_state
-	AS 'MODULE_PATHNAME', 'skpi_nps_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_nps_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_state_nonempty(@extschema@.nps_state) IS 'final function of nps_agg() over window frames: the state, or NULL when it holds no response';
 
 CREATE FUNCTION @extschema@.nps(@extschema@.nps_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_nps_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps(@extschema@.nps_state) IS 'NPS of the state: (promoters 9-10 - detractors 0-6) * 100 / responses, numeric -100..100; NULL without responses';
 CREATE FUNCTION @extschema@.promoters_pct(@extschema@.nps_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_nps_promoters_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_promoters_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.promoters_pct(@extschema@.nps_state) IS 'responses 9-10 * 100 / responses, numeric 0..100; NULL without responses';
 CREATE FUNCTION @extschema@.passives_pct(@extschema@.nps_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_nps_passives_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_passives_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.passives_pct(@extschema@.nps_state) IS 'responses 7-8 * 100 / responses, numeric 0..100; NULL without responses';
 CREATE FUNCTION @extschema@.detractors_pct(@extschema@.nps_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_nps_detractors_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_detractors_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.detractors_pct(@extschema@.nps_state) IS 'responses 0-6 * 100 / responses, numeric 0..100; NULL without responses';
 CREATE FUNCTION @extschema@.nps_stderr(@extschema@.nps_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_nps_stderr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -169,10 +169,10 @@ CREATE FUNCTION @extschema@.nps_ci_upper(state @extschema@.nps_state, level doub
 	AS 'MODULE_PATHNAME', 'skpi_nps_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_ci_upper(@extschema@.nps_state, double precision) IS 'upper bound of the normal-approximation confidence interval of the NPS at level (default 0.95): NPS + z * stderr, clamped to 100';
 CREATE FUNCTION @extschema@.responses(@extschema@.nps_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_nps_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_responses_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.responses(@extschema@.nps_state) IS 'number of responses (non-NULL scores) in the state';
 CREATE FUNCTION @extschema@.score_counts(@extschema@.nps_state) RETURNS bigint[]
-	AS 'MODULE_PATHNAME', 'skpi_nps_score_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_score_counts_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.score_counts(@extschema@.nps_state) IS 'the 11 counters of the state, for the scores 0..10';
 
 CREATE AGGREGATE @extschema@.nps(score integer) (
@@ -214,22 +214,22 @@ CREATE TYPE @extschema@.ces_state (
 COMMENT ON TYPE @extschema@.ces_state IS 'CES responses counted per score 1..scale_max; mergeable with rollup()';
 
 CREATE FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
-	AS 'MODULE_PATHNAME', 'skpi_ces_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer) IS 'transition of ces(score) and ces_agg(score): counts the score (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
-	AS 'MODULE_PATHNAME', 'skpi_ces_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer) IS 'moving-aggregate transition of ces(score) and ces_agg(score) over window frames: as ces_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
-	AS 'MODULE_PATHNAME', 'skpi_ces_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_accum(@extschema@.ces_state, integer, integer) IS 'transition of ces(score, scale_max) and ces_agg(score, scale_max): counts the score on the scale 1..scale_max (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
-	AS 'MODULE_PATHNAME', 'skpi_ces_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_maccum(@extschema@.ces_state, integer, integer) IS 'moving-aggregate transition of ces(score, scale_max) and ces_agg(score, scale_max) over window frames: as ces_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer) RETURNS @extschema@.ces_state
-	AS 'MODULE_PATHNAME', 'skpi_ces_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer) IS 'inverse transition of ces(score) and ces_agg(score): uncounts the score of a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer, integer) RETURNS @extschema@.ces_state
-	AS 'MODULE_PATHNAME', 'skpi_ces_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_retract(@extschema@.ces_state, integer, integer) IS 'inverse transition of ces(score, scale_max) and ces_agg(score, scale_max): uncounts the score of a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.ces_state_combine(@extschema@.ces_state, @extschema@.ces_state) RETURNS @extschema@.ces_state
 	AS 'MODULE_PATHNAME', 'skpi_ces_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -238,11 +238,11 @@ CREATE FUNCTION @extschema@.ces_state_uncombine(@extschema@.ces_state, @extschem
 	AS 'MODULE_PATHNAME', 'skpi_ces_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_uncombine(@extschema@.ces_state, @extschema@.ces_state) IS 'inverse of ces_state_combine (rollup() over window frames): the counters of the second state subtracted from the first';
 CREATE FUNCTION @extschema@.ces_state_nonempty(@extschema@.ces_state) RETURNS @extschema@.ces_state
-	AS 'MODULE_PATHNAME', 'skpi_ces_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_nonempty(@extschema@.ces_state) IS 'final function of ces_agg() over window frames: the state, or NULL when it holds no response';
 
 CREATE FUNCTION @extschema@.ces(@extschema@.ces_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_ces_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces(@extschema@.ces_state) IS 'CES of the state: the mean score, numeric 1..scale_max; NULL without responses';
 CREATE FUNCTION @extschema@.ces_easy_pct(@extschema@.ces_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_ces_easy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -254,10 +254,10 @@ CREATE FUNCTION @extschema@.ces_index(@extschema@.ces_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_ces_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_index(@extschema@.ces_state) IS 'ces_easy_pct - ces_difficult_pct, numeric -100..100; NULL without responses';
 CREATE FUNCTION @extschema@.responses(@extschema@.ces_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_ces_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_responses_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.responses(@extschema@.ces_state) IS 'number of responses (non-NULL scores) in the state';
 CREATE FUNCTION @extschema@.score_counts(@extschema@.ces_state) RETURNS bigint[]
-	AS 'MODULE_PATHNAME', 'skpi_ces_score_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_score_counts_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.score_counts(@extschema@.ces_state) IS 'the counters of the state, one per point 1..scale_max';
 
 CREATE AGGREGATE @extschema@.ces(score integer) (
@@ -316,22 +316,22 @@ CREATE TYPE @extschema@.csat_state (
 COMMENT ON TYPE @extschema@.csat_state IS 'CSAT responses counted per score 1..scale_max; mergeable with rollup()';
 
 CREATE FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
-	AS 'MODULE_PATHNAME', 'skpi_csat_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer) IS 'transition of csat(score) and csat_agg(score): counts the score (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
-	AS 'MODULE_PATHNAME', 'skpi_csat_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer) IS 'moving-aggregate transition of csat(score) and csat_agg(score) over window frames: as csat_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
-	AS 'MODULE_PATHNAME', 'skpi_csat_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_accum(@extschema@.csat_state, integer, integer) IS 'transition of csat(score, scale_max) and csat_agg(score, scale_max): counts the score on the scale 1..scale_max (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
-	AS 'MODULE_PATHNAME', 'skpi_csat_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_maccum(@extschema@.csat_state, integer, integer) IS 'moving-aggregate transition of csat(score, scale_max) and csat_agg(score, scale_max) over window frames: as csat_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer) RETURNS @extschema@.csat_state
-	AS 'MODULE_PATHNAME', 'skpi_csat_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer) IS 'inverse transition of csat(score) and csat_agg(score): uncounts the score of a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer, integer) RETURNS @extschema@.csat_state
-	AS 'MODULE_PATHNAME', 'skpi_csat_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_retract(@extschema@.csat_state, integer, integer) IS 'inverse transition of csat(score, scale_max) and csat_agg(score, scale_max): uncounts the score of a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.csat_state_combine(@extschema@.csat_state, @extschema@.csat_state) RETURNS @extschema@.csat_state
 	AS 'MODULE_PATHNAME', 'skpi_csat_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -340,11 +340,11 @@ CREATE FUNCTION @extschema@.csat_state_uncombine(@extschema@.csat_state, @extsch
 	AS 'MODULE_PATHNAME', 'skpi_csat_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_uncombine(@extschema@.csat_state, @extschema@.csat_state) IS 'inverse of csat_state_combine (rollup() over window frames): the counters of the second state subtracted from the first';
 CREATE FUNCTION @extschema@.csat_state_nonempty(@extschema@.csat_state) RETURNS @extschema@.csat_state
-	AS 'MODULE_PATHNAME', 'skpi_csat_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_nonempty(@extschema@.csat_state) IS 'final function of csat_agg() over window frames: the state, or NULL when it holds no response';
 
 CREATE FUNCTION @extschema@.csat(@extschema@.csat_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_csat_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat(@extschema@.csat_state) IS 'CSAT of the state: responses in the top two points * 100 / responses, numeric 0..100; NULL without responses';
 CREATE FUNCTION @extschema@.csat_mean(@extschema@.csat_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_csat_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -356,10 +356,10 @@ CREATE FUNCTION @extschema@.csat_ci_upper(state @extschema@.csat_state, level do
 	AS 'MODULE_PATHNAME', 'skpi_csat_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_ci_upper(@extschema@.csat_state, double precision) IS 'upper bound of the Wilson score interval of the CSAT share at level (default 0.95), numeric 0..100';
 CREATE FUNCTION @extschema@.responses(@extschema@.csat_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_csat_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_responses_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.responses(@extschema@.csat_state) IS 'number of responses (non-NULL scores) in the state';
 CREATE FUNCTION @extschema@.score_counts(@extschema@.csat_state) RETURNS bigint[]
-	AS 'MODULE_PATHNAME', 'skpi_csat_score_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_score_counts_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.score_counts(@extschema@.csat_state) IS 'the counters of the state, one per point 1..scale_max';
 
 CREATE AGGREGATE @extschema@.csat(score integer) (
@@ -429,13 +429,13 @@ CREATE TYPE @extschema@.share_state (
 COMMENT ON TYPE @extschema@.share_state IS 'true / non-NULL counts of a boolean; mergeable with rollup()';
 
 CREATE FUNCTION @extschema@.share_state_accum(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
-	AS 'MODULE_PATHNAME', 'skpi_share_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_share_state_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.share_state_accum(@extschema@.share_state, boolean) IS 'transition of the share_state aggregates (share_pct, the named rates, share_agg): total + 1, and hits + 1 for true (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.share_state_maccum(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
-	AS 'MODULE_PATHNAME', 'skpi_share_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_share_state_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.share_state_maccum(@extschema@.share_state, boolean) IS 'moving-aggregate transition of the share_state aggregates over window frames: as share_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.share_state_retract(@extschema@.share_state, boolean) RETURNS @extschema@.share_state
-	AS 'MODULE_PATHNAME', 'skpi_share_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_share_state_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.share_state_retract(@extschema@.share_state, boolean) IS 'inverse transition of the share_state aggregates: total - 1, and hits - 1 for true, for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.share_state_combine(@extschema@.share_state, @extschema@.share_state) RETURNS @extschema@.share_state
 	AS 'MODULE_PATHNAME', 'skpi_share_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -567,112 +567,112 @@ CREATE TYPE @extschema@.queue_state (
 COMMENT ON TYPE @extschema@.queue_state IS 'queue counters (answered / abandoned within and after the threshold, waits); mergeable with rollup()';
 
 CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval) IS 'transition of sl_pct and queue_agg for (wait interval, answered, threshold): counts the contact, answered (within the threshold or not) or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval) IS 'moving-aggregate transition of sl_pct and queue_agg for (wait interval, answered, threshold) over window frames: as queue_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval) IS 'inverse transition of sl_pct and queue_agg for (wait interval, answered, threshold): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval) IS 'transition of sl_pct and queue_agg for (wait interval, answered, threshold, short_abandon): counts the contact, answered (within the threshold or not) or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval) IS 'moving-aggregate transition of sl_pct and queue_agg for (wait interval, answered, threshold, short_abandon) over window frames: as queue_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval) IS 'inverse transition of sl_pct and queue_agg for (wait interval, answered, threshold, short_abandon): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, interval, boolean, interval, interval, text) IS 'transition of sl_pct and queue_agg for (wait interval, answered, threshold, short_abandon, policy): counts the contact, answered (within the threshold or not) or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, interval, boolean, interval, interval, text) IS 'moving-aggregate transition of sl_pct and queue_agg for (wait interval, answered, threshold, short_abandon, policy) over window frames: as queue_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval, text) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, interval, boolean, interval, interval, text) IS 'inverse transition of sl_pct and queue_agg for (wait interval, answered, threshold, short_abandon, policy): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision) IS 'transition of sl_pct and queue_agg for (wait seconds, answered, threshold): counts the contact, answered (within the threshold or not) or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision) IS 'moving-aggregate transition of sl_pct and queue_agg for (wait seconds, answered, threshold) over window frames: as queue_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision) IS 'inverse transition of sl_pct and queue_agg for (wait seconds, answered, threshold): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision) IS 'transition of sl_pct and queue_agg for (wait seconds, answered, threshold, short_abandon): counts the contact, answered (within the threshold or not) or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision) IS 'moving-aggregate transition of sl_pct and queue_agg for (wait seconds, answered, threshold, short_abandon) over window frames: as queue_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision) IS 'inverse transition of sl_pct and queue_agg for (wait seconds, answered, threshold, short_abandon): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) IS 'transition of sl_pct and queue_agg for (wait seconds, answered, threshold, short_abandon, policy): counts the contact, answered (within the threshold or not) or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) IS 'moving-aggregate transition of sl_pct and queue_agg for (wait seconds, answered, threshold, short_abandon, policy) over window frames: as queue_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, double precision, boolean, double precision, double precision, text) IS 'inverse transition of sl_pct and queue_agg for (wait seconds, answered, threshold, short_abandon, policy): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum(@extschema@.queue_state, timestamptz, timestamptz, interval) IS 'transition of sl_pct and queue_agg for (offered_at, answered_at, threshold): counts the contact, answered (within the threshold or not) or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum(@extschema@.queue_state, timestamptz, timestamptz, interval) IS 'moving-aggregate transition of sl_pct and queue_agg for (offered_at, answered_at, threshold) over window frames: as queue_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, timestamptz, timestamptz, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract(@extschema@.queue_state, timestamptz, timestamptz, interval) IS 'inverse transition of sl_pct and queue_agg for (offered_at, answered_at, threshold): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean) IS 'transition of abandon_rate and asa for (wait interval, answered): counts the contact, answered or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean) IS 'moving-aggregate transition of abandon_rate and asa for (wait interval, answered) over window frames: as queue_state_accum_nothreshold, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean) IS 'inverse transition of abandon_rate and asa for (wait interval, answered): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, interval, boolean, interval) IS 'transition of abandon_rate(wait interval, answered, short_abandon): counts the contact, answered or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, interval, boolean, interval) IS 'moving-aggregate transition of abandon_rate(wait interval, answered, short_abandon) over window frames: as queue_state_accum_nothreshold, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean, interval) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_interval_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, interval, boolean, interval) IS 'inverse transition of abandon_rate(wait interval, answered, short_abandon): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean) IS 'transition of abandon_rate and asa for (wait seconds, answered): counts the contact, answered or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean) IS 'moving-aggregate transition of abandon_rate and asa for (wait seconds, answered) over window frames: as queue_state_accum_nothreshold, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean) IS 'inverse transition of abandon_rate and asa for (wait seconds, answered): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) IS 'transition of abandon_rate(wait seconds, answered, short_abandon): counts the contact, answered or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) IS 'moving-aggregate transition of abandon_rate(wait seconds, answered, short_abandon) over window frames: as queue_state_accum_nothreshold, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_seconds_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, double precision, boolean, double precision) IS 'inverse transition of abandon_rate(wait seconds, answered, short_abandon): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_accum_timestamps_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_accum_nothreshold_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_accum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) IS 'transition of abandon_rate and asa for (offered_at, answered_at): counts the contact, answered or abandoned, and its wait; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_maccum_timestamps_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_maccum_nothreshold_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_maccum_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) IS 'moving-aggregate transition of abandon_rate and asa for (offered_at, answered_at) over window frames: as queue_state_accum_nothreshold, but never returns NULL';
 CREATE FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) RETURNS @extschema@.queue_state
-	AS 'MODULE_PATHNAME', 'skpi_queue_retract_timestamps_nt' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_queue_state_retract_nothreshold_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_retract_nothreshold(@extschema@.queue_state, timestamptz, timestamptz) IS 'inverse transition of abandon_rate and asa for (offered_at, answered_at): uncounts the contact for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.queue_state_combine(@extschema@.queue_state, @extschema@.queue_state) RETURNS @extschema@.queue_state
 	AS 'MODULE_PATHNAME', 'skpi_queue_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -685,43 +685,43 @@ CREATE FUNCTION @extschema@.queue_state_nonempty(@extschema@.queue_state) RETURN
 COMMENT ON FUNCTION @extschema@.queue_state_nonempty(@extschema@.queue_state) IS 'final function of queue_agg() over window frames: the state, or NULL when it holds no contact';
 
 CREATE FUNCTION @extschema@.sl_pct(@extschema@.queue_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_queue_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sl_pct(@extschema@.queue_state) IS 'service level under the state''s policy: answered within the threshold * 100 / offered as the policy counts them, numeric 0..100; NULL when nothing is counted';
 CREATE FUNCTION @extschema@.sl_pct(state @extschema@.queue_state, policy text) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_queue_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sl_pct(@extschema@.queue_state, text) IS 'service level under another policy (against, ignore_early, favour, answered_only), numeric 0..100; NULL when nothing is counted';
 CREATE FUNCTION @extschema@.abandon_rate(@extschema@.queue_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_queue_abandon_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_abandon_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.abandon_rate(@extschema@.queue_state) IS 'abandoned * 100 / (answered + abandoned), short abandons left out of both, numeric 0..100; NULL when nothing is counted';
 CREATE FUNCTION @extschema@.asa(@extschema@.queue_state) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_queue_asa' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_asa' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.asa(@extschema@.queue_state) IS 'average speed of answer: answered waits / answered, in seconds; NULL when nothing was answered';
 CREATE FUNCTION @extschema@.offered(@extschema@.queue_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_queue_offered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_offered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.offered(@extschema@.queue_state) IS 'contacts offered: answered + abandoned, short abandons excluded';
 CREATE FUNCTION @extschema@.answered(@extschema@.queue_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_queue_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answered(@extschema@.queue_state) IS 'contacts answered';
 CREATE FUNCTION @extschema@.answered_within(@extschema@.queue_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_queue_answered_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_answered_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answered_within(@extschema@.queue_state) IS 'contacts answered within the threshold (a wait equal to it counts)';
 CREATE FUNCTION @extschema@.abandoned(@extschema@.queue_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_queue_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.abandoned(@extschema@.queue_state) IS 'contacts abandoned, short abandons excluded';
 CREATE FUNCTION @extschema@.short_abandoned(@extschema@.queue_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_queue_short_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_short_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.short_abandoned(@extschema@.queue_state) IS 'contacts abandoned before short_abandon (left out of every rate)';
 CREATE FUNCTION @extschema@.sl_ci_lower(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_queue_sl_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_sl_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sl_ci_lower(@extschema@.queue_state, double precision) IS 'lower bound of the Wilson score interval of the service level (the state''s policy) at level (default 0.95), numeric 0..100';
 CREATE FUNCTION @extschema@.sl_ci_upper(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_queue_sl_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_sl_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sl_ci_upper(@extschema@.queue_state, double precision) IS 'upper bound of the Wilson score interval of the service level (the state''s policy) at level (default 0.95), numeric 0..100';
 CREATE FUNCTION @extschema@.abandon_rate_ci_lower(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_queue_abandon_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_abandon_rate_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.abandon_rate_ci_lower(@extschema@.queue_state, double precision) IS 'lower bound of the Wilson score interval of the abandon rate at level (default 0.95), numeric 0..100';
 CREATE FUNCTION @extschema@.abandon_rate_ci_upper(state @extschema@.queue_state, level double precision DEFAULT 0.95) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_queue_abandon_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_abandon_rate_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.abandon_rate_ci_upper(@extschema@.queue_state, double precision) IS 'upper bound of the Wilson score interval of the abandon rate at level (default 0.95), numeric 0..100';
 
 CREATE AGGREGATE @extschema@.sl_pct(wait interval, answered boolean, threshold interval) (
@@ -945,40 +945,40 @@ CREATE TYPE @extschema@.handle_state (
 COMMENT ON TYPE @extschema@.handle_state IS 'handled contacts and their total handle time (microseconds); mergeable with rollup()';
 
 CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval, interval, interval) IS 'transition of aht and handle_agg for (talk, hold, wrap intervals): handled + 1, and the handle time added; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval, interval, interval) IS 'moving-aggregate transition of aht and handle_agg for (talk, hold, wrap intervals) over window frames: as handle_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval, interval, interval) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval, interval, interval) IS 'inverse transition of aht and handle_agg for (talk, hold, wrap intervals): handled - 1, and the handle time subtracted, for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, interval) IS 'transition of aht and handle_agg for (handle interval): handled + 1, and the handle time added; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, interval) IS 'moving-aggregate transition of aht and handle_agg for (handle interval) over window frames: as handle_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, interval) IS 'inverse transition of aht and handle_agg for (handle interval): handled - 1, and the handle time subtracted, for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision, double precision, double precision) IS 'transition of aht and handle_agg for (talk, hold, wrap seconds): handled + 1, and the handle time added; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision, double precision, double precision) IS 'moving-aggregate transition of aht and handle_agg for (talk, hold, wrap seconds) over window frames: as handle_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision, double precision, double precision) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision, double precision, double precision) IS 'inverse transition of aht and handle_agg for (talk, hold, wrap seconds): handled - 1, and the handle time subtracted, for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_accum(@extschema@.handle_state, double precision) IS 'transition of aht and handle_agg for (handle seconds): handled + 1, and the handle time added; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_maccum(@extschema@.handle_state, double precision) IS 'moving-aggregate transition of aht and handle_agg for (handle seconds) over window frames: as handle_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision) RETURNS @extschema@.handle_state
-	AS 'MODULE_PATHNAME', 'skpi_handle_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_retract(@extschema@.handle_state, double precision) IS 'inverse transition of aht and handle_agg for (handle seconds): handled - 1, and the handle time subtracted, for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.handle_state_combine(@extschema@.handle_state, @extschema@.handle_state) RETURNS @extschema@.handle_state
 	AS 'MODULE_PATHNAME', 'skpi_handle_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -991,10 +991,10 @@ CREATE FUNCTION @extschema@.handle_state_nonempty(@extschema@.handle_state) RETU
 COMMENT ON FUNCTION @extschema@.handle_state_nonempty(@extschema@.handle_state) IS 'final function of handle_agg() over window frames: the state, or NULL when it holds no contact';
 
 CREATE FUNCTION @extschema@.aht(@extschema@.handle_state) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_handle_aht' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_aht' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.aht(@extschema@.handle_state) IS 'average handle time of the state: handle time / handled, in seconds; NULL when nothing is counted';
 CREATE FUNCTION @extschema@.handled(@extschema@.handle_state) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_handle_handled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handled(@extschema@.handle_state) IS 'contacts handled (counted)';
 CREATE FUNCTION @extschema@.handle_seconds(@extschema@.handle_state) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'skpi_handle_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -1090,22 +1090,22 @@ CREATE TYPE @extschema@.occupancy_state (
 COMMENT ON TYPE @extschema@.occupancy_state IS 'busy and available agent time (microseconds); mergeable with rollup()';
 
 CREATE FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, interval, interval) IS 'transition of occupancy and occupancy_agg for (busy, available intervals): periods + 1, and the busy and available time added; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, interval, interval) IS 'moving-aggregate transition of occupancy and occupancy_agg for (busy, available intervals) over window frames: as occupancy_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, interval, interval) RETURNS @extschema@.occupancy_state
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, interval, interval) IS 'inverse transition of occupancy and occupancy_agg for (busy, available intervals): periods - 1, and the times subtracted, for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy_state_accum(@extschema@.occupancy_state, double precision, double precision) IS 'transition of occupancy and occupancy_agg for (busy, available seconds): periods + 1, and the busy and available time added; refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy_state_maccum(@extschema@.occupancy_state, double precision, double precision) IS 'moving-aggregate transition of occupancy and occupancy_agg for (busy, available seconds) over window frames: as occupancy_state_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, double precision, double precision) RETURNS @extschema@.occupancy_state
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy_state_retract(@extschema@.occupancy_state, double precision, double precision) IS 'inverse transition of occupancy and occupancy_agg for (busy, available seconds): periods - 1, and the times subtracted, for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.occupancy_state_combine(@extschema@.occupancy_state, @extschema@.occupancy_state) RETURNS @extschema@.occupancy_state
 	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -1118,13 +1118,13 @@ CREATE FUNCTION @extschema@.occupancy_state_nonempty(@extschema@.occupancy_state
 COMMENT ON FUNCTION @extschema@.occupancy_state_nonempty(@extschema@.occupancy_state) IS 'final function of occupancy_agg() over window frames: the state, or NULL when it holds no period';
 
 CREATE FUNCTION @extschema@.occupancy(@extschema@.occupancy_state) RETURNS numeric
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_occupancy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy(@extschema@.occupancy_state) IS 'occupancy of the state: busy * 100 / (busy + available), numeric 0..100; NULL without time';
 CREATE FUNCTION @extschema@.busy_seconds(@extschema@.occupancy_state) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_busy_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_busy_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.busy_seconds(@extschema@.occupancy_state) IS 'total busy time, in seconds';
 CREATE FUNCTION @extschema@.available_seconds(@extschema@.occupancy_state) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_occupancy_available_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_available_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.available_seconds(@extschema@.occupancy_state) IS 'total available (idle) time, in seconds';
 
 CREATE AGGREGATE @extschema@.occupancy(busy interval, available interval) (
@@ -1176,16 +1176,16 @@ COMMENT ON AGGREGATE @extschema@.occupancy_agg(double precision, double precisio
 
 CREATE TYPE @extschema@.duration_values;
 CREATE FUNCTION @extschema@.duration_values_in(cstring) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_values_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_in(cstring) IS 'text input of duration_values: {"version":1,"percentiles":[p,...],"array":b,"values":[seconds,...]}; validated';
 CREATE FUNCTION @extschema@.duration_values_out(@extschema@.duration_values) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'skpi_values_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_out(@extschema@.duration_values) IS 'text output of duration_values (the form duration_values_in reads)';
 CREATE FUNCTION @extschema@.duration_values_recv(internal) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_values_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_recv(internal) IS 'binary input of duration_values (COPY BINARY, binary protocol): uint8 version, uint8 array flag, uint8 number of percentiles, float8 per percentile, int64 number of values, float8 per value; validated';
 CREATE FUNCTION @extschema@.duration_values_send(@extschema@.duration_values) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'skpi_values_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_send(@extschema@.duration_values) IS 'binary output of duration_values (the form duration_values_recv reads)';
 CREATE TYPE @extschema@.duration_values (
 	INPUT = @extschema@.duration_values_in, OUTPUT = @extschema@.duration_values_out,
@@ -1194,94 +1194,94 @@ CREATE TYPE @extschema@.duration_values (
 COMMENT ON TYPE @extschema@.duration_values IS 'every duration of a group, in seconds: the state of the exact resolution_time() percentiles';
 
 CREATE FUNCTION @extschema@.duration_values_combine(@extschema@.duration_values, @extschema@.duration_values) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_values_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_combine(@extschema@.duration_values, @extschema@.duration_values) IS 'parallel combine of resolution_time(): the values of the second state appended to the first (different percentiles are an error); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_percentile(@extschema@.duration_values) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_values_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_percentile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_percentile(@extschema@.duration_values) IS 'final function of resolution_time() with one percentile: the percentile recorded in the state, in seconds, as percentile_cont; NULL without values';
 CREATE FUNCTION @extschema@.duration_values_percentiles(@extschema@.duration_values) RETURNS double precision[]
-	AS 'MODULE_PATHNAME', 'skpi_values_final_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_percentiles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_percentiles(@extschema@.duration_values) IS 'final function of resolution_time(..., percentiles): the percentiles recorded in the state, in seconds, as percentile_cont; NULL without values';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz) IS 'transition of resolution_time(opened_at, resolved_at): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz) IS 'moving-aggregate transition of resolution_time(opened_at, resolved_at) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_timestamps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz) IS 'inverse transition of resolution_time(opened_at, resolved_at): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_p_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_timestamps_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz, double precision) IS 'transition of resolution_time(opened_at, resolved_at, percentile): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_p_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_timestamps_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz, double precision) IS 'moving-aggregate transition of resolution_time(opened_at, resolved_at, percentile) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_p_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_timestamps_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz, double precision) IS 'inverse transition of resolution_time(opened_at, resolved_at, percentile): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_pa_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_timestamps_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) IS 'transition of resolution_time(opened_at, resolved_at, percentiles): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_pa_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_timestamps_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) IS 'moving-aggregate transition of resolution_time(opened_at, resolved_at, percentiles) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_ts_pa_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_timestamps_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, timestamptz, timestamptz, double precision[]) IS 'inverse transition of resolution_time(opened_at, resolved_at, percentiles): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval) IS 'transition of resolution_time(duration): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval) IS 'moving-aggregate transition of resolution_time(duration) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval) IS 'inverse transition of resolution_time(duration): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_p_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_interval_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval, double precision) IS 'transition of resolution_time(duration, percentile): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_p_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_interval_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval, double precision) IS 'moving-aggregate transition of resolution_time(duration, percentile) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_p_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_interval_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval, double precision) IS 'inverse transition of resolution_time(duration, percentile): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_pa_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_interval_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, interval, double precision[]) IS 'transition of resolution_time(duration, percentiles): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_pa_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_interval_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, interval, double precision[]) IS 'moving-aggregate transition of resolution_time(duration, percentiles) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_iv_pa_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_interval_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, interval, double precision[]) IS 'inverse transition of resolution_time(duration, percentiles): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision) IS 'transition of resolution_time(seconds): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision) IS 'moving-aggregate transition of resolution_time(seconds) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision) IS 'inverse transition of resolution_time(seconds): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_p_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_seconds_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision, double precision) IS 'transition of resolution_time(seconds, percentile): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_p_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_seconds_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision, double precision) IS 'moving-aggregate transition of resolution_time(seconds, percentile) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision, double precision) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_p_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_seconds_pct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision, double precision) IS 'inverse transition of resolution_time(seconds, percentile): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 CREATE FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_pa_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_accum_seconds_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_accum(@extschema@.duration_values, double precision, double precision[]) IS 'transition of resolution_time(seconds, percentiles): adds the duration in seconds (NULL skipped); refuses to run outside an aggregate';
 CREATE FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_pa_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_maccum_seconds_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_maccum(@extschema@.duration_values, double precision, double precision[]) IS 'moving-aggregate transition of resolution_time(seconds, percentiles) over window frames: as duration_values_accum, but never returns NULL';
 CREATE FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision, double precision[]) RETURNS @extschema@.duration_values
-	AS 'MODULE_PATHNAME', 'skpi_rt_sec_pa_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_duration_values_retract_seconds_pcts' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.duration_values_retract(@extschema@.duration_values, double precision, double precision[]) IS 'inverse transition of resolution_time(seconds, percentiles): removes the duration for a row leaving the window frame (NULL: recompute the frame)';
 
 CREATE AGGREGATE @extschema@.resolution_time(opened_at timestamptz, resolved_at timestamptz) (
@@ -1510,16 +1510,16 @@ COMMENT ON AGGREGATE @extschema@.resolution_time_agg(timestamptz, timestamptz) I
 
 CREATE TYPE @extschema@.business_calendar;
 CREATE FUNCTION @extschema@.business_calendar_in(cstring) RETURNS @extschema@.business_calendar
-	AS 'MODULE_PATHNAME', 'skpi_calendar_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.business_calendar_in(cstring) IS 'text input of business_calendar: zone; weekly hours; dated hours; holidays (canonical: weekdays grouped, intervals sorted and merged); validated';
 CREATE FUNCTION @extschema@.business_calendar_out(@extschema@.business_calendar) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'skpi_calendar_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.business_calendar_out(@extschema@.business_calendar) IS 'text output of business_calendar (the form business_calendar_in reads)';
 CREATE FUNCTION @extschema@.business_calendar_recv(internal) RETURNS @extschema@.business_calendar
-	AS 'MODULE_PATHNAME', 'skpi_calendar_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.business_calendar_recv(internal) IS 'binary input of business_calendar (COPY BINARY, binary protocol): uint8 version, the zone name, the intervals of each weekday, then the dated entries (first and last date, their intervals); validated';
 CREATE FUNCTION @extschema@.business_calendar_send(@extschema@.business_calendar) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'skpi_calendar_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_business_calendar_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.business_calendar_send(@extschema@.business_calendar) IS 'binary output of business_calendar (the form business_calendar_recv reads)';
 CREATE TYPE @extschema@.business_calendar (
 	INPUT = @extschema@.business_calendar_in, OUTPUT = @extschema@.business_calendar_out,
@@ -1563,16 +1563,16 @@ COMMENT ON TYPE @extschema@.contact_event IS 'one event of a contact, for event 
 -- 8.2 contact_timeline_state: the aggregate's state (the events) ---------
 CREATE TYPE @extschema@.contact_timeline_state;
 CREATE FUNCTION @extschema@.contact_timeline_state_in(cstring) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_state_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_state_in(cstring) IS 'text input of contact_timeline_state: {"version":1,"events":[[at,kind,party,operator_id],...]}; validated (STABLE, as timestamptz input)';
 CREATE FUNCTION @extschema@.contact_timeline_state_out(@extschema@.contact_timeline_state) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'skpi_timeline_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_state_out(@extschema@.contact_timeline_state) IS 'text output of contact_timeline_state (the form contact_timeline_state_in reads)';
 CREATE FUNCTION @extschema@.contact_timeline_state_recv(internal) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_state_recv(internal) IS 'binary input of contact_timeline_state (COPY BINARY, binary protocol): uint8 version, int32 number of events, per event int64 time, kind and party bytes, int32 length and bytes of the operator id (-1 for NULL); validated';
 CREATE FUNCTION @extschema@.contact_timeline_state_send(@extschema@.contact_timeline_state) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'skpi_timeline_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_state_send(@extschema@.contact_timeline_state) IS 'binary output of contact_timeline_state (the form contact_timeline_state_recv reads)';
 CREATE TYPE @extschema@.contact_timeline_state (
 	INPUT = @extschema@.contact_timeline_state_in, OUTPUT = @extschema@.contact_timeline_state_out,
@@ -1583,16 +1583,16 @@ COMMENT ON TYPE @extschema@.contact_timeline_state IS 'the events of one contact
 -- 8.3 contact_timeline: the timings of one contact (160 bytes) -----------
 CREATE TYPE @extschema@.contact_timeline;
 CREATE FUNCTION @extschema@.contact_timeline_in(cstring) RETURNS @extschema@.contact_timeline
-	AS 'MODULE_PATHNAME', 'skpi_timeline_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_in(cstring) IS 'text input of contact_timeline: {"version":1,"first_event":...,...,"resolved":b}, times in UTC, durations in seconds; validated (STABLE, as timestamptz input)';
 CREATE FUNCTION @extschema@.contact_timeline_out(@extschema@.contact_timeline) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'skpi_timeline_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_out(@extschema@.contact_timeline) IS 'text output of contact_timeline (the form contact_timeline_in reads)';
 CREATE FUNCTION @extschema@.contact_timeline_recv(internal) RETURNS @extschema@.contact_timeline
-	AS 'MODULE_PATHNAME', 'skpi_timeline_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_recv(internal) IS 'binary input of contact_timeline (COPY BINARY, binary protocol): version and flag bytes, then 18 int64 (counts, times in microseconds, durations with -1 for NULL); validated';
 CREATE FUNCTION @extschema@.contact_timeline_send(@extschema@.contact_timeline) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'skpi_timeline_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_send(@extschema@.contact_timeline) IS 'binary output of contact_timeline (the form contact_timeline_recv reads)';
 CREATE TYPE @extschema@.contact_timeline (
 	INPUT = @extschema@.contact_timeline_in, OUTPUT = @extschema@.contact_timeline_out,
@@ -1602,115 +1602,115 @@ COMMENT ON TYPE @extschema@.contact_timeline IS 'per-contact timings: first resp
 
 -- 8.4 The aggregate contact_timeline(...) and the accessors --------------
 CREATE FUNCTION @extschema@.contact_timeline_combine(@extschema@.contact_timeline_state, @extschema@.contact_timeline_state) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_combine(@extschema@.contact_timeline_state, @extschema@.contact_timeline_state) IS 'parallel combine of contact_timeline(): the events of both states of one contact, concatenated';
 CREATE FUNCTION @extschema@.contact_timeline_final(@extschema@.contact_timeline_state) RETURNS @extschema@.contact_timeline
-	AS 'MODULE_PATHNAME', 'skpi_timeline_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_final(@extschema@.contact_timeline_state) IS 'final function of contact_timeline(): sorts the events and summarizes them into a contact_timeline; also callable on a stored state';
 -- the same transition for every form; it never returns NULL (also the moving-aggregate
 -- transition), the inverse removes one equal event (window frames)
 CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) IS 'transition of contact_timeline(kind, at), also its moving-aggregate transition: appends the event (NULL kind or at skipped), never returns NULL';
 CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz) IS 'inverse transition of contact_timeline(kind, at): removes the event of a row leaving the window frame (one equal event)';
 CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) IS 'transition of contact_timeline(kind, at, party), also its moving-aggregate transition: appends the event (NULL kind or at skipped), never returns NULL';
 CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party) IS 'inverse transition of contact_timeline(kind, at, party): removes the event of a row leaving the window frame (one equal event)';
 CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) IS 'transition of contact_timeline(kind, at, party, operator_id), also its moving-aggregate transition: appends the event (NULL kind or at skipped), never returns NULL';
 CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event_kind, timestamptz, @extschema@.contact_party, text) IS 'inverse transition of contact_timeline(kind, at, party, operator_id): removes the event of a row leaving the window frame (one equal event)';
 CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz) IS 'transition of contact_timeline(kind text, at), also its moving-aggregate transition: appends the event (NULL kind or at skipped), never returns NULL';
 CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz) IS 'inverse transition of contact_timeline(kind text, at): removes the event of a row leaving the window frame (one equal event)';
 CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) IS 'transition of contact_timeline(kind text, at, party), also its moving-aggregate transition: appends the event (NULL kind or at skipped), never returns NULL';
 CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party) IS 'inverse transition of contact_timeline(kind text, at, party): removes the event of a row leaving the window frame (one equal event)';
 CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) IS 'transition of contact_timeline(kind text, at, party, operator_id), also its moving-aggregate transition: appends the event (NULL kind or at skipped), never returns NULL';
 CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, text, timestamptz, @extschema@.contact_party, text) IS 'inverse transition of contact_timeline(kind text, at, party, operator_id): removes the event of a row leaving the window frame (one equal event)';
 CREATE FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_accum(@extschema@.contact_timeline_state, @extschema@.contact_event) IS 'transition of contact_timeline(event), also its moving-aggregate transition: appends the event (NULL kind or at skipped), never returns NULL';
 CREATE FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event) RETURNS @extschema@.contact_timeline_state
-	AS 'MODULE_PATHNAME', 'skpi_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_timeline_retract' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_timeline_retract(@extschema@.contact_timeline_state, @extschema@.contact_event) IS 'inverse transition of contact_timeline(event): removes the event of a row leaving the window frame (one equal event)';
 
 CREATE FUNCTION @extschema@.first_event_at(@extschema@.contact_timeline) RETURNS timestamptz
-	AS 'MODULE_PATHNAME', 'skpi_tl_started_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_first_event_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.first_event_at(@extschema@.contact_timeline) IS 'time of the first event of the contact';
 CREATE FUNCTION @extschema@.first_customer_message_at(@extschema@.contact_timeline) RETURNS timestamptz
-	AS 'MODULE_PATHNAME', 'skpi_tl_first_customer_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_first_customer_message_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.first_customer_message_at(@extschema@.contact_timeline) IS 'time of the first customer message (NULL without one)';
 CREATE FUNCTION @extschema@.first_response_time(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_first_response' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_first_response_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.first_response_time(@extschema@.contact_timeline) IS 'seconds from the first customer message to the first operator message after it';
 CREATE FUNCTION @extschema@.avg_response_time(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_avg_response' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_avg_response_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.avg_response_time(@extschema@.contact_timeline) IS 'mean seconds of the answered customer turns (customer message -> operator reply)';
 CREATE FUNCTION @extschema@.max_response_time(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_max_response' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_max_response_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.max_response_time(@extschema@.contact_timeline) IS 'longest answered customer turn, in seconds';
 CREATE FUNCTION @extschema@.response_turns(@extschema@.contact_timeline) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_tl_turns' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_response_turns' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.response_turns(@extschema@.contact_timeline) IS 'number of answered customer turns (customer message -> operator reply)';
 CREATE FUNCTION @extschema@.assignment_to_reply_time(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_assignment_to_reply' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_assignment_to_reply_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.assignment_to_reply_time(@extschema@.contact_timeline) IS 'seconds from the first assignment to the first operator message after it';
 CREATE FUNCTION @extschema@.handle_time(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_handle' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_handle_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_time(@extschema@.contact_timeline) IS 'calls: answered -> ended plus wrap-up; chats: first operator message -> resolved (or last operator message)';
 CREATE FUNCTION @extschema@.hold_time(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_hold' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_hold_time' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.hold_time(@extschema@.contact_timeline) IS 'seconds on hold (hold_start -> hold_end)';
 CREATE FUNCTION @extschema@.contact_duration(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_contact_duration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.contact_duration(@extschema@.contact_timeline) IS 'seconds from the first to the last event';
 CREATE FUNCTION @extschema@.time_to_resolution(@extschema@.contact_timeline) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'skpi_tl_resolution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_time_to_resolution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.time_to_resolution(@extschema@.contact_timeline) IS 'seconds from the first offered or customer message to the first resolved after it';
 CREATE FUNCTION @extschema@.message_count(@extschema@.contact_timeline) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_tl_all_messages' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_message_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.message_count(@extschema@.contact_timeline) IS 'number of messages of every party';
 CREATE FUNCTION @extschema@.message_count(@extschema@.contact_timeline, party @extschema@.contact_party) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_tl_messages' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_message_count_party' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.message_count(@extschema@.contact_timeline, @extschema@.contact_party) IS 'number of messages of the party (0 for system)';
 CREATE FUNCTION @extschema@.event_count(@extschema@.contact_timeline) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_tl_events' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_event_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.event_count(@extschema@.contact_timeline) IS 'number of events of the contact';
 CREATE FUNCTION @extschema@.transfer_count(@extschema@.contact_timeline) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_tl_transfers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_transfer_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.transfer_count(@extschema@.contact_timeline) IS 'number of transferred events';
 CREATE FUNCTION @extschema@.reopen_count(@extschema@.contact_timeline) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_tl_reopens' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_reopen_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.reopen_count(@extschema@.contact_timeline) IS 'number of reopened events';
 CREATE FUNCTION @extschema@.operator_count(@extschema@.contact_timeline) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skpi_tl_operators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_operator_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.operator_count(@extschema@.contact_timeline) IS 'distinct non-NULL operator ids';
 CREATE FUNCTION @extschema@.bot_handoff(@extschema@.contact_timeline) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skpi_tl_bot_handoff' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_bot_handoff' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.bot_handoff(@extschema@.contact_timeline) IS 'a bot message came before the first operator message';
 CREATE FUNCTION @extschema@.is_abandoned(@extschema@.contact_timeline) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skpi_tl_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_is_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.is_abandoned(@extschema@.contact_timeline) IS 'the contact has an abandoned event';
 CREATE FUNCTION @extschema@.is_resolved(@extschema@.contact_timeline) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skpi_tl_resolved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'skpi_is_resolved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.is_resolved(@extschema@.contact_timeline) IS 'resolved, and not reopened after the last resolve';
 
 CREATE AGGREGATE @extschema@.contact_timeline(kind @extschema@.contact_event_kind, at timestamptz) (

@@ -31,6 +31,14 @@ SELECT count(*) AS aggregates,
 	count(*) FILTER (WHERE aggfinalfn <> 0 AND aggfinalmodify <> 'r') AS final_modifies,
 	count(*) FILTER (WHERE aggtranstype = 'internal'::regtype) AS internal_state
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.pronamespace = 'kpi'::regnamespace;
+-- the C function behind SQL function f is skpi_f, or skpi_f_<form> where one
+-- name has several C functions (docs/internals.md); no C function is shared
+-- by two SQL names
+SELECT count(*) AS c_functions,
+	count(*) FILTER (WHERE prosrc <> 'skpi_' || proname
+					 AND left(prosrc, length(proname) + 6) <> 'skpi_' || proname || '_') AS off_rule,
+	count(DISTINCT prosrc) - count(DISTINCT (prosrc, proname)) AS shared_symbols
+FROM pg_proc WHERE pronamespace = 'kpi'::regnamespace AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'c');
 RESET ROLE;
 RESET search_path;
 DROP EXTENSION support_kpi;

@@ -17,9 +17,9 @@
 #include "compat.h"
 #include "calendar.h"
 
-PG_FUNCTION_INFO_V1(skpi_calendar_out);
-PG_FUNCTION_INFO_V1(skpi_calendar_recv);
-PG_FUNCTION_INFO_V1(skpi_calendar_send);
+PG_FUNCTION_INFO_V1(skpi_business_calendar_out);
+PG_FUNCTION_INFO_V1(skpi_business_calendar_recv);
+PG_FUNCTION_INFO_V1(skpi_business_calendar_send);
 
 /* ---- formatting ---- */
 
@@ -500,7 +500,7 @@ format_days(StringInfo buf, const bool *days)
 }
 
 Datum
-skpi_calendar_out(PG_FUNCTION_ARGS)
+skpi_business_calendar_out(PG_FUNCTION_ARGS)
 {
 	SkpiCalendar *c = (SkpiCalendar *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	CalIv	   *iv;
@@ -594,7 +594,7 @@ recv_day(StringInfo buf, CalDayIn *d)
 }
 
 Datum
-skpi_calendar_recv(PG_FUNCTION_ARGS)
+skpi_business_calendar_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	CalSpec    *spec = palloc0(sizeof(CalSpec));
@@ -658,7 +658,7 @@ send_ivs(StringInfo buf, const CalIv *iv, int n)
 }
 
 Datum
-skpi_calendar_send(PG_FUNCTION_ARGS)
+skpi_business_calendar_send(PG_FUNCTION_ARGS)
 {
 	SkpiCalendar *c = (SkpiCalendar *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	CalIv	   *iv;

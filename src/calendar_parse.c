@@ -18,7 +18,7 @@
 #include "calendar.h"
 #include "textparse.h"
 
-PG_FUNCTION_INFO_V1(skpi_calendar_in);
+PG_FUNCTION_INFO_V1(skpi_business_calendar_in);
 
 static bool
 cal_syntax(TextParser *tp, const char *what)
@@ -342,7 +342,7 @@ too_many:
 }
 
 Datum
-skpi_calendar_in(PG_FUNCTION_ARGS)
+skpi_business_calendar_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	TextParser	tp;

@@ -1,6 +1,6 @@
 /*
  * compat.h
- *		PostgreSQL version differences, in one place.
+ *		PostgreSQL version differences, in one place (and one fmgr shorthand).
  *
  * The extension targets PostgreSQL 15 and must build on newer majors.  Only
  * public fmgr / utility APIs are used; anything whose signature moved between
@@ -76,5 +76,10 @@ skpi_timestamptz_in(char *str, Node *escontext, TimestampTz *result)
 #endif
 	return true;
 }
+
+/* an SQL-callable C function whose whole body is "return expr" (of fcinfo) */
+#define SKPI_ENTRY(name, expr) \
+PG_FUNCTION_INFO_V1(name); \
+Datum name(PG_FUNCTION_ARGS) { return (expr); }
 
 #endif							/* SKPI_COMPAT_H */

@@ -108,17 +108,17 @@ occupancy_transition(FunctionCallInfo fcinfo, SkpiStep step, bool seconds)
 	PG_RETURN_POINTER(st);
 }
 
-SKPI_TRANSITIONS(skpi_handle, _interval, handle_transition, false)
-SKPI_TRANSITIONS(skpi_handle, _seconds, handle_transition, true)
-SKPI_TRANSITIONS(skpi_occupancy, _interval, occupancy_transition, false)
-SKPI_TRANSITIONS(skpi_occupancy, _seconds, occupancy_transition, true)
+SKPI_TRANSITIONS(skpi_handle_state, _interval, handle_transition, false)
+SKPI_TRANSITIONS(skpi_handle_state, _seconds, handle_transition, true)
+SKPI_TRANSITIONS(skpi_occupancy_state, _interval, occupancy_transition, false)
+SKPI_TRANSITIONS(skpi_occupancy_state, _seconds, occupancy_transition, true)
 
 SKPI_COUNTER_TYPE_FUNCTIONS(handle, SKPI_CK_HANDLE)
 SKPI_COUNTER_TYPE_FUNCTIONS(occupancy, SKPI_CK_OCCUPANCY)
 
-PG_FUNCTION_INFO_V1(skpi_handle_aht);
+PG_FUNCTION_INFO_V1(skpi_aht);
 Datum
-skpi_handle_aht(PG_FUNCTION_ARGS)
+skpi_aht(PG_FUNCTION_ARGS)
 {
 	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_HANDLE);
 
@@ -127,9 +127,9 @@ skpi_handle_aht(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(st->slots[H_HANDLE_US]) / (double) st->slots[H_HANDLED]);
 }
 
-PG_FUNCTION_INFO_V1(skpi_handle_handled);
+PG_FUNCTION_INFO_V1(skpi_handled);
 Datum
-skpi_handle_handled(PG_FUNCTION_ARGS)
+skpi_handled(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(skpi_counter_getarg(fcinfo, 0, SKPI_CK_HANDLE)->slots[H_HANDLED]);
 }
@@ -141,9 +141,9 @@ skpi_handle_seconds(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(skpi_counter_getarg(fcinfo, 0, SKPI_CK_HANDLE)->slots[H_HANDLE_US]));
 }
 
-PG_FUNCTION_INFO_V1(skpi_occupancy_pct);
+PG_FUNCTION_INFO_V1(skpi_occupancy);
 Datum
-skpi_occupancy_pct(PG_FUNCTION_ARGS)
+skpi_occupancy(PG_FUNCTION_ARGS)
 {
 	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_OCCUPANCY);
 	int64		total;
@@ -157,16 +157,16 @@ skpi_occupancy_pct(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(skpi_numeric_pct(st->slots[O_BUSY_US], total));
 }
 
-PG_FUNCTION_INFO_V1(skpi_occupancy_busy_seconds);
+PG_FUNCTION_INFO_V1(skpi_busy_seconds);
 Datum
-skpi_occupancy_busy_seconds(PG_FUNCTION_ARGS)
+skpi_busy_seconds(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(skpi_counter_getarg(fcinfo, 0, SKPI_CK_OCCUPANCY)->slots[O_BUSY_US]));
 }
 
-PG_FUNCTION_INFO_V1(skpi_occupancy_available_seconds);
+PG_FUNCTION_INFO_V1(skpi_available_seconds);
 Datum
-skpi_occupancy_available_seconds(PG_FUNCTION_ARGS)
+skpi_available_seconds(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_FLOAT8(SKPI_US_TO_SECONDS(skpi_counter_getarg(fcinfo, 0, SKPI_CK_OCCUPANCY)->slots[O_AVAIL_US]));
 }

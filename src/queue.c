@@ -194,12 +194,12 @@ queue_transition(FunctionCallInfo fcinfo, SkpiStep step, QueueForm form,
 }
 
 /* transitions: form x threshold x (forward, moving forward, inverse) */
-SKPI_TRANSITIONS(skpi_queue, _interval, queue_transition, QF_INTERVAL, true)
-SKPI_TRANSITIONS(skpi_queue, _seconds, queue_transition, QF_SECONDS, true)
-SKPI_TRANSITIONS(skpi_queue, _timestamps, queue_transition, QF_TIMESTAMPS, true)
-SKPI_TRANSITIONS(skpi_queue, _interval_nt, queue_transition, QF_INTERVAL, false)
-SKPI_TRANSITIONS(skpi_queue, _seconds_nt, queue_transition, QF_SECONDS, false)
-SKPI_TRANSITIONS(skpi_queue, _timestamps_nt, queue_transition, QF_TIMESTAMPS, false)
+SKPI_TRANSITIONS(skpi_queue_state, _interval, queue_transition, QF_INTERVAL, true)
+SKPI_TRANSITIONS(skpi_queue_state, _seconds, queue_transition, QF_SECONDS, true)
+SKPI_TRANSITIONS(skpi_queue_state, _timestamps, queue_transition, QF_TIMESTAMPS, true)
+SKPI_TRANSITIONS(skpi_queue_state, _nothreshold_interval, queue_transition, QF_INTERVAL, false)
+SKPI_TRANSITIONS(skpi_queue_state, _nothreshold_seconds, queue_transition, QF_SECONDS, false)
+SKPI_TRANSITIONS(skpi_queue_state, _nothreshold_timestamps, queue_transition, QF_TIMESTAMPS, false)
 
 SKPI_COUNTER_TYPE_FUNCTIONS(queue, SKPI_CK_QUEUE)
 
@@ -259,9 +259,9 @@ queue_arg(FunctionCallInfo fcinfo, int *policy)
 	return st;
 }
 
-PG_FUNCTION_INFO_V1(skpi_queue_sl_pct);
+PG_FUNCTION_INFO_V1(skpi_sl_pct);
 Datum
-skpi_queue_sl_pct(PG_FUNCTION_ARGS)
+skpi_sl_pct(PG_FUNCTION_ARGS)
 {
 	int			policy;
 	SkpiCounterState *st = queue_arg(fcinfo, &policy);
@@ -274,9 +274,9 @@ skpi_queue_sl_pct(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(skpi_numeric_pct(num, den));
 }
 
-PG_FUNCTION_INFO_V1(skpi_queue_abandon_rate);
+PG_FUNCTION_INFO_V1(skpi_abandon_rate);
 Datum
-skpi_queue_abandon_rate(PG_FUNCTION_ARGS)
+skpi_abandon_rate(PG_FUNCTION_ARGS)
 {
 	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE);
 	int64		offered = queue_offered(st);
@@ -286,9 +286,9 @@ skpi_queue_abandon_rate(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(skpi_numeric_pct(st->slots[SKPI_Q_ABANDONED], offered));
 }
 
-PG_FUNCTION_INFO_V1(skpi_queue_asa);
+PG_FUNCTION_INFO_V1(skpi_asa);
 Datum
-skpi_queue_asa(PG_FUNCTION_ARGS)
+skpi_asa(PG_FUNCTION_ARGS)
 {
 	SkpiCounterState *st = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE);
 
@@ -299,8 +299,8 @@ skpi_queue_asa(PG_FUNCTION_ARGS)
 }
 
 #define SKPI_QUEUE_COUNT(name, expr) \
-PG_FUNCTION_INFO_V1(skpi_queue_##name); \
-Datum skpi_queue_##name(PG_FUNCTION_ARGS) \
+PG_FUNCTION_INFO_V1(skpi_##name); \
+Datum skpi_##name(PG_FUNCTION_ARGS) \
 { \
 	const int64 *q = skpi_counter_getarg(fcinfo, 0, SKPI_CK_QUEUE)->slots; \
 	PG_RETURN_INT64(expr); \
@@ -333,30 +333,7 @@ queue_ci(FunctionCallInfo fcinfo, bool abandon, bool upper)
 	PG_RETURN_DATUM(skpi_wilson_bound_pct(num, den, z, upper));
 }
 
-PG_FUNCTION_INFO_V1(skpi_queue_sl_ci_lower);
-Datum
-skpi_queue_sl_ci_lower(PG_FUNCTION_ARGS)
-{
-	return queue_ci(fcinfo, false, false);
-}
-
-PG_FUNCTION_INFO_V1(skpi_queue_sl_ci_upper);
-Datum
-skpi_queue_sl_ci_upper(PG_FUNCTION_ARGS)
-{
-	return queue_ci(fcinfo, false, true);
-}
-
-PG_FUNCTION_INFO_V1(skpi_queue_abandon_ci_lower);
-Datum
-skpi_queue_abandon_ci_lower(PG_FUNCTION_ARGS)
-{
-	return queue_ci(fcinfo, true, false);
-}
-
-PG_FUNCTION_INFO_V1(skpi_queue_abandon_ci_upper);
-Datum
-skpi_queue_abandon_ci_upper(PG_FUNCTION_ARGS)
-{
-	return queue_ci(fcinfo, true, true);
-}
+SKPI_ENTRY(skpi_sl_ci_lower, queue_ci(fcinfo, false, false))
+SKPI_ENTRY(skpi_sl_ci_upper, queue_ci(fcinfo, false, true))
+SKPI_ENTRY(skpi_abandon_rate_ci_lower, queue_ci(fcinfo, true, false))
+SKPI_ENTRY(skpi_abandon_rate_ci_upper, queue_ci(fcinfo, true, true))

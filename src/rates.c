@@ -46,7 +46,7 @@ share_transition(FunctionCallInfo fcinfo, SkpiStep step)
 	PG_RETURN_POINTER(st);
 }
 
-SKPI_TRANSITIONS(skpi_share, , share_transition)
+SKPI_TRANSITIONS(skpi_share_state, , share_transition)
 
 PG_FUNCTION_INFO_V1(skpi_share_pct);
 Datum
@@ -85,16 +85,5 @@ share_ci_bound(FunctionCallInfo fcinfo, bool upper)
 										  z, upper));
 }
 
-PG_FUNCTION_INFO_V1(skpi_share_ci_lower);
-Datum
-skpi_share_ci_lower(PG_FUNCTION_ARGS)
-{
-	return share_ci_bound(fcinfo, false);
-}
-
-PG_FUNCTION_INFO_V1(skpi_share_ci_upper);
-Datum
-skpi_share_ci_upper(PG_FUNCTION_ARGS)
-{
-	return share_ci_bound(fcinfo, true);
-}
+SKPI_ENTRY(skpi_share_ci_lower, share_ci_bound(fcinfo, false))
+SKPI_ENTRY(skpi_share_ci_upper, share_ci_bound(fcinfo, true))

@@ -150,12 +150,7 @@ skpi_duration_percentiles(PG_FUNCTION_ARGS)
 											 FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
-PG_FUNCTION_INFO_V1(skpi_duration_median);
-Datum
-skpi_duration_median(PG_FUNCTION_ARGS)
-{
-	return percentile_or_null(fcinfo, 0.5);
-}
+SKPI_ENTRY(skpi_duration_median, percentile_or_null(fcinfo, 0.5))
 
 PG_FUNCTION_INFO_V1(skpi_duration_count);
 Datum
@@ -184,26 +179,9 @@ sketch_stat(FunctionCallInfo fcinfo, SketchStat stat)
 	PG_RETURN_FLOAT8(sketch_value_at(st, stat == STAT_MAX ? st->count - 1 : 0) / 1000000.0);
 }
 
-PG_FUNCTION_INFO_V1(skpi_duration_mean);
-Datum
-skpi_duration_mean(PG_FUNCTION_ARGS)
-{
-	return sketch_stat(fcinfo, STAT_MEAN);
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_min);
-Datum
-skpi_duration_min(PG_FUNCTION_ARGS)
-{
-	return sketch_stat(fcinfo, STAT_MIN);
-}
-
-PG_FUNCTION_INFO_V1(skpi_duration_max);
-Datum
-skpi_duration_max(PG_FUNCTION_ARGS)
-{
-	return sketch_stat(fcinfo, STAT_MAX);
-}
+SKPI_ENTRY(skpi_duration_mean, sketch_stat(fcinfo, STAT_MEAN))
+SKPI_ENTRY(skpi_duration_min, sketch_stat(fcinfo, STAT_MIN))
+SKPI_ENTRY(skpi_duration_max, sketch_stat(fcinfo, STAT_MAX))
 
 /* how many of positions [from, from + n) lie in [lo, hi) */
 static int64

@@ -84,15 +84,9 @@ typedef enum SkpiStep
  * each calling fn(fcinfo, step) [with any further arguments].
  */
 #define SKPI_TRANSITIONS(prefix, suffix, fn, ...) \
-PG_FUNCTION_INFO_V1(prefix##_accum##suffix); \
-Datum prefix##_accum##suffix(PG_FUNCTION_ARGS) \
-{ return fn(fcinfo, SKPI_FORWARD, ##__VA_ARGS__); } \
-PG_FUNCTION_INFO_V1(prefix##_maccum##suffix); \
-Datum prefix##_maccum##suffix(PG_FUNCTION_ARGS) \
-{ return fn(fcinfo, SKPI_MOVING, ##__VA_ARGS__); } \
-PG_FUNCTION_INFO_V1(prefix##_retract##suffix); \
-Datum prefix##_retract##suffix(PG_FUNCTION_ARGS) \
-{ return fn(fcinfo, SKPI_INVERSE, ##__VA_ARGS__); }
+SKPI_ENTRY(prefix##_accum##suffix, fn(fcinfo, SKPI_FORWARD, ##__VA_ARGS__)) \
+SKPI_ENTRY(prefix##_maccum##suffix, fn(fcinfo, SKPI_MOVING, ##__VA_ARGS__)) \
+SKPI_ENTRY(prefix##_retract##suffix, fn(fcinfo, SKPI_INVERSE, ##__VA_ARGS__))
 
 typedef struct SkpiStateType SkpiStateType;
 
@@ -203,21 +197,15 @@ extern void skpi_state_recv_error(const SkpiStateType *t, const char *detail) pg
 
 /* SQL-callable type I/O of a descriptor: name_in, name_out, name_recv, name_send */
 #define SKPI_STATE_IO(name, type) \
-PG_FUNCTION_INFO_V1(name##_in); \
-Datum name##_in(PG_FUNCTION_ARGS) { return skpi_state_in(fcinfo, &(type)); } \
-PG_FUNCTION_INFO_V1(name##_out); \
-Datum name##_out(PG_FUNCTION_ARGS) { return skpi_state_out(fcinfo, &(type)); } \
-PG_FUNCTION_INFO_V1(name##_recv); \
-Datum name##_recv(PG_FUNCTION_ARGS) { return skpi_state_recv(fcinfo, &(type)); } \
-PG_FUNCTION_INFO_V1(name##_send); \
-Datum name##_send(PG_FUNCTION_ARGS) { return skpi_state_send(fcinfo, &(type)); }
+SKPI_ENTRY(name##_in, skpi_state_in(fcinfo, &(type))) \
+SKPI_ENTRY(name##_out, skpi_state_out(fcinfo, &(type))) \
+SKPI_ENTRY(name##_recv, skpi_state_recv(fcinfo, &(type))) \
+SKPI_ENTRY(name##_send, skpi_state_send(fcinfo, &(type)))
 
 /* ... and name_combine, name_uncombine */
 #define SKPI_STATE_MERGE(name, type) \
-PG_FUNCTION_INFO_V1(name##_combine); \
-Datum name##_combine(PG_FUNCTION_ARGS) { return skpi_state_merge(fcinfo, &(type), 1); } \
-PG_FUNCTION_INFO_V1(name##_uncombine); \
-Datum name##_uncombine(PG_FUNCTION_ARGS) { return skpi_state_merge(fcinfo, &(type), -1); }
+SKPI_ENTRY(name##_combine, skpi_state_merge(fcinfo, &(type), 1)) \
+SKPI_ENTRY(name##_uncombine, skpi_state_merge(fcinfo, &(type), -1))
 
 /*
  * A type of kind SKPI_NO_KIND whose second byte is a field of its own: the

@@ -685,9 +685,9 @@ tl_aggcontext(FunctionCallInfo fcinfo)
  * Forward transition (also of the moving aggregate): never returns NULL; a
  * state of no events gives a NULL timeline.
  */
-PG_FUNCTION_INFO_V1(skpi_timeline_accum);
+PG_FUNCTION_INFO_V1(skpi_contact_timeline_accum);
 Datum
-skpi_timeline_accum(PG_FUNCTION_ARGS)
+skpi_contact_timeline_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = tl_aggcontext(fcinfo);
 	TlCache    *c;
@@ -732,9 +732,9 @@ skpi_timeline_accum(PG_FUNCTION_ARGS)
  * Inverse transition (window frames): removes one event equal to the row;
  * NULL (the executor then recomputes the frame) when there is none.
  */
-PG_FUNCTION_INFO_V1(skpi_timeline_retract);
+PG_FUNCTION_INFO_V1(skpi_contact_timeline_retract);
 Datum
-skpi_timeline_retract(PG_FUNCTION_ARGS)
+skpi_contact_timeline_retract(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = tl_aggcontext(fcinfo);
 	TlCache    *c;
@@ -813,17 +813,12 @@ tl_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
-PG_FUNCTION_INFO_V1(skpi_timeline_combine);
-Datum
-skpi_timeline_combine(PG_FUNCTION_ARGS)
-{
-	return skpi_state_merge(fcinfo, &tl_state_type, 1);
-}
+SKPI_ENTRY(skpi_contact_timeline_combine, skpi_state_merge(fcinfo, &tl_state_type, 1))
 
 /* the final function: the summary, or NULL for no events; never modifies the state */
-PG_FUNCTION_INFO_V1(skpi_timeline_final);
+PG_FUNCTION_INFO_V1(skpi_contact_timeline_final);
 Datum
-skpi_timeline_final(PG_FUNCTION_ARGS)
+skpi_contact_timeline_final(PG_FUNCTION_ARGS)
 {
 	ExpandedObjectHeader *eoh;
 
@@ -1104,4 +1099,4 @@ static const SkpiStateType tl_state_type = {
 	.merge_call = tl_merge_call
 };
 
-SKPI_STATE_IO(skpi_timeline_state, tl_state_type)
+SKPI_STATE_IO(skpi_contact_timeline_state, tl_state_type)

@@ -744,7 +744,7 @@ static const SkpiStateType tl_summary_type = {
 	.recv = summary_recv
 };
 
-SKPI_STATE_IO(skpi_timeline, tl_summary_type)
+SKPI_STATE_IO(skpi_contact_timeline, tl_summary_type)
 
 /* ---- accessors ---- */
 
@@ -765,15 +765,15 @@ seconds_or_null(FunctionCallInfo fcinfo, int64 us, int64 n)
 		return seconds_or_null(fcinfo, (us), (n)); \
 	}
 
-TL_SECONDS_ACCESSOR(skpi_tl_first_response, s->first_response, 1)
-TL_SECONDS_ACCESSOR(skpi_tl_max_response, s->response_max, 1)
-TL_SECONDS_ACCESSOR(skpi_tl_assignment_to_reply, s->assignment_to_reply, 1)
-TL_SECONDS_ACCESSOR(skpi_tl_handle, s->handle, 1)
-TL_SECONDS_ACCESSOR(skpi_tl_hold, s->hold, 1)
-TL_SECONDS_ACCESSOR(skpi_tl_duration, s->last_at - s->first_at, 1)
-TL_SECONDS_ACCESSOR(skpi_tl_resolution, s->resolution, 1)
+TL_SECONDS_ACCESSOR(skpi_first_response_time, s->first_response, 1)
+TL_SECONDS_ACCESSOR(skpi_max_response_time, s->response_max, 1)
+TL_SECONDS_ACCESSOR(skpi_assignment_to_reply_time, s->assignment_to_reply, 1)
+TL_SECONDS_ACCESSOR(skpi_handle_time, s->handle, 1)
+TL_SECONDS_ACCESSOR(skpi_hold_time, s->hold, 1)
+TL_SECONDS_ACCESSOR(skpi_contact_duration, s->last_at - s->first_at, 1)
+TL_SECONDS_ACCESSOR(skpi_time_to_resolution, s->resolution, 1)
 /* the mean over the turns (x / 1.0 above is exact) */
-TL_SECONDS_ACCESSOR(skpi_tl_avg_response, s->turns == 0 ? TL_NONE : s->response_total, s->turns)
+TL_SECONDS_ACCESSOR(skpi_avg_response_time, s->turns == 0 ? TL_NONE : s->response_total, s->turns)
 
 #define TL_COUNT_ACCESSOR(name, field) \
 	PG_FUNCTION_INFO_V1(name); \
@@ -782,15 +782,15 @@ TL_SECONDS_ACCESSOR(skpi_tl_avg_response, s->turns == 0 ? TL_NONE : s->response_
 		PG_RETURN_INT64(summary_getarg(fcinfo, 0)->field); \
 	}
 
-TL_COUNT_ACCESSOR(skpi_tl_events, events)
-TL_COUNT_ACCESSOR(skpi_tl_turns, turns)
-TL_COUNT_ACCESSOR(skpi_tl_transfers, transfers)
-TL_COUNT_ACCESSOR(skpi_tl_reopens, reopens)
-TL_COUNT_ACCESSOR(skpi_tl_operators, operators)
+TL_COUNT_ACCESSOR(skpi_event_count, events)
+TL_COUNT_ACCESSOR(skpi_response_turns, turns)
+TL_COUNT_ACCESSOR(skpi_transfer_count, transfers)
+TL_COUNT_ACCESSOR(skpi_reopen_count, reopens)
+TL_COUNT_ACCESSOR(skpi_operator_count, operators)
 
-PG_FUNCTION_INFO_V1(skpi_tl_messages);
+PG_FUNCTION_INFO_V1(skpi_message_count_party);
 Datum
-skpi_tl_messages(PG_FUNCTION_ARGS)
+skpi_message_count_party(PG_FUNCTION_ARGS)
 {
 	TlSummary  *s = summary_getarg(fcinfo, 0);
 	TlCache    *c = (TlCache *) fcinfo->flinfo->fn_extra;
@@ -813,9 +813,9 @@ skpi_tl_messages(PG_FUNCTION_ARGS)
 	}
 }
 
-PG_FUNCTION_INFO_V1(skpi_tl_all_messages);
+PG_FUNCTION_INFO_V1(skpi_message_count);
 Datum
-skpi_tl_all_messages(PG_FUNCTION_ARGS)
+skpi_message_count(PG_FUNCTION_ARGS)
 {
 	TlSummary  *s = summary_getarg(fcinfo, 0);
 
@@ -829,20 +829,20 @@ skpi_tl_all_messages(PG_FUNCTION_ARGS)
 		PG_RETURN_BOOL((summary_getarg(fcinfo, 0)->flags & (flag)) != 0); \
 	}
 
-TL_FLAG_ACCESSOR(skpi_tl_bot_handoff, TL_BOT_HANDOFF)
-TL_FLAG_ACCESSOR(skpi_tl_abandoned, TL_ABANDONED)
-TL_FLAG_ACCESSOR(skpi_tl_resolved, TL_RESOLVED)
+TL_FLAG_ACCESSOR(skpi_bot_handoff, TL_BOT_HANDOFF)
+TL_FLAG_ACCESSOR(skpi_is_abandoned, TL_ABANDONED)
+TL_FLAG_ACCESSOR(skpi_is_resolved, TL_RESOLVED)
 
-PG_FUNCTION_INFO_V1(skpi_tl_started_at);
+PG_FUNCTION_INFO_V1(skpi_first_event_at);
 Datum
-skpi_tl_started_at(PG_FUNCTION_ARGS)
+skpi_first_event_at(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TIMESTAMPTZ(summary_getarg(fcinfo, 0)->first_at);
 }
 
-PG_FUNCTION_INFO_V1(skpi_tl_first_customer_at);
+PG_FUNCTION_INFO_V1(skpi_first_customer_message_at);
 Datum
-skpi_tl_first_customer_at(PG_FUNCTION_ARGS)
+skpi_first_customer_message_at(PG_FUNCTION_ARGS)
 {
 	TlSummary  *s = summary_getarg(fcinfo, 0);
 

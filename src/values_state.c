@@ -622,12 +622,7 @@ values_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 }
 
-PG_FUNCTION_INFO_V1(skpi_values_combine);
-Datum
-skpi_values_combine(PG_FUNCTION_ARGS)
-{
-	return skpi_state_merge(fcinfo, &skpi_values_type, 1);
-}
+SKPI_ENTRY(skpi_duration_values_combine, skpi_state_merge(fcinfo, &skpi_values_type, 1))
 
 /* ---- final functions ---- */
 
@@ -657,9 +652,9 @@ final_state(FunctionCallInfo fcinfo)
 	return (SkpiValuesState *) skpi_state_check(&skpi_values_type, (SkpiStateHeader *) st);
 }
 
-PG_FUNCTION_INFO_V1(skpi_values_final);
+PG_FUNCTION_INFO_V1(skpi_duration_values_percentile);
 Datum
-skpi_values_final(PG_FUNCTION_ARGS)
+skpi_duration_values_percentile(PG_FUNCTION_ARGS)
 {
 	SkpiValuesState *st;
 	int64		lo_done = 0;
@@ -682,9 +677,9 @@ cmp_pct_index(const void *a, const void *b, void *arg)
 	return (x < y) ? -1 : (x > y) ? 1 : 0;
 }
 
-PG_FUNCTION_INFO_V1(skpi_values_final_array);
+PG_FUNCTION_INFO_V1(skpi_duration_values_percentiles);
 Datum
-skpi_values_final_array(PG_FUNCTION_ARGS)
+skpi_duration_values_percentiles(PG_FUNCTION_ARGS)
 {
 	SkpiValuesState *st;
 	Datum		out[SKPI_VALUES_MAX_PCTS];
@@ -965,4 +960,4 @@ const SkpiStateType skpi_values_type = {
 	values_send, values_recv, NULL, NULL, values_merge_call
 };
 
-SKPI_STATE_IO(skpi_values, skpi_values_type)
+SKPI_STATE_IO(skpi_duration_values, skpi_values_type)

@@ -38,16 +38,16 @@
 #define SKPI_SCORE_TYPE_FUNCTIONS(prefix, KIND) \
 SKPI_STATE_IO(skpi_##prefix##_state, skpi_score_types[KIND]) \
 SKPI_STATE_MERGE(skpi_##prefix##_state, skpi_score_types[KIND]) \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_nonempty); \
-Datum skpi_##prefix##_nonempty(PG_FUNCTION_ARGS) \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state_nonempty); \
+Datum skpi_##prefix##_state_nonempty(PG_FUNCTION_ARGS) \
 { return skpi_state_nonempty(fcinfo, &skpi_score_types[KIND]); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_responses); \
-Datum skpi_##prefix##_responses(PG_FUNCTION_ARGS) \
+PG_FUNCTION_INFO_V1(skpi_responses_##prefix); \
+Datum skpi_responses_##prefix(PG_FUNCTION_ARGS) \
 { PG_RETURN_INT64(skpi_score_total(skpi_score_getarg(fcinfo, 0, KIND))); } \
-PG_FUNCTION_INFO_V1(skpi_##prefix##_score_counts); \
-Datum skpi_##prefix##_score_counts(PG_FUNCTION_ARGS) \
+PG_FUNCTION_INFO_V1(skpi_score_counts_##prefix); \
+Datum skpi_score_counts_##prefix(PG_FUNCTION_ARGS) \
 { PG_RETURN_DATUM(skpi_score_counts_array(skpi_score_getarg(fcinfo, 0, KIND))); } \
-SKPI_TRANSITIONS(skpi_##prefix, , score_transition, KIND)
+SKPI_TRANSITIONS(skpi_##prefix##_state, , score_transition, KIND)
 
 /* the scale of a transition call: its third argument, or the kind's default */
 static int32
@@ -88,6 +88,18 @@ pct_of_arg(FunctionCallInfo fcinfo, SkpiScoreKind kind, int lo, int hi)
 	PG_RETURN_DATUM(result);
 }
 
+/* the mean score of the state in argument 0; NULL without responses */
+static Datum
+mean_of_arg(FunctionCallInfo fcinfo, SkpiScoreKind kind)
+{
+	bool		isnull;
+	Datum		result = skpi_score_mean(skpi_score_getarg(fcinfo, 0, kind), &isnull);
+
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(result);
+}
+
 /* ----------------------------------------------------------------
  * NPS
  * ----------------------------------------------------------------
@@ -95,9 +107,9 @@ pct_of_arg(FunctionCallInfo fcinfo, SkpiScoreKind kind, int lo, int hi)
 #define NPS_DETRACTOR_MAX	6
 #define NPS_PROMOTER_MIN	9
 
-PG_FUNCTION_INFO_V1(skpi_nps_final);
+PG_FUNCTION_INFO_V1(skpi_nps);
 Datum
-skpi_nps_final(PG_FUNCTION_ARGS)
+skpi_nps(PG_FUNCTION_ARGS)
 {
 	SkpiScoreState *st = skpi_score_getarg(fcinfo, 0, SKPI_KIND_NPS);
 	int64		n = skpi_score_total(st);
@@ -109,26 +121,9 @@ skpi_nps_final(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(skpi_numeric_pct(promoters - detractors, n));
 }
 
-PG_FUNCTION_INFO_V1(skpi_nps_promoters_pct);
-Datum
-skpi_nps_promoters_pct(PG_FUNCTION_ARGS)
-{
-	return pct_of_arg(fcinfo, SKPI_KIND_NPS, NPS_PROMOTER_MIN, 10);
-}
-
-PG_FUNCTION_INFO_V1(skpi_nps_passives_pct);
-Datum
-skpi_nps_passives_pct(PG_FUNCTION_ARGS)
-{
-	return pct_of_arg(fcinfo, SKPI_KIND_NPS, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);
-}
-
-PG_FUNCTION_INFO_V1(skpi_nps_detractors_pct);
-Datum
-skpi_nps_detractors_pct(PG_FUNCTION_ARGS)
-{
-	return pct_of_arg(fcinfo, SKPI_KIND_NPS, 0, NPS_DETRACTOR_MAX);
-}
+SKPI_ENTRY(skpi_promoters_pct, pct_of_arg(fcinfo, SKPI_KIND_NPS, NPS_PROMOTER_MIN, 10))
+SKPI_ENTRY(skpi_passives_pct, pct_of_arg(fcinfo, SKPI_KIND_NPS, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1))
+SKPI_ENTRY(skpi_detractors_pct, pct_of_arg(fcinfo, SKPI_KIND_NPS, 0, NPS_DETRACTOR_MAX))
 
 /*
  * NPS and its standard error in points, in double precision; false if the
@@ -179,44 +174,17 @@ nps_ci_bound(FunctionCallInfo fcinfo, int side)
 	PG_RETURN_DATUM(skpi_float8_numeric(bound));
 }
 
-PG_FUNCTION_INFO_V1(skpi_nps_ci_lower);
-Datum
-skpi_nps_ci_lower(PG_FUNCTION_ARGS)
-{
-	return nps_ci_bound(fcinfo, -1);
-}
-
-PG_FUNCTION_INFO_V1(skpi_nps_ci_upper);
-Datum
-skpi_nps_ci_upper(PG_FUNCTION_ARGS)
-{
-	return nps_ci_bound(fcinfo, 1);
-}
+SKPI_ENTRY(skpi_nps_ci_lower, nps_ci_bound(fcinfo, -1))
+SKPI_ENTRY(skpi_nps_ci_upper, nps_ci_bound(fcinfo, 1))
 
 /* ----------------------------------------------------------------
  * CES
  * ----------------------------------------------------------------
  */
 
-PG_FUNCTION_INFO_V1(skpi_ces_final);
-Datum
-skpi_ces_final(PG_FUNCTION_ARGS)
-{
-	bool		isnull;
-	Datum		result;
+SKPI_ENTRY(skpi_ces, mean_of_arg(fcinfo, SKPI_KIND_CES))
 
-	result = skpi_score_mean(skpi_score_getarg(fcinfo, 0, SKPI_KIND_CES), &isnull);
-	if (isnull)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(result);
-}
-
-PG_FUNCTION_INFO_V1(skpi_ces_easy_pct);
-Datum
-skpi_ces_easy_pct(PG_FUNCTION_ARGS)
-{
-	return pct_of_arg(fcinfo, SKPI_KIND_CES, -2, 0);
-}
+SKPI_ENTRY(skpi_ces_easy_pct, pct_of_arg(fcinfo, SKPI_KIND_CES, -2, 0))
 
 /* "difficult": the points below the midpoint of 1..scale_max */
 static int
@@ -253,25 +221,9 @@ skpi_ces_index(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-PG_FUNCTION_INFO_V1(skpi_csat_final);
-Datum
-skpi_csat_final(PG_FUNCTION_ARGS)
-{
-	return pct_of_arg(fcinfo, SKPI_KIND_CSAT, -2, 0);
-}
+SKPI_ENTRY(skpi_csat, pct_of_arg(fcinfo, SKPI_KIND_CSAT, -2, 0))
 
-PG_FUNCTION_INFO_V1(skpi_csat_mean);
-Datum
-skpi_csat_mean(PG_FUNCTION_ARGS)
-{
-	bool		isnull;
-	Datum		result;
-
-	result = skpi_score_mean(skpi_score_getarg(fcinfo, 0, SKPI_KIND_CSAT), &isnull);
-	if (isnull)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(result);
-}
+SKPI_ENTRY(skpi_csat_mean, mean_of_arg(fcinfo, SKPI_KIND_CSAT))
 
 static Datum
 csat_ci_bound(FunctionCallInfo fcinfo, bool upper)
@@ -287,16 +239,5 @@ csat_ci_bound(FunctionCallInfo fcinfo, bool upper)
 										  n, z, upper));
 }
 
-PG_FUNCTION_INFO_V1(skpi_csat_ci_lower);
-Datum
-skpi_csat_ci_lower(PG_FUNCTION_ARGS)
-{
-	return csat_ci_bound(fcinfo, false);
-}
-
-PG_FUNCTION_INFO_V1(skpi_csat_ci_upper);
-Datum
-skpi_csat_ci_upper(PG_FUNCTION_ARGS)
-{
-	return csat_ci_bound(fcinfo, true);
-}
+SKPI_ENTRY(skpi_csat_ci_lower, csat_ci_bound(fcinfo, false))
+SKPI_ENTRY(skpi_csat_ci_upper, csat_ci_bound(fcinfo, true))

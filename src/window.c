@@ -166,16 +166,5 @@ repeat_window(FunctionCallInfo fcinfo, int dir, const char *fn)
 	PG_RETURN_BOOL(diff <= within_us);
 }
 
-PG_FUNCTION_INFO_V1(skpi_repeat_contact);
-Datum
-skpi_repeat_contact(PG_FUNCTION_ARGS)
-{
-	return repeat_window(fcinfo, 1, "repeat_contact");
-}
-
-PG_FUNCTION_INFO_V1(skpi_is_repeat_contact);
-Datum
-skpi_is_repeat_contact(PG_FUNCTION_ARGS)
-{
-	return repeat_window(fcinfo, -1, "is_repeat_contact");
-}
+SKPI_ENTRY(skpi_repeat_contact, repeat_window(fcinfo, 1, "repeat_contact"))
+SKPI_ENTRY(skpi_is_repeat_contact, repeat_window(fcinfo, -1, "is_repeat_contact"))
