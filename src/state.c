@@ -180,8 +180,12 @@ Datum
 skpi_state_recv(FunctionCallInfo fcinfo, const SkpiStateType *t)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	SkpiStateHeader *st;
+
+	if (buf->cursor >= buf->len)
+		skpi_state_recv_error(t, "empty value");
+	version = pq_getmsgbyte(buf);
 
 	if (version != t->version)
 		ereport(ERROR,

@@ -3,7 +3,8 @@
  *		Module entry point of the support_kpi extension: the module magic
  *		block, _PG_init (defines the setting support_kpi.exact_max_values of
  *		values_state.c and reserves the support_kpi. prefix), and
- *		skpi_test_recv, the binary-input entry point of the hostile-input tests.
+ *		skpi_test_recv, the binary-input entry point of the hostile-input tests;
+ *		skpi_test_raw, the corrupted-state entry point of the stored-state tests.
  *
  * The KPIs and their states live in one file per family or state type under
  * src/; README.md ("Layout") says which file holds what.
@@ -70,4 +71,21 @@ skpi_test_recv(PG_FUNCTION_ARGS)
 				 errmsg("incorrect binary data format")));
 	getTypeOutputInfo(typid, &out, &varlena);
 	PG_RETURN_TEXT_P(cstring_to_text(OidOutputFunctionCall(out, value)));
+}
+
+/*
+ * skpi_test_raw(varlena) returns varlena: a copy of its argument's bytes
+ * under another type.  Not part of the extension's SQL: the stored-state
+ * tests (test/stored_corruption.sql) declare it, as a superuser can declare
+ * any C symbol, once from each state type to bytea and once back, to give
+ * every function stored values with corrupted bytes, as a damaged disk or a
+ * superuser's hand could; every such value must be refused cleanly.
+ */
+PG_FUNCTION_INFO_V1(skpi_test_raw);
+Datum		skpi_test_raw(PG_FUNCTION_ARGS);
+
+Datum
+skpi_test_raw(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
 }

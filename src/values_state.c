@@ -73,14 +73,21 @@ static bool
 values_stored_ok(const SkpiStateHeader *h)
 {
 	const SkpiValuesState *st = (const SkpiValuesState *) h;
+	int			i;
 
-	return VARSIZE(st) >= SKPI_VALUES_HDRSZ &&
-		st->npct <= SKPI_VALUES_MAX_PCTS && st->is_array <= 1 &&
-		(st->is_array || st->npct == 1) &&
-		st->count >= 0 && st->capacity >= st->count &&
-		st->capacity <= FLAT_MAX_ALLOC &&
-		VARSIZE(st) == values_size(st->kind, st->capacity) &&
-		st->root == 0 && st->free_list == 0;
+	if (!(VARSIZE(st) >= SKPI_VALUES_HDRSZ &&
+		  st->npct <= SKPI_VALUES_MAX_PCTS && st->is_array <= 1 &&
+		  (st->is_array || st->npct == 1) &&
+		  st->count >= 0 && st->capacity >= st->count &&
+		  st->capacity <= FLAT_MAX_ALLOC &&
+		  VARSIZE(st) == values_size(st->kind, st->capacity) &&
+		  st->root == 0 && st->free_list == 0))
+		return false;
+	/* a percentile out of 0..1 would index outside the values */
+	for (i = 0; i < st->npct; i++)
+		if (isnan(st->pct[i]) ? !st->is_array : !(st->pct[i] >= 0.0 && st->pct[i] <= 1.0))
+			return false;
+	return true;
 }
 
 static inline SkpiValuesState *

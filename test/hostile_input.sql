@@ -25,56 +25,7 @@ SELECT plan(15);
 CREATE FUNCTION recv_bytes(typ regtype, bytes bytea) RETURNS text
 	AS 'support_kpi', 'skpi_test_recv' LANGUAGE C STRICT;
 
--- the base types of the extension
-CREATE TABLE ext_types AS
-SELECT t.oid::regtype AS typ, t.typsend::regproc AS send_fn
-FROM pg_type t
-JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'support_kpi'
-WHERE t.typtype = 'b'
-	-- not the array types (extension members themselves on PostgreSQL 17+)
-	AND NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid);
-
--- the state types: transition types of the aggregates and what aggregates
--- return (these must carry a format version)
-CREATE TABLE state_types AS
-SELECT DISTINCT x.typ FROM ext_types x
-WHERE EXISTS (SELECT 1 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
-	WHERE a.aggtranstype = x.typ OR p.prorettype = x.typ);
-
--- 1. sample values, from real aggregates where one returns the type
-CREATE TABLE samples (typ regtype, txt text);
-INSERT INTO samples
-SELECT 'nps_state'::regtype, nps_agg(i % 11)::text FROM generate_series(1, 50) i
-UNION ALL SELECT 'nps_state', nps_agg(10)::text
-UNION ALL SELECT 'ces_state', ces_agg(i % 7 + 1)::text FROM generate_series(1, 40) i
-UNION ALL SELECT 'ces_state', ces_agg(i % 5 + 1, 5)::text FROM generate_series(1, 40) i
-UNION ALL SELECT 'csat_state', csat_agg(i % 5 + 1)::text FROM generate_series(1, 40) i
-UNION ALL SELECT 'csat_state', csat_agg(i % 10 + 1, 10)::text FROM generate_series(1, 40) i
-UNION ALL SELECT 'share_state', share_agg(i % 3 = 0)::text FROM generate_series(1, 40) i
-UNION ALL SELECT 'queue_state', queue_agg(make_interval(secs => i), i % 4 <> 0, interval '20 s')::text FROM generate_series(1, 60) i
-UNION ALL SELECT 'queue_state', queue_agg(make_interval(secs => i), i % 4 <> 0, interval '20 s', interval '5 s', p)::text
-	FROM generate_series(1, 60) i, unnest(ARRAY['ignore_early', 'favour', 'answered_only']) p GROUP BY p
-UNION ALL SELECT 'handle_state', handle_agg(make_interval(secs => i))::text FROM generate_series(1, 10) i
-UNION ALL SELECT 'occupancy_state', occupancy_agg(make_interval(secs => i), make_interval(secs => 2 * i))::text FROM generate_series(1, 10) i
-UNION ALL SELECT 'duration_sketch', duration_agg(x)::text FROM unnest(ARRAY[0, 1, 2.5, 100, 101, 3600]::float8[]) x
-UNION ALL SELECT 'duration_sketch', duration_agg(i * 0.25)::text FROM generate_series(1, 12) i
-UNION ALL SELECT 'duration_values', format('{"version":1,"percentiles":[0.5],"array":false,"values":[%s]}',
-	string_agg((i * 37.5)::float8::text, ',')) FROM generate_series(1, 6) i
-UNION ALL SELECT 'duration_values', '{"version":1,"percentiles":[0.1,0.5,0.9],"array":true,"values":[240,1200,0,21600.000001]}'
-UNION ALL SELECT 'duration_values', '{"version":1,"percentiles":[],"array":true,"values":[]}'
-UNION ALL SELECT 'business_calendar', 'Europe/Moscow; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2026-01-01..2026-01-08, 2026-03-09'::business_calendar::text
-UNION ALL SELECT 'business_calendar', 'europe/berlin; sat,sun 22:00-06:00; mon-fri 9:00-12:00, 12:00-17:00; holidays 2026-12-26, 2026-12-25; 2026-12-24 09:00-13:00'::business_calendar::text
-UNION ALL SELECT 'contact_timeline', contact_timeline(k::contact_event_kind, at)::text FROM (VALUES
-	('offered', '2026-03-02 09:00:00+00'::timestamptz), ('customer_message', '2026-03-02 09:00:05+00'), ('bot_message', '2026-03-02 09:00:06+00'),
-	('assigned', '2026-03-02 09:01:00+00'), ('operator_message', '2026-03-02 09:01:30.5+00'), ('customer_message', '2026-03-02 09:02:00+00'),
-	('operator_message', '2026-03-02 09:03:00+00'), ('transferred', '2026-03-02 09:04:00+00'), ('resolved', '2026-03-02 09:05:00+00')) v(k, at)
-UNION ALL SELECT 'contact_timeline', contact_timeline(k::contact_event_kind, at)::text FROM (VALUES
-	('offered', '2026-03-02 09:00:00+00'::timestamptz), ('answered', '2026-03-02 09:00:20+00'), ('hold_start', '2026-03-02 09:02:00+00'),
-	('hold_end', '2026-03-02 09:03:00+00'), ('ended', '2026-03-02 09:05:00+00'), ('wrapup_end', '2026-03-02 09:06:00+00')) v(k, at)
-UNION ALL SELECT 'contact_timeline_state', '{"version":1,"events":[["2026-03-02 09:00:00+00","customer_message","customer",null],'
-	'["2026-03-02 09:01:00+00","assigned","system","op1"],["2026-03-02 09:01:30.25+00","operator_message","operator","op1"]]}'
-UNION ALL SELECT 'contact_timeline_state', '{"version":1,"events":[["2026-03-02 09:00:00+00","offered","system",null]]}';
+\ir samples.psql
 
 SELECT is((SELECT string_agg(typ::text, ', ' ORDER BY typ::text) FROM ext_types x
 		WHERE NOT EXISTS (SELECT 1 FROM samples s WHERE s.typ = x.typ)), NULL,
