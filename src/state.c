@@ -54,8 +54,13 @@ skpi_state_merge(FunctionCallInfo fcinfo, const SkpiStateType *t, int sign)
 	if (t->merge_call)
 		return t->merge_call(fcinfo, b, sign);
 	in_aggregate = AggCheckCallContext(fcinfo, NULL);
+	/*
+	 * In an aggregate argument 0 is the running state; with rollup() its
+	 * first value is a stored one, copied as it was: check it as argument 1
+	 * is checked (constant work: header and size).
+	 */
 	if (in_aggregate)
-		a = skpi_state_for_update(fcinfo, 0, t);
+		a = skpi_state_check(t, skpi_state_for_update(fcinfo, 0, t));
 	else
 		a = skpi_state_check(t, (SkpiStateHeader *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
 	a = t->merge(a, b, sign, in_aggregate);

@@ -41,7 +41,13 @@ FROM ext_types x
 JOIN pg_proc p ON p.pronargs = 1 AND p.proargtypes[0] = x.typ
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'support_kpi'
-WHERE p.prokind = 'f' AND p.oid <> x.send_fn;
+WHERE p.prokind = 'f' AND p.oid <> x.send_fn
+-- and rollup() over the damaged value and the intact one, whose running
+-- state starts as the damaged value
+UNION ALL
+SELECT x.typ, '(SELECT rollup(r.x)::text FROM (VALUES ($1), ($2)) r(x))'
+FROM ext_types x
+WHERE EXISTS (SELECT FROM pg_proc p WHERE p.proname = 'rollup' AND p.proargtypes[0] = x.typ);
 
 -- the in-memory bytes of a sample
 CREATE FUNCTION raw_bytes_of(typ regtype, txt text) RETURNS bytea LANGUAGE plpgsql AS $$
@@ -54,18 +60,18 @@ END $$;
 -- the corrupted values
 CREATE TABLE originals AS SELECT typ, txt, raw_bytes_of(typ, txt) AS b FROM samples;
 CREATE TABLE corrupted AS
-SELECT typ, txt, format('byte %s = %s', p, v) AS how, set_byte(b, p, v) AS b
+SELECT typ, txt, format('byte %s = %s', p, v) AS how, set_byte(b, p, v) AS b, b AS intact
 FROM originals o,
 	LATERAL (SELECT generate_series(0, least(length(o.b), 48) - 1) UNION
 			 SELECT generate_series(greatest(length(o.b) - 16, 0), length(o.b) - 1)) g(p),
 	unnest(ARRAY[0, 127, 128, 255]) v
 WHERE get_byte(b, p) <> v
 UNION ALL
-SELECT typ, txt, format('cut to %s bytes', n), substr(b, 1, n)
+SELECT typ, txt, format('cut to %s bytes', n), substr(b, 1, n), b
 FROM originals o, unnest(ARRAY[0, 1, 5, 6, 7, 8, length(o.b) / 2, length(o.b) - 8, length(o.b) - 1]) n
 WHERE n >= 0 AND n < length(b)
 UNION ALL
-SELECT typ, txt, 'lengthened by 8 bytes', b || '\x0000000000000000'::bytea FROM originals;
+SELECT typ, txt, 'lengthened by 8 bytes', b || '\x0000000000000000'::bytea, b FROM originals;
 
 -- every reader on every corrupted value: the SQLSTATE, or NULL when it read
 -- the value without an error
@@ -76,8 +82,9 @@ BEGIN
 	FOR c IN SELECT * FROM corrupted LOOP
 		FOR r IN SELECT expr FROM readers WHERE typ = c.typ LOOP
 			BEGIN
-				EXECUTE format('SELECT %s FROM (SELECT %I($1) AS v) q',
-					replace(r.expr, '$1', 'q.v'), 'raw_' || c.typ::text) INTO v USING c.b;
+				EXECUTE format('SELECT %s FROM (SELECT %I($1) AS v, %I($2) AS w) q',
+					replace(replace(r.expr, '$1', 'q.v'), '$2', 'q.w'),
+					'raw_' || c.typ::text, 'raw_' || c.typ::text) INTO v USING c.b, c.intact;
 				INSERT INTO outcomes VALUES (c.typ, c.txt, c.how, r.expr, NULL, NULL);
 			EXCEPTION WHEN OTHERS THEN
 				GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
