@@ -1,6 +1,7 @@
 --
 -- Upgrades: the released 1.0 script, then ALTER EXTENSION UPDATE; states
--- stored under 1.0 stay readable and give the same results.
+-- stored under 1.0 (and 1.1) stay readable and give the same results, text
+-- and binary forms byte for byte (every state type and value type).
 --
 SET client_min_messages = warning;
 DROP EXTENSION support_kpi CASCADE;
@@ -10,16 +11,23 @@ SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
 CREATE TABLE upgrade_states AS
 SELECT s % 2 AS g, nps_agg(s) AS n, ces_agg(s % 7 + 1) AS c, csat_agg(s % 5 + 1) AS cs,
 	share_agg(s % 3 = 0) AS sh, queue_agg(make_interval(secs => s * 3), s % 4 <> 0, '20 s') AS q,
-	handle_agg(make_interval(secs => 60 + s)) AS h
+	handle_agg(make_interval(secs => 60 + s)) AS h,
+	occupancy_agg(make_interval(secs => 60 * s), make_interval(secs => 30 + s)) AS o
 FROM generate_series(0, 10) s GROUP BY 1;
 CREATE TEMP TABLE before_update AS
-SELECT g, nps(n), ces(c), csat(cs), share_pct(sh), sl_pct(q), abandon_rate(q), aht(h), q::text AS qtext
+SELECT g, nps(n), ces(c), csat(cs), share_pct(sh), sl_pct(q), abandon_rate(q), aht(h), occupancy(o),
+	concat_ws(' ', n, c, cs, sh, q, h, o) AS texts,
+	concat_ws(' ', nps_state_send(n), ces_state_send(c), csat_state_send(cs), share_state_send(sh),
+		queue_state_send(q), handle_state_send(h), occupancy_state_send(o)) AS bytes
 FROM upgrade_states;
 ALTER EXTENSION support_kpi UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
 -- same results from the stored states, and their text forms are unchanged
 SELECT count(*) AS differing FROM (
-	SELECT g, nps(n), ces(c), csat(cs), share_pct(sh), sl_pct(q), abandon_rate(q), aht(h), q::text
+	SELECT g, nps(n), ces(c), csat(cs), share_pct(sh), sl_pct(q), abandon_rate(q), aht(h), occupancy(o),
+		concat_ws(' ', n, c, cs, sh, q, h, o),
+		concat_ws(' ', nps_state_send(n), ces_state_send(c), csat_state_send(cs), share_state_send(sh),
+			queue_state_send(q), handle_state_send(h), occupancy_state_send(o))
 	FROM upgrade_states
 	EXCEPT ALL SELECT * FROM before_update) d;
 SELECT nps(rollup(n)), share_pct(rollup(sh)) FROM upgrade_states;
@@ -38,12 +46,18 @@ SELECT s % 2 AS g, nps_agg(s) AS n, queue_agg(make_interval(secs => s * 3), s % 
 	duration_agg(s * 37.5) AS sk,
 	contact_timeline(CASE WHEN s = 0 THEN 'offered' WHEN (s / 2) % 2 = 0 THEN 'customer_message'
 		ELSE 'operator_message' END, '2026-03-02 09:00+00'::timestamptz + s * interval '40 s') AS tl,
-	'Europe/Berlin; Mon-Fri 09:00-18:00; holidays 2026-01-01'::business_calendar AS cal
+	'Europe/Berlin; Mon-Fri 09:00-18:00; holidays 2026-01-01'::business_calendar AS cal,
+	format('{"version":1,"percentiles":[0.5,0.9],"array":true,"values":[%s]}',
+		string_agg((s * 37.5)::text, ','))::duration_values AS dv,
+	'{"version":1,"events":[["2026-03-02 09:00:00+00","customer_message","customer",null],["2026-03-02 09:01:00+00","operator_message","operator","op1"]]}'::contact_timeline_state AS ts
 FROM generate_series(0, 10) s GROUP BY 1;
 CREATE TEMP TABLE before_update_11 AS
 SELECT g, nps(n), sl_pct(q), duration_median(sk), duration_percentile(sk, 0.9), sk::text AS sktext,
 	first_response_time(tl), avg_response_time(tl), tl::text AS tltext,
-	business_seconds(cal, '2026-03-02 08:00+00', '2026-03-04 12:00+00'), cal::text AS caltext
+	business_seconds(cal, '2026-03-02 08:00+00', '2026-03-04 12:00+00'), cal::text AS caltext,
+	duration_values_percentiles(dv), concat_ws(' ', dv, ts) AS texts,
+	concat_ws(' ', duration_sketch_send(sk), contact_timeline_send(tl), business_calendar_send(cal),
+		duration_values_send(dv), contact_timeline_state_send(ts)) AS bytes
 FROM upgrade_states;
 SELECT g, nps, sl_pct, duration_median, duration_percentile, first_response_time, avg_response_time,
 	business_seconds FROM before_update_11 ORDER BY g;
@@ -52,7 +66,10 @@ SELECT extversion FROM pg_extension WHERE extname = 'support_kpi';
 SELECT count(*) AS differing FROM (
 	SELECT g, nps(n), sl_pct(q), duration_median(sk), duration_percentile(sk, 0.9), sk::text,
 		first_response_time(tl), avg_response_time(tl), tl::text,
-		business_seconds(cal, '2026-03-02 08:00+00', '2026-03-04 12:00+00'), cal::text
+		business_seconds(cal, '2026-03-02 08:00+00', '2026-03-04 12:00+00'), cal::text,
+		duration_values_percentiles(dv), concat_ws(' ', dv, ts),
+		concat_ws(' ', duration_sketch_send(sk), contact_timeline_send(tl), business_calendar_send(cal),
+			duration_values_send(dv), contact_timeline_state_send(ts))
 	FROM upgrade_states
 	EXCEPT ALL SELECT * FROM before_update_11) d;
 SELECT duration_count(rollup(sk)), nps(rollup(n)) FROM upgrade_states;
