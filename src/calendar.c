@@ -16,6 +16,7 @@
 
 #include "compat.h"
 #include "calendar.h"
+#include "state.h"
 
 PG_FUNCTION_INFO_V1(skpi_business_calendar_out);
 PG_FUNCTION_INFO_V1(skpi_business_calendar_recv);
@@ -567,13 +568,7 @@ skpi_business_calendar_out(PG_FUNCTION_ARGS)
  * an end past 86400 runs into the next day.
  */
 
-static void
-recv_error(const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid business_calendar: %s", what)));
-}
+#define recv_error(detail) skpi_recv_error("business_calendar", "%s", (detail))
 
 static void
 recv_day(StringInfo buf, CalDayIn *d)
@@ -582,13 +577,13 @@ recv_day(StringInfo buf, CalDayIn *d)
 				i;
 
 	if (n > CAL_MAX_IVS)
-		recv_error("too many intervals in a day");
+		recv_error("Too many intervals in a day.");
 	for (i = 0; i < n; i++)
 	{
 		d->iv[i].start = (int32) pq_getmsgint(buf, 4);
 		d->iv[i].end = (int32) pq_getmsgint(buf, 4);
 		if (!iv_valid(&d->iv[i]))
-			recv_error("business hours out of range");
+			recv_error("Business hours out of range.");
 	}
 	d->niv = n;
 }
@@ -617,14 +612,14 @@ skpi_business_calendar_recv(PG_FUNCTION_ARGS)
 	spec->zone[zlen] = '\0';
 	for (i = 0; i < zlen; i++)
 		if (!is_zone_char(spec->zone[i]))
-			recv_error("invalid character in the time zone name");
+			recv_error("Invalid character in the time zone name.");
 	if (zlen == 0)
-		recv_error("empty time zone name");
+		recv_error("Empty time zone name.");
 	for (i = 0; i < 7; i++)
 		recv_day(buf, &spec->week[i]);
 	nexc = pq_getmsgint(buf, 4);
 	if (nexc < 0 || nexc > CAL_MAX_EXC)
-		recv_error("too many dates");
+		recv_error("Too many dates.");
 	for (i = 0; i < nexc; i++)
 	{
 		CalExcIn   *e = skpi_calendar_spec_add_exc(spec);
@@ -632,14 +627,11 @@ skpi_business_calendar_recv(PG_FUNCTION_ARGS)
 		e->first = (int32) pq_getmsgint(buf, 4);
 		e->last = (int32) pq_getmsgint(buf, 4);
 		if (e->first < min_date || e->last > max_date || e->first > e->last)
-			recv_error("date out of range");
+			recv_error("Date out of range.");
 		recv_day(buf, &e->hours);
 	}
 	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid business_calendar: %d unexpected bytes at the end",
-						buf->len - buf->cursor)));
+		skpi_recv_error("business_calendar", "%d unexpected bytes at the end.", buf->len - buf->cursor);
 	c = skpi_calendar_build(spec, NULL);
 	PG_RETURN_POINTER(c);
 }

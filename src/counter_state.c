@@ -269,8 +269,8 @@ counter_recv(StringInfo buf, const SkpiStateType *t)
 	SkpiCounterState *st;
 
 	if (kind_byte != t->kind || nslots != k->nslots || param >= Max(k->nparams, 1))
-		skpi_state_recv_error(t, psprintf("kind %d, parameter %d, %d counters",
-										  kind_byte, param, nslots));
+		skpi_state_recv_error(t, "Kind %d, parameter %d and %d counters do not make a %s.",
+							  kind_byte, param, nslots, t->typname);
 	st = counter_alloc((SkpiCounterKind) t->kind, param);
 	skpi_recv_int64s(buf, st->slots, nslots);
 	return (SkpiStateHeader *) st;

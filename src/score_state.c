@@ -339,11 +339,11 @@ score_recv(StringInfo buf, const SkpiStateType *t)
 	SkpiScoreState *st;
 
 	if (k != (int) kind)
-		skpi_state_recv_error(t, psprintf("it holds a state of another kind (%d)", k));
+		skpi_state_recv_error(t, "It holds a state of another kind (%d).", k);
 	scale_min = (int16) pq_getmsgint(buf, 2);
 	scale_max = (int16) pq_getmsgint(buf, 2);
 	if (scale_min != skpi_score_kind_min(kind) || !scale_max_ok(kind, scale_max))
-		skpi_state_recv_error(t, psprintf("scale %d..%d is not allowed", scale_min, scale_max));
+		skpi_state_recv_error(t, "Scale %d..%d is not allowed.", scale_min, scale_max);
 	st = state_alloc(CurrentMemoryContext, kind, scale_max);
 	skpi_recv_int64s(buf, st->counts, SKPI_SCORE_NPOINTS(st));
 	return (SkpiStateHeader *) st;

@@ -999,13 +999,13 @@ sketch_recv(StringInfo buf, const SkpiStateType *t)
 	SkpiSketch *st;
 
 	if (kind != SKPI_SKETCH_KIND_DURATION || padding != 0)
-		skpi_state_recv_error(t, psprintf("kind %d, padding %d", kind, padding));
+		skpi_state_recv_error(t, "Kind %d and padding %d do not make a duration_sketch.", kind, padding);
 	skpi_recv_int64s(buf, head, lengthof(head));
 	offset = (int32) pq_getmsgint(buf, 4);
 	nbuckets = (int32) pq_getmsgint(buf, 4);
 	if (!sketch_range_ok(offset, nbuckets))
-		skpi_state_recv_error(t, psprintf("%d buckets from index %d (indices run from 0 to %d; no buckets: offset 0)",
-										  nbuckets, offset, SKPI_SKETCH_MAX_INDEX));
+		skpi_state_recv_error(t, "%d buckets from index %d: indices run from 0 to %d (no buckets: offset 0).",
+							  nbuckets, offset, SKPI_SKETCH_MAX_INDEX);
 	st = sketch_from(offset, nbuckets, head);
 	skpi_recv_int64s(buf, st->counts, nbuckets);
 	(void) sketch_valid(st, SKETCH_CHECK_BINARY, NULL);

@@ -155,12 +155,23 @@ skpi_state_out(FunctionCallInfo fcinfo, const SkpiStateType *t)
 
 /* ---- binary ---- */
 
+/*
+ * The one style of binary-input errors: 22P03 "invalid binary <type> value",
+ * the detail a sentence saying what is wrong.
+ */
 void
-skpi_state_recv_error(const SkpiStateType *t, const char *detail)
+skpi_recv_error(const char *typname, const char *fmt,...)
 {
+	char		detail[256];
+	va_list		args;
+
+	va_start(args, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, args);
+	va_end(args);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid %s: %s", t->typname, detail)));
+			 errmsg("invalid binary %s value", typname),
+			 errdetail("%s", detail)));
 }
 
 void
@@ -189,7 +200,7 @@ skpi_state_recv(FunctionCallInfo fcinfo, const SkpiStateType *t)
 	SkpiStateHeader *st;
 
 	if (buf->cursor >= buf->len)
-		skpi_state_recv_error(t, "empty value");
+		skpi_state_recv_error(t, "The value is empty.");
 	version = pq_getmsgbyte(buf);
 
 	if (version != t->version)
@@ -200,10 +211,7 @@ skpi_state_recv(FunctionCallInfo fcinfo, const SkpiStateType *t)
 						   t->version)));
 	st = t->recv(buf, t);
 	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid %s: %d unexpected bytes at the end",
-						t->typname, buf->len - buf->cursor)));
+		skpi_state_recv_error(t, "%d unexpected bytes at the end.", buf->len - buf->cursor);
 	if (t->valid)
 		(void) t->valid(st, NULL);
 	PG_RETURN_POINTER(st);

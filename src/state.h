@@ -193,7 +193,8 @@ extern void skpi_send_int64s(StringInfo buf, const int64 *v, int n);
 extern void skpi_recv_int64s(StringInfo buf, int64 *v, int n);
 
 /* ERROR 22P03 for a binary body that does not match its type */
-extern void skpi_state_recv_error(const SkpiStateType *t, const char *detail) pg_attribute_noreturn();
+extern void skpi_recv_error(const char *typname, const char *fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
+#define skpi_state_recv_error(t, ...) skpi_recv_error((t)->typname, __VA_ARGS__)
 
 /* SQL-callable type I/O of a descriptor: name_in, name_out, name_recv, name_send */
 #define SKPI_STATE_IO(name, type) \

@@ -1072,7 +1072,7 @@ tl_state_recv(StringInfo buf, const SkpiStateType *t)
 	}
 	st = tl_flatten(eo);
 	if ((bad = events_invalid(st->ev, st->count, st->pool_len)) != NULL)
-		skpi_state_recv_error(t, bad);
+		skpi_state_recv_error(t, "%s", bad);
 	return (SkpiStateHeader *) st;
 }
 

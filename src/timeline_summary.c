@@ -719,7 +719,7 @@ summary_recv(StringInfo buf, const SkpiStateType *t)
 	s->flags = (uint8) pq_getmsgbyte(buf);
 	skpi_recv_int64s(buf, summary_counts(s), TL_WIRE_INT64S);
 	if ((bad = summary_invalid(s)) != NULL)
-		skpi_state_recv_error(t, bad);
+		skpi_state_recv_error(t, "%s", bad);
 	return (SkpiStateHeader *) s;
 }
 

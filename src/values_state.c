@@ -914,14 +914,7 @@ values_send(StringInfo buf, const SkpiStateHeader *h)
 	send_float8s(buf, values_in_order(st), st->count);
 }
 
-static void
-recv_error(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary duration_values value"),
-			 errdetail("%s", detail)));
-}
+#define recv_error(detail) skpi_recv_error("duration_values", "%s", (detail))
 
 static SkpiStateHeader *
 values_recv(StringInfo buf, const SkpiStateType *t)

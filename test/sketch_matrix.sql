@@ -226,12 +226,12 @@ SELECT is(recv_as('duration_sketch', sk_hex(2, 0, 3000000, 1000000, 1, 2000000, 
 	duration_agg(s)::text, 'recv: a valid value reads back as sent') FROM (VALUES (1::float8), (2)) v(s);
 SELECT throws_ok($$SELECT recv_as('duration_sketch', left(sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[]), -16))$$,
 	'08P01', NULL, 'recv: truncated');
-SELECT throws_ok($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[]) || '00')$$,
-	'22P03', 'invalid duration_sketch: 1 unexpected bytes at the end', 'recv: trailing bytes');
+SELECT is(run_error_detail($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[]) || '00')$$),
+	'22P03 invalid binary duration_sketch value / 1 unexpected bytes at the end.', 'recv: trailing bytes');
 SELECT throws_ok($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[], '02010000'))$$,
 	'22P03', 'unsupported duration_sketch format version 2', 'recv: bad version');
-SELECT throws_ok($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 0, 2147483647, ARRAY[1]::bigint[]))$$,
-	'22P03', 'invalid duration_sketch: 2147483647 buckets from index 0 (indices run from 0 to 4367; no buckets: offset 0)',
+SELECT is(run_error_detail($$SELECT recv_as('duration_sketch', sk_hex(1, 0, 1000000, 1000000, 1, 1000000, 1, 0, 2147483647, ARRAY[1]::bigint[]))$$),
+	'22P03 invalid binary duration_sketch value / 2147483647 buckets from index 0: indices run from 0 to 4367 (no buckets: offset 0).',
 	'recv: a huge bucket count is refused before any allocation');
 SELECT throws_ok($$SELECT recv_as('duration_sketch', sk_hex(2, 0, 1000000, 1000000, 1, 1000000, 1, 1382, 1, ARRAY[1]::bigint[]))$$,
 	'22P03', 'invalid duration_sketch: count 2 is not zero + the bucket counts (1)', 'recv: count mismatch');
