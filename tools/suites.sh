@@ -9,9 +9,9 @@
 # Each suite is run by its own tool; its verdict is the tool's exit status
 # and the counts the tool prints itself:
 #   pg_regress  make installcheck      "All N tests passed." / "M of N tests failed."
-#   pgTAP       pg_prove test/*.sql    "Files=F, Tests=N", "(Wstat: .. Failed: M)"
-#                                      per failing file, an "ok .. # SKIP" line
-#                                      per skipped test (--directives)
+#   pgTAP       pg_prove test/*.sql    "Files=F, Tests=N", "(Wstat: W .. Failed: M)"
+#                                      per failing file (M, or 1 if it died), an
+#                                      "ok .. # SKIP" line per skipped test
 #   doc         tools/doctest.sh       "doctest: N passed, M failed"
 #   check NAME  tools/checks/NAME.sh   last line "... N passed, M failed"; a
 #                                      check without one is one test
@@ -86,7 +86,10 @@ if PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -
     run pgtap pg_prove --psql-bin "$PSQL" -d skpi_tap --failures --comments --directives test/*.sql
     read -r n f s < <(awk '
         /^Files=[0-9]+, Tests=[0-9]+,/ { split($2, t, /[=,]/); n = t[2] }
-        / \(Wstat: [0-9]+ Tests: [0-9]+ Failed: [0-9]+\)$/ { f += $NF }
+        /\(Wstat: [0-9]+.* Failed: [0-9]+\)$/ {   # a failing file; one that died counts one
+            match($0, /Wstat: [0-9]+/); wstat = substr($0, RSTART + 7, RLENGTH - 7) + 0
+            f += $NF + 0 > 0 ? $NF + 0 : wstat != 0
+        }
         tolower($0) ~ /^ *ok [0-9]+ .*# *skip/ { s++ }
         END { print n + 0, f + 0, s + 0 }' "$LOG/pgtap.log")
     p=$((n - f - s))
