@@ -11,28 +11,21 @@
 #   PG_CONFIG    pg_config to build against (default PostgreSQL 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=tools/lib.sh
+. tools/lib.sh
 export LC_ALL=C.UTF-8
 
 ROWS=${BENCH_ROWS:-10000000}
 REPS=${BENCH_REPS:-5}
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 
-pkgs=(postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-tdigest make gcc)
-missing=()
-for p in "${pkgs[@]}"; do
-    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    echo "==> installing ${missing[*]}"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${pkgs[@]}"
-fi
+skpi_deps postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-tdigest make gcc
 
 make PG_CONFIG="$PG_CONFIG" >/dev/null
 make install PG_CONFIG="$PG_CONFIG" >/dev/null
 major=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 
 echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
-pg_virtualenv -v "$major" -t -c "--locale=C.UTF-8" \
-    -o shared_buffers=1GB -o max_parallel_workers_per_gather=2 -o jit=off -o fsync=off \
+SKPI_SETTINGS+=(shared_buffers=1GB jit=off)
+skpi_virtualenv "$major" \
     psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -v only="${BENCH_ONLY:-.}" -f bench/kpis.sql

@@ -10,9 +10,10 @@
 #      PostgreSQL away (make uninstall) and lists every file under its
 #      lib and share directories;
 #   3. apt-get install ./postgresql-NN-support-kpi_*.deb into that system
-#      PostgreSQL; in a throwaway cluster (pg_virtualenv) a role that is not
-#      superuser creates the extension and computes a KPI, then the pg_regress
-#      suite runs against the installed package (make installcheck);
+#      PostgreSQL; in a throwaway cluster (tools/lib.sh skpi_virtualenv) a
+#      role that is not superuser creates the extension and computes a KPI,
+#      then the pg_regress suite runs against the installed package (make
+#      installcheck);
 #   4. apt-get purge: every file the package installed is gone and the lists
 #      of step 2 are unchanged; finally the checkout's build is installed
 #      again if it was installed before.
@@ -28,18 +29,20 @@ passed=0
 failed=0
 ok() { echo "ok: $*"; passed=$((passed + 1)); }
 not_ok() { echo "NOT OK: $*"; failed=$((failed + 1)); }
-finish() { echo "$passed passed, $failed failed, 0 skipped"; [ "$failed" = 0 ]; exit $?; }
+# the checkout's build goes back (restore, once defined) before the verdict, the last line
+finish() {
+    if declare -F restore >/dev/null; then restore; trap - EXIT; fi
+    echo "$passed passed, $failed failed, 0 skipped"
+    [ "$failed" = 0 ]
+    exit
+}
 die() { not_ok "$*"; finish; }
 
 [ "$(id -u)" = 0 ] || die "run as root (it installs and removes a package)"
+# shellcheck source=tools/lib.sh
 . "$ROOT/tools/lib.sh"
-PKGS=(debhelper postgresql-server-dev-all postgresql-all dpkg-dev postgresql-common git make gcc)
-mapfile -t missing < <(skpi_missing_packages "${PKGS[@]}")
-if [ "${#missing[@]}" -gt 0 ]; then
-    echo "==> installing ${missing[*]}"
-    apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PKGS[@]}" >/dev/null \
-        || die "could not install ${missing[*]}"
-fi
+skpi_deps debhelper postgresql-server-dev-all postgresql-all dpkg-dev postgresql-common git make gcc ||
+    die "could not install the packaging tools"
 MAJOR=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 PKG=postgresql-$MAJOR-support-kpi
 VERSION=$(dpkg-parsechangelog -l debian/changelog -S Version)
@@ -104,8 +107,7 @@ make installcheck PG_CONFIG="$PG_CONFIG"
 EOF
 export SKPI_DEB_OUT=$WORK/use.out
 rm -f "$SKPI_DEB_OUT"
-if (cd "$WORK/support-kpi-$VERSION" && pg_virtualenv -v "$MAJOR" -t -c "--locale=C.UTF-8" -o max_parallel_workers_per_gather=2 \
-        bash "$WORK/use.sh") >"$WORK/use.log" 2>&1; then
+if (cd "$WORK/support-kpi-$VERSION" && skpi_virtualenv "$MAJOR" bash "$WORK/use.sh") >"$WORK/use.log" 2>&1; then
     ok "a role that is not superuser created the extension $(sed -n 2p "$SKPI_DEB_OUT") and computed NPS $(sed -n 3p "$SKPI_DEB_OUT")"
     grep -q "All [0-9]* tests passed" "$WORK/use.log" && ok "make installcheck against the installed package: $(grep -o 'All [0-9]* tests passed' "$WORK/use.log")" \
         || not_ok "make installcheck against the installed package"

@@ -6,9 +6,9 @@
 #      sources.list with the deb-src lines of Debian 13 "trixie" for 17 and
 #      Debian unstable "sid" for 18, its own lists and cache): the machine's
 #      apt sources, lists and packages are never changed.  Only the build
-#      tools are installed system-wide, from the machine's own sources, as
-#      `make test` installs its packages (bison, flex, libreadline-dev,
-#      zlib1g-dev, libicu-dev, pkg-config, dpkg-dev);
+#      tools are installed system-wide, from the machine's own sources
+#      (tools/lib.sh skpi_deps: bison, flex, libreadline-dev, zlib1g-dev,
+#      libicu-dev, pkg-config, dpkg-dev);
 #   2. `apt-get source postgresql-NN` (the upstream tarball with Debian's
 #      patches applied), configure --prefix=SKPI_MAJORS_ROOT/NN/install
 #      --with-system-tzdata (as Debian builds it),
@@ -17,9 +17,10 @@
 #      same prefix.  Each build is cached: a prefix whose source version has
 #      not changed is reused, so a second run only rebuilds the extension;
 #   3. for each major: the extension built with -Werror against that prefix,
-#      installed into it, and tools/test.sh run with PG_CONFIG pointing at it
-#      and a throwaway cluster of that major (SKPI_CLUSTER=manual): pg_regress,
-#      pgTAP, the doc examples and every tools/checks/*.sh, as in `make test`.
+#      installed into it, and tools/suites.sh run in a throwaway cluster of
+#      that prefix (tools/lib.sh skpi_cluster_start: pg_virtualenv runs
+#      Debian's packages only): pg_regress, pgTAP, the doc examples and every
+#      tools/checks/*.sh, as in `make test`.
 #
 # The build tree of the extension is a copy (SKPI_MAJORS_ROOT/NN/src), so the
 # checkout's own build for PostgreSQL 15 is not touched.  Ends with
@@ -44,16 +45,10 @@ mkdir -p "$CACHE" || die "cannot create $CACHE"
 # ---------------------------------------------------------------------------
 # 1. build tools (the machine's own apt sources) and the private apt config
 # ---------------------------------------------------------------------------
+# shellcheck source=tools/lib.sh
 . "$ROOT/tools/lib.sh"
-TOOLS=(dpkg-dev debian-keyring git curl bison flex libreadline-dev zlib1g-dev libicu-dev pkg-config gcc make perl
-       postgresql-common libtap-parser-sourcehandler-pgtap-perl sqlsmith python3 python3-psycopg)
-mapfile -t missing < <(skpi_missing_packages "${TOOLS[@]}")
-if [ "${#missing[@]}" -gt 0 ]; then
-    log "installing build tools: ${missing[*]}"
-    apt-get update >/dev/null || die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${TOOLS[@]}" >/dev/null \
-        || die "apt-get install ${missing[*]} failed"
-fi
+skpi_deps dpkg-dev debian-keyring git curl bison flex libreadline-dev zlib1g-dev libicu-dev pkg-config gcc make \
+    perl libtap-parser-sourcehandler-pgtap-perl sqlsmith python3 python3-psycopg || die "could not install the build tools"
 
 APT_DIR=$CACHE/apt
 mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial" "$APT_DIR/parts"
@@ -197,29 +192,30 @@ for nn in $MAJORS; do
         total_f=$((total_f + 1))
         continue
     fi
-    [ -d "$ROOT/../shared/datasets" ] && [ -z "${SKPI_DATASETS:-}" ] && export SKPI_DATASETS=$(cd "$ROOT/../shared/datasets" && pwd)
-    log "PostgreSQL $nn: extension with -Werror"
-    if ! make -C "$CACHE/$nn/src" PG_CONFIG="$pgc" COPT="-Werror" >"$CACHE/$nn/ext-build.log" 2>&1; then
-        cat "$CACHE/$nn/ext-build.log" | tail -n 40
+    log "PostgreSQL $nn: extension with -Werror, installed into $CACHE/$nn/install"
+    if ! make -C "$CACHE/$nn/src" PG_CONFIG="$pgc" COPT="-Werror" >"$CACHE/$nn/ext-build.log" 2>&1 ||
+       ! make -C "$CACHE/$nn/src" PG_CONFIG="$pgc" install >>"$CACHE/$nn/ext-build.log" 2>&1; then
+        tail -n 40 "$CACHE/$nn/ext-build.log"
         summary+=("PostgreSQL $nn: the extension does not build with -Werror")
         total_f=$((total_f + 1))
         continue
     fi
-    make -C "$CACHE/$nn/src" clean >/dev/null 2>&1
     # the cluster runs as postgres: the build tree and the prefix must be readable
     chmod -R a+rX "$CACHE/$nn/src" "$CACHE/$nn/install"
     chmod a+x "$CACHE" "$CACHE/$nn"
-    log "PostgreSQL $nn: the suite (tools/test.sh, SKPI_CLUSTER=manual)"
+    log "PostgreSQL $nn: tools/suites.sh in a throwaway cluster"
     out=$CACHE/$nn/test.log
-    PG_CONFIG="$pgc" SKPI_SKIP_DEPS=1 SKPI_CLUSTER=manual COPT="-Werror" \
-        bash "$CACHE/$nn/src/tools/test.sh" >"$out" 2>&1
-    last=$(tail -n 1 "$out")
+    rm -rf "$CACHE/$nn/logs"
+    mkdir -p "$CACHE/$nn/logs"
+    skpi_cluster_start "$CACHE/$nn/install/bin" >"$out" 2>&1 &&
+        (cd "$CACHE/$nn/src" && PG_CONFIG="$pgc" SKPI_LOGDIR="$CACHE/$nn/logs" bash tools/suites.sh) >>"$out" 2>&1
+    skpi_cluster_stop
     sed -n '/=== test summary ===/,$p' "$out"
-    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
-        total_p=$((total_p + BASH_REMATCH[1]))
-        total_f=$((total_f + BASH_REMATCH[2]))
-        total_s=$((total_s + ${BASH_REMATCH[4]:-0}))
-        summary+=("PostgreSQL $nn ($(tail -n 1 "$CACHE/$nn/pg-version"), pgTAP $(cat "$CACHE/$nn/pgtap-version")): $last")
+    if skpi_counts "$out"; then
+        total_p=$((total_p + PASSED))
+        total_f=$((total_f + FAILED))
+        total_s=$((total_s + SKIPPED))
+        summary+=("PostgreSQL $nn ($(tail -n 1 "$CACHE/$nn/pg-version"), pgTAP $(cat "$CACHE/$nn/pgtap-version")): $(tail -n 1 "$out")")
     else
         summary+=("PostgreSQL $nn: the suite did not finish (see $out)")
         total_f=$((total_f + 1))

@@ -35,7 +35,6 @@
 #   DOCTEST_EXTENSION    extension to create (default: name of the *.control
 #                        file in the current directory, else support_kpi)
 #   DOCTEST_MAINT_DB     database used to drop/create DOCTEST_DB (default postgres)
-#   DOCTEST_COUNTS_FILE  if set, "PASSED FAILED" is written to this file
 #   DOCTEST_TIMEOUT      seconds per block (default 300)
 #   PSQL                 psql binary (default psql)
 #
@@ -237,8 +236,5 @@ for file in "$@"; do
     done
 done
 
-if [ -n "${DOCTEST_COUNTS_FILE:-}" ]; then
-    echo "$passed $failed" > "$DOCTEST_COUNTS_FILE"
-fi
 echo "doctest: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

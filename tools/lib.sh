@@ -1,76 +1,116 @@
-# tools/lib.sh -- shell helpers shared by tools/test.sh and tools/demo.sh.
+# tools/lib.sh -- what the tools share: Debian packages, throwaway clusters,
+# the "N passed, M failed, K skipped" line, the datasets folder.  Sourced.
 # shellcheck shell=bash
-# Sourced, not run.  The cluster helpers use PG_BINDIR (the server's bindir).
 
-# skpi_missing_packages PKG...: prints the Debian packages that are not
-# installed, one a line
-skpi_missing_packages() {
-    local p st
+SKPI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# The public call-centre datasets some pgTAP tests read: never copied into
+# the project (their licence is unknown); SKPI_DATASETS, else ../shared/datasets
+# beside the checkout, else none (those tests skip).  Exported so that a copy
+# of the tree (sanitize, check-majors) still finds the checkout's.
+if [ -z "${SKPI_DATASETS:-}" ] && [ -d "$SKPI_ROOT/../shared/datasets" ]; then
+    SKPI_DATASETS=$(cd "$SKPI_ROOT/../shared/datasets" && pwd)
+fi
+export SKPI_DATASETS=${SKPI_DATASETS:-}
+
+# postgresql.conf settings of every throwaway cluster
+SKPI_SETTINGS=(max_parallel_workers_per_gather=2 fsync=off timezone=UTC)
+
+# skpi_deps PACKAGE...: the one place that installs Debian packages.  Installs
+# those of the list that are missing (apt-get, noninteractive, as root only);
+# SKPI_SKIP_DEPS=1 skips the check.
+skpi_deps() {
+    local p missing=()
+    [ "${SKPI_SKIP_DEPS:-0}" = 1 ] && return 0
+    command -v dpkg-query >/dev/null || return 0    # not Debian: the packages are yours to install
     for p in "$@"; do
-        st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-        [ "$st" = "install ok installed" ] || printf '%s\n' "$p"
+        dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$' || missing+=("$p")
     done
-}
-
-# skpi_virtualenv_args MAJOR SETTING...: sets the array SKPI_VENV_ARGS to
-# pg_virtualenv's arguments for a throwaway cluster with these
-# postgresql.conf settings (-t: a temp dir even as root, /etc/postgresql is
-# not touched)
-skpi_virtualenv_args() {
-    SKPI_VENV_ARGS=(-v "$1" -t -c "--locale=C.UTF-8")
-    shift
-    local o
-    for o in "$@"; do SKPI_VENV_ARGS+=(-o "$o"); done
-}
-
-# skpi_cluster_init DIR INITDB_LOG: a new cluster in DIR/data, owned by
-# postgres when running as root (DIR is chowned), else by the current user.
-# Sets SKPI_RUNAS (the command prefix that runs as that user) and
-# SKPI_DBUSER (the superuser's name).  On failure prints the initdb log and
-# returns 1.
-skpi_cluster_init() {
-    local dir=$1 initlog=$2
-    if [ "$(id -u)" = 0 ]; then
-        chown postgres:postgres "$dir"
-        SKPI_RUNAS=(runuser -u postgres --)
-        SKPI_DBUSER=postgres
-    else
-        SKPI_RUNAS=()
-        SKPI_DBUSER=$(id -un)
-    fi
-    if ! "${SKPI_RUNAS[@]}" "$PG_BINDIR/initdb" -D "$dir/data" -U "$SKPI_DBUSER" -A trust \
-            --locale=C.UTF-8 -E UTF8 --no-sync >"$initlog" 2>&1; then
-        cat "$initlog"
+    [ "${#missing[@]}" -gt 0 ] || return 0
+    if [ "$(id -u)" != 0 ]; then
+        echo "missing Debian packages: ${missing[*]} (run as root, or apt-get install them)" >&2
         return 1
     fi
+    echo "==> apt-get install ${missing[*]}"
+    apt-get update -qq &&
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# skpi_cluster_start DIR OPTIONS: starts the cluster of skpi_cluster_init
-# (server log DIR/server.log, printed on stderr on failure: callers may
-# silence stdout)
+# skpi_virtualenv MAJOR COMMAND...: runs COMMAND against a throwaway cluster
+# of Debian's PostgreSQL MAJOR, the way to get one.  pg_virtualenv
+# (postgresql-common) creates it in a temp directory (-t: even as root,
+# /etc/postgresql is not touched), runs the server as postgres, sets PGHOST,
+# PGPORT, PGUSER and PGPASSWORD for COMMAND, drops the cluster when COMMAND
+# ends and returns its exit status.
+skpi_virtualenv() {
+    local major=$1 s opts=()
+    shift
+    for s in "${SKPI_SETTINGS[@]}"; do opts+=(-o "$s"); done
+    pg_virtualenv -v "$major" -t -c --locale=C.UTF-8 "${opts[@]}" "$@"
+}
+
+# skpi_cluster_start BINDIR [NAME=VALUE...] / skpi_cluster_stop [KEEP]: a
+# throwaway cluster of a PostgreSQL that is not Debian's package: sanitize's
+# relocated copy, check-majors' builds from source, fuzz's PG_CONFIG.
+# pg_virtualenv cannot run those (pg_createcluster only knows
+# /usr/lib/postgresql/NN), nor give environment to the server alone (the
+# sanitizer runtime in LD_PRELOAD: pg_ctl itself hangs with it).  initdb, then
+# the server started directly, as postgres when we are root, on a unix socket
+# in a temp directory; NAME=VALUE pairs go into the server's environment.
+# Exports PGHOST, PGPORT, PGUSER, PGDATABASE and SKPI_SERVER_LOG.  Stopping
+# removes the cluster's directory, unless KEEP is 1.
 skpi_cluster_start() {
-    "${SKPI_RUNAS[@]}" "$PG_BINDIR/pg_ctl" -D "$1/data" -l "$1/server.log" -o "$2" -w -t 120 start && return 0
-    cat "$1/server.log" >&2 2>/dev/null || true
-    return 1
+    local bindir=$1 dir user s opts=() _
+    shift
+    dir=$(mktemp -d /tmp/skpi-pg.XXXXXX)    # short path: the socket lives here
+    SKPI_RUNAS=()
+    user=$(id -un)
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres: "$dir"
+        SKPI_RUNAS=(runuser -u postgres --)
+        user=postgres
+    fi
+    SKPI_CLUSTER_DIR=$dir
+    SKPI_CLUSTER_BINDIR=$bindir
+    "${SKPI_RUNAS[@]}" "$bindir/initdb" -D "$dir/data" -U "$user" -A trust --locale=C.UTF-8 \
+        -E UTF8 --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log"; return 1; }
+    for s in "${SKPI_SETTINGS[@]}"; do opts+=(-c "$s"); done
+    "${SKPI_RUNAS[@]}" env "$@" "$bindir/postgres" -D "$dir/data" -c listen_addresses= -p 5432 \
+        -k "$dir" "${opts[@]}" >"$dir/server.log" 2>&1 </dev/null &
+    for _ in $(seq 240); do
+        "$bindir/pg_isready" -q -h "$dir" -p 5432 && break
+        kill -0 $! 2>/dev/null || break     # the server exited
+        sleep 0.5
+    done
+    "$bindir/pg_isready" -q -h "$dir" -p 5432 || { cat "$dir/server.log"; return 1; }
+    unset PGHOSTADDR PGSERVICE PGPASSWORD PGPASSFILE PGOPTIONS
+    export PGHOST=$dir PGPORT=5432 PGUSER=$user PGDATABASE=postgres SKPI_SERVER_LOG=$dir/server.log
+    echo "==> cluster in $dir (server log $SKPI_SERVER_LOG)"
+}
+skpi_cluster_stop() {
+    [ -n "${SKPI_CLUSTER_DIR:-}" ] || return 0
+    "${SKPI_RUNAS[@]}" "$SKPI_CLUSTER_BINDIR/pg_ctl" -D "$SKPI_CLUSTER_DIR/data" -m fast -w -t 60 stop \
+        >/dev/null 2>&1 ||
+        "${SKPI_RUNAS[@]}" "$SKPI_CLUSTER_BINDIR/pg_ctl" -D "$SKPI_CLUSTER_DIR/data" -m immediate -w stop \
+            >/dev/null 2>&1
+    if [ "${1:-0}" = 1 ]; then echo "cluster directory kept: $SKPI_CLUSTER_DIR"; else rm -rf "$SKPI_CLUSTER_DIR"; fi
+    SKPI_CLUSTER_DIR=
 }
 
-# skpi_cluster_drop DIR MODE: stops the cluster if it runs (MODE: fast,
-# immediate) and removes DIR
-skpi_cluster_drop() {
-    if [ -f "$1/data/postmaster.pid" ]; then
-        "${SKPI_RUNAS[@]}" "$PG_BINDIR/pg_ctl" -D "$1/data" -m "$2" -w stop >/dev/null 2>&1 || true
-    fi
-    rm -rf "$1"
+# skpi_counts FILE: reads "N passed, M failed[, K skipped]" from the last line
+# of FILE (every suite, check and tool here ends with one) into PASSED, FAILED
+# and SKIPPED; returns 1 when that line has none.
+skpi_counts() {
+    local re='([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?'
+    [[ $(tail -n 1 "$1" 2>/dev/null) =~ $re ]] || return 1
+    PASSED=${BASH_REMATCH[1]} FAILED=${BASH_REMATCH[2]} SKIPPED=${BASH_REMATCH[4]:-0}
 }
 
 # skpi_psycopg_python: prints the python3 that imports psycopg 3 (Debian's
-# python3-psycopg, so /usr/bin/python3 first); else says so and returns 1
+# python3-psycopg, so /usr/bin/python3 first)
 skpi_psycopg_python() {
     local py=/usr/bin/python3
     [ -x "$py" ] || py=python3
-    if ! "$py" -c 'import psycopg' 2>/dev/null; then
-        echo "python3-psycopg is not installed (tools/test.sh installs it as root)" >&2
-        return 1
-    fi
-    printf '%s\n' "$py"
+    "$py" -c 'import psycopg' 2>/dev/null || { echo "python3-psycopg is not installed" >&2; return 1; }
+    echo "$py"
 }

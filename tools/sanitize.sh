@@ -11,18 +11,19 @@
 #      build in the checkout is not touched) with
 #      -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 #      -fno-omit-frame-pointer -fno-wrapv and installs it into the copy;
-#   3. starts a throwaway cluster of the copy (tools/fuzz/cluster.sh) with the
+#   3. starts a throwaway cluster of the copy (tools/lib.sh skpi_cluster_start) with the
 #      ASan runtime preloaded into the server (the server itself is not
 #      instrumented; the extension is; see below for the patched library
 #      copies this needs: patchelf) and the sanitizers writing their reports
 #      to files; every report aborts the backend;
-#   4. runs tools/test-inner.sh in it: pg_regress, pgTAP (test/*.sql, with the
+#   4. runs tools/suites.sh in it: pg_regress, pgTAP (test/*.sql, with the
 #      datasets of SKPI_DATASETS), the documentation examples and every
 #      tools/checks/*.sh (the sqlsmith check with smaller budgets);
 #   5. FAILS on any sanitizer report (report files, or "AddressSanitizer" /
 #      "runtime error:" (UBSan writes to the server log) / "terminated by
 #      signal" / a crash restart in the server log) and on any failed test.
-# Ends with "N passed, M failed" (the sanitizer verdict counts as one test).
+# Ends with "N passed, M failed, K skipped" (the sanitizer verdict counts as
+# one test).
 #
 # Knobs: PG_CONFIG (default /usr/lib/postgresql/15/bin/pg_config),
 #   SKPI_SAN_ROOT (default /var/tmp/skpi-sanitize), SKPI_DATASETS,
@@ -41,6 +42,8 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=tools/lib.sh
+. "$ROOT/tools/lib.sh"
 export LC_ALL=C.UTF-8
 
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
@@ -51,19 +54,12 @@ SAN_ROOT=${SKPI_SAN_ROOT:-/var/tmp/skpi-sanitize}
 SAN_FLAGS="-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer -g -fno-wrapv"
 started=$(date +%s)
 
-die() { echo "sanitize: $*"; echo "0 passed, 1 failed"; exit 1; }
+die() { echo "sanitize: $*"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 command -v "$PG_CONFIG" >/dev/null 2>&1 || die "pg_config not found: $PG_CONFIG"
 LIBASAN=$(gcc -print-file-name=libasan.so)
 [ -e "$LIBASAN" ] || die "the AddressSanitizer runtime (libasan.so) is not installed (gcc)"
-if ! command -v patchelf >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends patchelf >/dev/null ||
-            die "could not install patchelf"
-    else
-        die "patchelf is needed (apt-get install patchelf)"
-    fi
-fi
+skpi_deps patchelf || die "patchelf is needed (apt-get install patchelf)"
 
 # ---------------------------------------------------------------------------
 # 1. the private copy of PostgreSQL
@@ -151,12 +147,9 @@ SANLOG="$SAN_ROOT/reports"
 rm -rf "$SANLOG"
 mkdir -p "$SANLOG" "$SAN_ROOT/logs"
 [ "$(id -u)" = 0 ] && chown postgres "$SANLOG"
-# shellcheck source=tools/fuzz/cluster.sh
-. "$ROOT/tools/fuzz/cluster.sh"
-TC_KEEP=${SKPI_SAN_KEEP:-0}
-trap 'tc_stop' EXIT
+trap 'skpi_cluster_stop "${SKPI_SAN_KEEP:-0}"' EXIT
 # detect_leaks=0: the server frees memory by contexts and at exit, leak reports would be noise
-tc_start "$SAN_BIN" \
+skpi_cluster_start "$SAN_BIN" \
     LD_PRELOAD="$LIBASAN" LD_LIBRARY_PATH="$COPY/asan-libs" \
     ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:disable_coredump=1:log_path=$SANLOG/asan:print_suppressions=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1:log_path=$SANLOG/ubsan" ||
@@ -165,46 +158,32 @@ tc_start "$SAN_BIN" \
 # ---------------------------------------------------------------------------
 # 4. the suites
 # ---------------------------------------------------------------------------
-if [ -z "${SKPI_DATASETS:-}" ] && [ -d "$ROOT/../shared/datasets" ]; then
-    SKPI_DATASETS=$(cd "$ROOT/../shared/datasets" && pwd)
-fi
-COUNTS="$SAN_ROOT/counts"
-rm -f "$COUNTS"
-echo "==> tools/test-inner.sh against the instrumented build"
+echo "==> tools/suites.sh against the instrumented build"
 (
     cd "$BUILD" &&
-    SKPI_PG_CONFIG="$SAN_PG_CONFIG" SKPI_LOGDIR="$SAN_ROOT/logs" SKPI_SERVER_LOG="$TC_LOG" \
-    SKPI_DATASETS="${SKPI_DATASETS:-}" \
+    PG_CONFIG="$SAN_PG_CONFIG" SKPI_LOGDIR="$SAN_ROOT/logs" \
     SKPI_SQLSMITH_QUERIES="${SKPI_SAN_SQLSMITH_QUERIES:-2000}" \
     SKPI_SQLSMITH_PARALLEL_QUERIES="${SKPI_SAN_SQLSMITH_PARALLEL_QUERIES:-300}" \
-    bash "$BUILD/tools/test-inner.sh" "$COUNTS"
+    bash tools/suites.sh
 ) > "$SAN_ROOT/test.log" 2>&1
-inner_rc=$?
+suites_rc=$?
 
 # ---------------------------------------------------------------------------
 # 5. verdict
 # ---------------------------------------------------------------------------
 echo
 echo "==================== make sanitize ===================="
-tp=0
-tf=0
-ts=0
-if [ -f "$COUNTS" ]; then
-    while read -r suite p f status s; do
-        case $suite in started|done) continue ;; esac
-        printf '%-24s %s passed, %s failed, %s skipped%s\n' "$suite:" "$p" "$f" "${s:-0}" "${status:+ ($status)}"
-        tp=$((tp + p))
-        tf=$((tf + f))
-        ts=$((ts + ${s:-0}))
-    done < "$COUNTS"
-fi
-if ! grep -q '^done' "$COUNTS" 2>/dev/null; then
-    echo "the test run did not complete (exit status $inner_rc); see $SAN_ROOT/test.log"
-    tf=$((tf + 1))
+# the suites' table and totals (tools/suites.sh), then one test more: no report
+sed -n '/=== test summary ===/,/^=====*$/p' "$SAN_ROOT/test.log" | sed '1d;$d'
+if skpi_counts "$SAN_ROOT/test.log"; then
+    tp=$PASSED tf=$FAILED ts=$SKIPPED
+else
+    echo "the test run did not complete (exit status $suites_rc); see $SAN_ROOT/test.log"
+    tp=0 tf=1 ts=0
 fi
 reports=$(find "$SANLOG" -type f | sort)
 ALARM='AddressSanitizer|runtime error:|terminated by signal|PANIC:|TRAP:|terminating any other active server processes'
-log_hits=$(grep -cE "$ALARM" "$TC_LOG" 2>/dev/null)
+log_hits=$(grep -cE "$ALARM" "$SKPI_SERVER_LOG" 2>/dev/null)
 if [ -z "$reports" ] && [ "${log_hits:-0}" = 0 ]; then
     echo "sanitizer reports: none"
     tp=$((tp + 1))
@@ -214,12 +193,12 @@ else
         echo "---- $r"
         head -n 60 "$r"
     done
-    grep -E -B2 -A8 "$ALARM" "$TC_LOG" | head -n 80
+    grep -E -B2 -A8 "$ALARM" "$SKPI_SERVER_LOG" | head -n 80
     [ -n "$reports" ] && cp $reports "$SAN_ROOT/logs/" 2>/dev/null
     tf=$((tf + 1))
 fi
 echo "logs: $SAN_ROOT/test.log, $SAN_ROOT/logs, server log copied to $SAN_ROOT/logs/server.log"
-cp "$TC_LOG" "$SAN_ROOT/logs/server.log" 2>/dev/null
+cp "$SKPI_SERVER_LOG" "$SAN_ROOT/logs/server.log" 2>/dev/null
 echo "duration: $(( $(date +%s) - started )) s"
 echo "======================================================="
 echo "$tp passed, $tf failed, $ts skipped"

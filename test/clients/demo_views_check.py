@@ -12,7 +12,8 @@ network protocol, the way Metabase's driver reaches them.
   set their report time zone on the connection).
 
 Connection from the libpq environment.  Prints one "ok"/"not ok" line per
-assertion and writes "<passed> <failed>" to argv[1].
+assertion and, last, "demo views: N passed, M failed"; exit status 0 only if
+nothing failed.  Argument: the database.
 """
 import datetime
 import decimal
@@ -41,7 +42,7 @@ def check(ok, what):
 
 
 def main():
-    out, db = sys.argv[1], sys.argv[2]
+    db = sys.argv[1]
     with psycopg.connect(dbname=db, autocommit=True) as conn:
         for view in VIEWS:
             cols = conn.execute(
@@ -92,8 +93,7 @@ def main():
                                  prepare=False).fetchall()
                 same = same and a == b and len(a) > 0
         check(same, "operator_scorecard by month and team: prepared = plain")
-    with open(out, "w") if out else open("/dev/null", "w") as f:
-        f.write(f"{counts['pass']} {counts['fail']}\n")
+    print(f"demo views: {counts['pass']} passed, {counts['fail']} failed")
     return 0 if counts["fail"] == 0 else 1
 
 

@@ -2,7 +2,8 @@
 # BI check of the cookbook's report views: tools/demo.sh --inner loads the
 # demo data and creates the views in database skpi_demo_bi, then
 # test/clients/demo_views_check.py reads them through psycopg 3 (prepared
-# statements, binary and text results, column types).
+# statements, binary and text results, column types).  Ends with the
+# script's "demo views: N passed, M failed".
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=tools/lib.sh
@@ -15,6 +16,6 @@ SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner > "${SKPI_LOGDIR:-/tmp}/demo
     exit 1
 }
 rc=0
-"$PY" "$ROOT/test/clients/demo_views_check.py" "${SKPI_CHECK_COUNTS:-}" "$DB" || rc=$?
+"$PY" "$ROOT/test/clients/demo_views_check.py" "$DB" || rc=$?
 ${PSQL:-psql} -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
 exit "$rc"

@@ -7,4 +7,4 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=tools/lib.sh
 . "$ROOT/tools/lib.sh"
 PY=$(skpi_psycopg_python) || exit 1
-exec "$PY" "$ROOT/test/clients/psycopg_check.py" "${SKPI_CHECK_COUNTS:-}"
+exec "$PY" "$ROOT/test/clients/psycopg_check.py"

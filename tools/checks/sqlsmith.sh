@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tools/checks/sqlsmith.sh -- random SQL against the extension with sqlsmith.
 #
-# Run by tools/test-inner.sh (section d) inside the throwaway test cluster
+# Run by tools/suites.sh inside the throwaway test cluster
 # (PGHOST/PGPORT/PGUSER[/PGPASSWORD] set), and by `make fuzz` (tools/fuzz/run.sh)
 # with bigger budgets.  Steps:
 #   1. a fresh database (tools/fuzz/setup.sql): the extension, small sample
@@ -20,12 +20,11 @@
 #      how a crash is seen when the server log is unknown).  Ordinary ERRORs
 #      are expected (sqlsmith writes many ill-typed queries) and only counted.
 #
-# Environment (from test-inner.sh; all optional when run by hand):
+# Environment (from tools/suites.sh; all optional when run by hand):
 #   PSQL                psql binary (default: psql)
 #   SKPI_SERVER_LOG     server log file, may be empty (then only sqlsmith's
 #                       output and the sentinel detect a crash)
 #   SKPI_LOGDIR         where to keep logs (default: a temp dir)
-#   SKPI_CHECK_COUNTS   file to write "<passed> <failed>" to
 # Knobs:
 #   SKPI_SQLSMITH_QUERIES           serial phase: query budget   (default 10000)
 #   SKPI_SQLSMITH_PARALLEL_QUERIES  parallel phase: query budget (default 2500)
@@ -45,7 +44,6 @@ SEED=${SKPI_SQLSMITH_SEED:-1}
 DB=${SKPI_SQLSMITH_DB:-skpi_sqlsmith}
 SERVER_LOG=${SKPI_SERVER_LOG:-}
 LOGDIR=${SKPI_LOGDIR:-$(mktemp -d "${TMPDIR:-/tmp}/skpi-sqlsmith.XXXXXX")}
-COUNTS=${SKPI_CHECK_COUNTS:-}
 mkdir -p "$LOGDIR"
 SENTINEL_APP="skpi_sqlsmith_sentinel_$$"
 
@@ -54,7 +52,6 @@ failed=0
 pass() { passed=$((passed + 1)); echo "ok: $*"; }
 fail() { failed=$((failed + 1)); echo "FAILED: $*"; }
 finish() {
-    [ -n "$COUNTS" ] && echo "$passed $failed" > "$COUNTS"
     echo "sqlsmith check: $passed passed, $failed failed"
     [ "$failed" = 0 ]
     exit $?

@@ -2,8 +2,9 @@
 # tools/fuzz/run.sh -- `make fuzz`: a longer sqlsmith run than the one in the
 # test suite, for manual use.  Builds and installs the extension into the
 # PostgreSQL of PG_CONFIG, starts a throwaway cluster with its binaries
-# (tools/fuzz/cluster.sh), and runs tools/checks/sqlsmith.sh once per seed with
-# bigger budgets.  Ends with "N passed, M failed"; exit status 1 on any crash.
+# (tools/lib.sh skpi_cluster_start: PG_CONFIG may be any build), and runs
+# tools/checks/sqlsmith.sh once per seed with bigger budgets.  Ends with
+# "N passed, M failed, 0 skipped"; exit status 1 on any crash.
 #
 # Knobs:
 #   PG_CONFIG              default /usr/lib/postgresql/15/bin/pg_config
@@ -26,20 +27,19 @@ LOGDIR=${FUZZ_LOGDIR:-$(mktemp -d "${TMPDIR:-/tmp}/skpi-fuzz.XXXXXX")}
 mkdir -p "$LOGDIR"
 [ "$(id -u)" = 0 ] && chmod 755 "$LOGDIR"
 
-# shellcheck source=tools/fuzz/cluster.sh
-. "$ROOT/tools/fuzz/cluster.sh"
-TC_KEEP=${FUZZ_KEEP:-0}
-trap 'tc_stop' EXIT
+# shellcheck source=tools/lib.sh
+. "$ROOT/tools/lib.sh"
+trap 'skpi_cluster_stop "${FUZZ_KEEP:-0}"' EXIT
 
 echo "==> build and install into $("$PG_CONFIG" --bindir)/.."
 if ! make -s PG_CONFIG="$PG_CONFIG" >"$LOGDIR/build.log" 2>&1 ||
    ! make -s PG_CONFIG="$PG_CONFIG" install >>"$LOGDIR/build.log" 2>&1; then
     cat "$LOGDIR/build.log"
-    echo "0 passed, 1 failed"
+    echo "0 passed, 1 failed, 0 skipped"
     exit 1
 fi
 BINDIR=$("$PG_CONFIG" --bindir)
-tc_start "$BINDIR" || { echo "could not start a cluster"; echo "0 passed, 1 failed"; exit 1; }
+skpi_cluster_start "$BINDIR" || { echo "could not start a cluster"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 total_p=0
 total_f=0
@@ -47,26 +47,20 @@ start=$(date +%s)
 for seed in $SEEDS; do
     echo
     echo "==> seed $seed"
-    rm -f "$LOGDIR/check.counts"
-    PSQL="$BINDIR/psql" SKPI_SERVER_LOG="$TC_LOG" SKPI_LOGDIR="$LOGDIR/seed-$seed" \
-        SKPI_CHECK_COUNTS="$LOGDIR/check.counts" SKPI_SQLSMITH_SEED="$seed" \
+    PSQL="$BINDIR/psql" SKPI_LOGDIR="$LOGDIR/seed-$seed" SKPI_SQLSMITH_SEED="$seed" \
         SKPI_SQLSMITH_QUERIES="${FUZZ_QUERIES:-40000}" \
         SKPI_SQLSMITH_PARALLEL_QUERIES="${FUZZ_PARALLEL_QUERIES:-6000}" \
         SKPI_SQLSMITH_SECONDS="${FUZZ_SECONDS:-240}" SKPI_SQLSMITH_KEEP="${FUZZ_KEEP:-0}" \
         SKPI_SQLSMITH_DB="skpi_fuzz_$seed" \
         bash "$ROOT/tools/checks/sqlsmith.sh" | tee "$LOGDIR/seed-$seed.log"
-    if [ -s "$LOGDIR/check.counts" ]; then
-        read -r p f < "$LOGDIR/check.counts"
-    else
-        p=0 f=1
-    fi
-    total_p=$((total_p + p))
-    total_f=$((total_f + f))
+    skpi_counts "$LOGDIR/seed-$seed.log" || PASSED=0 FAILED=1
+    total_p=$((total_p + PASSED))
+    total_f=$((total_f + FAILED))
 done
 
 echo
 echo "==================== make fuzz ===================="
 echo "seeds: $SEEDS; $(( $(date +%s) - start )) s; logs in $LOGDIR"
 grep -h -E '^(queries run|sqlsmith total|extension function names)' "$LOGDIR"/seed-*.log
-echo "$total_p passed, $total_f failed"
+echo "$total_p passed, $total_f failed, 0 skipped"
 [ "$total_f" = 0 ]
