@@ -107,10 +107,17 @@ counter_stored_ok(const SkpiStateHeader *h)
 {
 	const SkpiCounterState *st = (const SkpiCounterState *) h;
 	const SkpiCounterKindInfo *k = &kinds[st->kind];
+	int			i;
 
-	return VARSIZE(st) >= offsetof(SkpiCounterState, slots) &&
-		st->nslots == k->nslots && st->param < Max(k->nparams, 1) &&
-		VARSIZE(st) == SKPI_COUNTER_SIZE(st->nslots);
+	if (!(VARSIZE(st) >= offsetof(SkpiCounterState, slots) &&
+		  st->nslots == k->nslots && st->param < Max(k->nparams, 1) &&
+		  VARSIZE(st) == SKPI_COUNTER_SIZE(st->nslots)))
+		return false;
+	/* no negative counter: the accessors' sums and differences stay in range */
+	for (i = 0; i < st->nslots; i++)
+		if (st->slots[i] < 0)
+			return false;
+	return true;
 }
 
 /* every slot non-negative, the kind's invariants */

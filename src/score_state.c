@@ -187,11 +187,18 @@ static bool
 score_stored_ok(const SkpiStateHeader *h)
 {
 	const SkpiScoreState *st = (const SkpiScoreState *) h;
+	int			i;
 
-	return VARSIZE(st) >= offsetof(SkpiScoreState, counts) &&
-		st->scale_min == skpi_score_kind_min(st->kind) &&
-		scale_max_ok(st->kind, st->scale_max) &&
-		VARSIZE(st) == SKPI_SCORE_SIZE(SKPI_SCORE_NPOINTS(st));
+	if (!(VARSIZE(st) >= offsetof(SkpiScoreState, counts) &&
+		  st->scale_min == skpi_score_kind_min(st->kind) &&
+		  scale_max_ok(st->kind, st->scale_max) &&
+		  VARSIZE(st) == SKPI_SCORE_SIZE(SKPI_SCORE_NPOINTS(st))))
+		return false;
+	/* no negative count: promoters - detractors and the like stay in range */
+	for (i = 0; i < SKPI_SCORE_NPOINTS(st); i++)
+		if (st->counts[i] < 0)
+			return false;
+	return true;
 }
 
 static bool
