@@ -50,6 +50,10 @@ check "debian/control is debian/control.in for the majors of debian/pgversions o
     bash -c "sed 's/PGVERSION/15/g' debian/control.in | diff -q - debian/control >/dev/null"
 check "LICENSE, debian/copyright and META.json name the PostgreSQL License" \
     bash -c 'grep -q "PostgreSQL License" LICENSE && grep -q "^License: PostgreSQL" debian/copyright && grep -q "\"postgresql\"" META.json'
+# the README's layout table names every source file and script the project ships
+unlisted=$(for f in $(git ls-files 'src/*.c' 'src/*.h' 'support_kpi--*.sql' 2>/dev/null || ls src/*.[ch] support_kpi--*.sql); do
+    grep -q "\`$f\`" README.md || echo "$f"; done | tr '\n' ' ')
+check "README.md's layout table names every file of src/ and every SQL script (missing: ${unlisted:-none})" [ -z "$unlisted" ]
 installed=$("$PSQL" -X -At -d postgres -c "SELECT default_version FROM pg_available_extensions WHERE name = 'support_kpi'" 2>/dev/null)
 check "the server offers support_kpi $control_version by default (got '$installed')" [ "$installed" = "$control_version" ]
 echo "packaging: $passed passed, $failed failed"
