@@ -57,6 +57,8 @@ sketch_value_at(const SkpiSketch *st, int64 j)
 	{
 		if (j < st->counts[b])
 			return bucket_value(st, st->offset + b);
+		if (st->counts[b] < 0)
+			break;				/* damaged: the stored check reads no bucket */
 		j -= st->counts[b];
 	}
 	ereport(ERROR,
