@@ -1545,7 +1545,7 @@ COMMENT ON FUNCTION @extschema@.is_business_time(@extschema@.business_calendar, 
 -- the events of one contact (contact_timeline_state, 16 bytes an event) and
 -- summarizes them, sorted, into a contact_timeline read by the accessors
 -- (durations in seconds); sessionize() numbers a customer's sessions in a
--- window (src/timeline.c).
+-- window (src/timeline_state.c, src/timeline_summary.c, src/window.c).
 -- =======================================================================
 
 -- 8.1 Events: kinds, parties, and a composite type for event logs --------

@@ -19,11 +19,12 @@ ROWS=${BENCH_ROWS:-10000000}
 REPS=${BENCH_REPS:-5}
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 
-skpi_deps postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-tdigest make gcc
+# the major of Debian's pg_config path (/usr/lib/postgresql/NN/bin/pg_config)
+[[ $PG_CONFIG =~ /postgresql/([0-9]+)/bin/pg_config$ ]] && major=${BASH_REMATCH[1]} || major=15
+skpi_deps "postgresql-$major" "postgresql-server-dev-$major" postgresql-common "postgresql-$major-tdigest" make gcc
 
 make PG_CONFIG="$PG_CONFIG" >/dev/null
 make install PG_CONFIG="$PG_CONFIG" >/dev/null
-major=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 
 echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
 SKPI_SETTINGS+=(shared_buffers=1GB jit=off)

@@ -37,7 +37,7 @@ FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.pronamespace = 
 SELECT count(*) AS c_functions,
 	count(*) FILTER (WHERE prosrc <> 'skpi_' || proname
 					 AND left(prosrc, length(proname) + 6) <> 'skpi_' || proname || '_') AS off_rule,
-	count(DISTINCT prosrc) - count(DISTINCT (prosrc, proname)) AS shared_symbols
+	count(DISTINCT (prosrc, proname)) - count(DISTINCT prosrc) AS shared_symbols
 FROM pg_proc WHERE pronamespace = 'kpi'::regnamespace AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'c');
 RESET ROLE;
 RESET search_path;

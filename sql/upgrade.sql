@@ -173,6 +173,32 @@ ALTER EXTENSION support_kpi UPDATE;
 INSERT INTO update_differences
 SELECT '1.2', pg_temp.definition_differences(),
 	(SELECT extversion FROM pg_extension WHERE extname = 'support_kpi');
+-- ... and one as 1.2's real update path left it: 1.1, then the released
+-- 1.1--1.2 script itself (its five demo functions become members, as ALTER
+-- EXTENSION UPDATE TO '1.2' made them): 1.0's and 1.1's C names, 1.1's
+-- comments, then the update to 1.3 re-points and comments everything
+DROP EXTENSION support_kpi;
+CREATE EXTENSION support_kpi VERSION '1.1';
+\set v12_script `sed -e '/^\\echo/d' -e 's/@extschema@/public/g' support_kpi--1.1--1.2.sql`
+SELECT set_config('search_path', 'public, pg_temp', false) AS released_12_search_path;
+:v12_script
+RESET search_path;
+DO $$
+DECLARE f regprocedure;
+BEGIN
+	FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+		AND p.proname IN ('demo_uniform', 'demo_loglogistic', 'demo_contacts_detail',
+						  'generate_demo_contacts', 'generate_demo_events') LOOP
+		EXECUTE format('ALTER EXTENSION support_kpi ADD FUNCTION %s', f);
+	END LOOP;
+END $$;
+UPDATE pg_extension SET extversion = '1.2' WHERE extname = 'support_kpi';
+SELECT extversion AS released_path, pg_temp.definition_differences() > 0 AS differs_before_update
+FROM pg_extension WHERE extname = 'support_kpi';
+ALTER EXTENSION support_kpi UPDATE;
+INSERT INTO update_differences
+SELECT '1.2 (released path)', pg_temp.definition_differences(),
+	(SELECT extversion FROM pg_extension WHERE extname = 'support_kpi');
 SELECT * FROM update_differences ORDER BY updated_from;
 -- the check can fail: a comment changed after the update is a difference
 COMMENT ON FUNCTION demo_uniform(bigint, bigint) IS 'changed';

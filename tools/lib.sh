@@ -8,8 +8,9 @@ SKPI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # the project (their licence is unknown); SKPI_DATASETS, else ../shared/datasets
 # beside the checkout, else none (those tests skip).  Exported so that a copy
 # of the tree (sanitize, check-majors) still finds the checkout's.
-if [ -z "${SKPI_DATASETS:-}" ] && [ -d "$SKPI_ROOT/../shared/datasets" ]; then
-    SKPI_DATASETS=$(cd "$SKPI_ROOT/../shared/datasets" && pwd)
+# (a link or a file there counts as present: the tests then fail, not skip)
+if [ -z "${SKPI_DATASETS:-}" ] && { [ -e "$SKPI_ROOT/../shared/datasets" ] || [ -L "$SKPI_ROOT/../shared/datasets" ]; }; then
+    SKPI_DATASETS=$(cd "$SKPI_ROOT/../shared/datasets" 2>/dev/null && pwd || echo "$SKPI_ROOT/../shared/datasets")
 fi
 export SKPI_DATASETS=${SKPI_DATASETS:-}
 

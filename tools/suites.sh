@@ -84,15 +84,15 @@ if PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -
        -c 'DROP DATABASE IF EXISTS skpi_tap WITH (FORCE)' -c 'CREATE DATABASE skpi_tap' &&
    "$PSQL" -X -q -d skpi_tap -c 'CREATE EXTENSION pgtap'; then
     run pgtap pg_prove --psql-bin "$PSQL" -d skpi_tap --failures --comments --directives test/*.sql
-    read -r n f s < <(awk '
+    # a file in pg_prove's "Test Summary Report" failed: its failed tests, or
+    # one failure when it failed otherwise (died, bad plan, no plan); the
+    # passes are the tests run less those that failed and those skipped
+    read -r n f failed_tests s < <(awk '
         /^Files=[0-9]+, Tests=[0-9]+,/ { split($2, t, /[=,]/); n = t[2] }
-        /\(Wstat: [0-9]+.* Failed: [0-9]+\)$/ {   # a failing file; one that died counts one
-            match($0, /Wstat: [0-9]+/); wstat = substr($0, RSTART + 7, RLENGTH - 7) + 0
-            f += $NF + 0 > 0 ? $NF + 0 : wstat != 0
-        }
+        /\(Wstat: [0-9]+.* Failed: [0-9]+\)$/ { k = $NF + 0; ft += k; f += k > 0 ? k : 1 }
         tolower($0) ~ /^ *ok [0-9]+ .*# *skip/ { s++ }
-        END { print n + 0, f + 0, s + 0 }' "$LOG/pgtap.log")
-    p=$((n - f - s))
+        END { print n + 0, f + 0, ft + 0, s + 0 }' "$LOG/pgtap.log")
+    p=$((n - failed_tests - s))
     if [ "$s" -gt 0 ] && [ -n "$SKPI_DATASETS" ]; then
         echo "pgTAP: $s tests skipped although the datasets folder $SKPI_DATASETS exists (a file missing or unreadable?)"
         f=$((f + 1))
