@@ -72,7 +72,7 @@ BEGIN
 				HINT = format('Use date_trunc(''month'', ...): %s.', to_char(date_trunc('month', start_month), 'YYYY-MM-DD'));
 	END IF;
 	RETURN QUERY
-	WITH mon AS (
+	WITH mon0 AS (
 		SELECT g.m,
 			extract(epoch FROM (start_month + make_interval(months => g.m)))::bigint AS t0,
 			((start_month + make_interval(months => g.m + 1))::date
@@ -80,6 +80,13 @@ BEGIN
 			g.m % 12 + 1 AS si, least(g.m, 12) + 1 AS qi,
 			extract(epoch FROM (start_month + interval '6 months 14 days'))::bigint AS t_train
 		FROM generate_series(0, months - 1) g(m)),
+	-- dow0: the weekday of the month's first day (0 Sunday .. 6 Saturday; 1970-01-01 was a
+	-- Thursday); wdays: the month's Monday-to-Friday days (offsets from its first day)
+	mon AS (
+		SELECT m0.*, w.dow0,
+			(SELECT array_agg(d.d ORDER BY d.d) FROM generate_series(0, m0.days - 1) d(d)
+				WHERE (w.dow0 + d.d) % 7 NOT IN (0, 6)) AS wdays
+		FROM mon0 m0 CROSS JOIN LATERAL (SELECT ((m0.t0 / 86400 + 4) % 7)::int AS dow0) w),
 	ops AS (
 		SELECT o.idx, o.name, o.team, o.from_m, o.to_m,
 			0.8 + 0.5 * @extschema@.demo_uniform(4000000000 + o.idx * 8, seed) AS speed,
@@ -115,13 +122,24 @@ BEGIN
 		SELECT p.*, u.seg, u.cust, u.prod,
 			CASE WHEN u.seg = 'partner' THEN 'partners' WHEN u.prod = 'consultation' THEN 'pharmacists'
 				ELSE 'general' END AS team,
-			p.t0 + floor(@extschema@.demo_uniform(p.key * 64 + 1, seed) * p.days)::bigint * 86400
-				+ CASE p.ch WHEN 'email' THEN floor(@extschema@.demo_uniform(p.key * 64 + 2, seed) * 86400)::bigint
+			p.t0 + dd.day * 86400
+				+ CASE p.ch WHEN 'email' THEN CASE WHEN @extschema@.demo_uniform(p.key * 64 + 39, seed) < 0.8
+						THEN 25200 + floor((@extschema@.demo_uniform(p.key * 64 + 2, seed)
+							+ @extschema@.demo_uniform(p.key * 64 + 3, seed)) * 21600)::bigint
+						ELSE floor(@extschema@.demo_uniform(p.key * 64 + 2, seed) * 86400)::bigint END
 					WHEN 'call' THEN 21600 + floor((@extschema@.demo_uniform(p.key * 64 + 2, seed)
 						+ @extschema@.demo_uniform(p.key * 64 + 3, seed)) * 21600)::bigint
 					ELSE 18000 + floor((@extschema@.demo_uniform(p.key * 64 + 2, seed)
 						+ @extschema@.demo_uniform(p.key * 64 + 3, seed)) * 27000)::bigint END AS arrival
 		FROM prim p
+		-- the day: uniform over the month, but a weekend day is kept only with the channel's
+		-- weekend weight (chats 0.6, calls 0.35, e-mail 0.3), else a weekday is drawn instead
+		CROSS JOIN LATERAL (SELECT CASE WHEN (p.dow0 + d0.d) % 7 IN (0, 6)
+					AND @extschema@.demo_uniform(p.key * 64 + 37, seed)
+						>= CASE p.ch WHEN 'chat' THEN 0.6 WHEN 'call' THEN 0.35 ELSE 0.3 END
+				THEN p.wdays[1 + floor(@extschema@.demo_uniform(p.key * 64 + 38, seed) * cardinality(p.wdays))::int]
+				ELSE d0.d END::bigint AS day
+			FROM (SELECT floor(@extschema@.demo_uniform(p.key * 64 + 1, seed) * p.days)::int AS d) d0) dd
 		CROSS JOIN LATERAL (SELECT s.seg,
 				CASE WHEN s.seg = 'partner' THEN 900001 + floor(@extschema@.demo_uniform(p.key * 64 + 5, seed) * 1200)::bigint
 					ELSE 100001 + floor(@extschema@.demo_uniform(p.key * 64 + 5, seed) * 60000)::bigint END AS cust,
@@ -200,7 +218,7 @@ BEGIN
 				WHEN 'call' THEN least(900, round(@extschema@.demo_loglogistic(a.u_wait,
 					(ARRAY[18, 16, 12, 14, 11, 12, 13, 9, 8, 8, 7, 8, 8])[a.qi] * a.speed, 4))::int)
 				ELSE least(259200, 300 + round(@extschema@.demo_loglogistic(a.u_wait,
-					(ARRAY[5, 4.5, 4, 3.5, 3, 3, 3, 2, 1.8, 1.6, 1.5, 1.5, 1.5])[a.qi] * 3600 * a.speed, 4))::int) END AS wait,
+					(ARRAY[3, 2.8, 2.6, 2.4, 2.2, 2.2, 2.2, 1.5, 1.4, 1.3, 1.2, 1.2, 1.2])[a.qi] * 3600 * a.speed, 4))::int) END AS wait,
 			CASE WHEN a.ch = 'call' AND a.u_abwait < 0.12 THEN 1 + floor(a.u_abwait * 33)::int
 				WHEN a.ch = 'call' THEN least(600, 5 + round(@extschema@.demo_loglogistic(a.u_abwait, 35::double precision, 4))::int)
 				ELSE least(1800, 10 + round(@extschema@.demo_loglogistic(a.u_abwait, 100::double precision, 4))::int) END AS abandon_wait,
@@ -227,20 +245,30 @@ BEGIN
 				ELSE c.handled AND NOT c.has_follow AND c.u_unresolved >= 0.02 END AS is_resolved,
 			CASE WHEN c.ch = 'chat' AND c.bot THEN c.arrival + c.bot_s END AS bot_end,
 			CASE WHEN c.ch = 'call' THEN 5 + round(@extschema@.demo_loglogistic(c.u_dur,
-				(ARRAY[68, 100, 104, 27, 71, 53, 53, 55, 57, 56, 55, 57, 57])[c.qi] * c.slowness / 1.1, 4))::int END AS talk,
+				(ARRAY[250, 270, 265, 215, 240, 235, 245, 225, 220, 215, 210, 215, 215])[c.qi] * c.slowness / 1.1, 4))::int END AS talk,
 			CASE WHEN c.ch = 'call' THEN CASE WHEN c.u_hold < 0.2
 				THEN 15 + least(600, round(@extschema@.demo_loglogistic(c.u_holdlen, 40::double precision, 4))::int) ELSE 0 END END AS hold,
-			CASE WHEN c.ch = 'call' THEN round((10 + c.u_wrap * 40) * c.slowness)::int END AS wrap
+			CASE WHEN c.ch = 'call' THEN round((30 + c.u_wrap * 60) * c.slowness)::int END AS wrap
 		FROM c),
-	e AS (
+	e0 AS (
 		SELECT d.*,
 			CASE WHEN d.contained THEN NULL WHEN d.bot THEN d.bot_end ELSE d.arrival END AS offered,
 			CASE WHEN d.transfer THEN (SELECT o2.name FROM ops o2 WHERE o2.idx = d.pool[1 + (array_position(d.pool, d.op)
 				+ floor(d.u_transfer_to * (cardinality(d.pool) - 1))::int) % cardinality(d.pool)]) END AS transfer_name
 		FROM d),
+	-- the wait in the queue, wall clock: e-mail is worked Mon-Fri 08:00-20:00 UTC, so its wait
+	-- (drawn in working seconds) runs on that calendar: an e-mail of Friday night is answered on Monday
+	e AS (
+		SELECT e0.*,
+			CASE WHEN e0.ch = 'email' AND e0.handled
+				THEN (extract(epoch FROM @extschema@.business_add(
+					'UTC; Mon-Fri 08:00-20:00'::@extschema@.business_calendar,
+					to_timestamp(e0.offered::double precision), e0.wait::double precision))::bigint - e0.offered)::int
+				ELSE e0.wait END AS wall_wait
+		FROM e0),
 	f AS (
 		SELECT e.*,
-			CASE WHEN e.handled THEN e.offered + e.wait END AS answered_t,
+			CASE WHEN e.handled THEN e.offered + e.wall_wait END AS answered_t,
 			CASE WHEN e.abandon THEN e.offered + e.abandon_wait END AS abandoned_t,
 			CASE WHEN NOT e.handled THEN NULL
 				WHEN e.ch = 'chat' THEN (e.turns_n - 1) * e.slot + CASE WHEN e.is_resolved THEN e.resolve_delay ELSE 0 END
@@ -286,7 +314,7 @@ BEGIN
 	SELECT n.id, n.ch, n.team, n.prod, n.seg, n.cust,
 		CASE WHEN n.handled THEN n.op_name END, n.transfer_name,
 		to_timestamp(n.arrival), to_timestamp(n.offered), to_timestamp(n.answered_t), to_timestamp(n.abandoned_t),
-		CASE WHEN n.handled THEN n.wait WHEN n.abandon THEN n.abandon_wait END,
+		CASE WHEN n.handled THEN n.wall_wait WHEN n.abandon THEN n.abandon_wait END,
 		CASE WHEN NOT n.contained THEN n.handled END,
 		CASE WHEN n.handled THEN n.talk END, CASE WHEN n.handled THEN n.hold END,
 		CASE WHEN n.handled THEN n.wrap END, n.handle,

@@ -29,11 +29,303 @@
 -- 1.1 updates straight to 1.3 (support_kpi--1.1--1.3.sql), and this script
 -- serves the installations of 1.2 made before.
 --
--- The rows are unchanged: each expression keeps the type the implicit
--- resolution gave it (numeric where an integer met a numeric literal,
--- double precision where it met a double precision), so round() rounds as
--- before (sql/demo.sql pins the md5 of the rows).
+-- Each expression keeps the type the implicit resolution gave it (numeric
+-- where an integer met a numeric literal, double precision where it met a
+-- double precision), so round() rounds as before.  The rows change in 1.3
+-- for another reason: demo_contacts_detail below makes the demo line
+-- believable (calls of 4-7 minutes, fewer contacts at weekends, e-mail in
+-- office hours answered on the e-mail team's calendar); sql/demo.sql pins
+-- the md5 of the rows.
 --------------------------------------------------------------------------
+
+-- 1.3's demo line: call handle times of 4-7 minutes, fewer contacts at weekends,
+-- e-mail in office hours and answered on the e-mail team's calendar
+CREATE OR REPLACE FUNCTION @extschema@.demo_contacts_detail(months integer, start_month date, seed bigint)
+RETURNS TABLE (contact_id bigint, channel text, queue text, product text, segment text, customer_id bigint,
+	operator_id text, transferred_to text, arrived_at timestamptz, offered_at timestamptz,
+	answered_at timestamptz, abandoned_at timestamptz, wait_seconds integer, answered boolean,
+	talk_seconds integer, hold_seconds integer, wrap_seconds integer, handle_seconds integer,
+	bot_handled boolean, bot_contained boolean, transferred boolean, resolved boolean,
+	resolved_at timestamptz, first_contact_resolved boolean, repeat_of bigint,
+	rating integer, nps integer, ces integer,
+	bot_seconds integer, turns integer, turn_seconds integer, resolve_delay integer)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+BEGIN
+	IF months IS NULL OR start_month IS NULL OR seed IS NULL THEN
+		RAISE EXCEPTION 'demo data arguments must not be NULL' USING ERRCODE = '22004';
+	END IF;
+	IF months < 1 OR months > 120 THEN
+		RAISE EXCEPTION 'months % is outside the range 1..120', months USING ERRCODE = '22023';
+	END IF;
+	IF NOT isfinite(start_month) OR start_month < date '1970-01-01' OR start_month > date '2200-01-01' THEN
+		RAISE EXCEPTION 'start_month % is outside the range 1970-01-01..2200-01-01',
+			CASE WHEN isfinite(start_month) THEN to_char(start_month, 'YYYY-MM-DD') ELSE start_month::text END
+			USING ERRCODE = '22008';
+	END IF;
+	IF extract(day FROM start_month) <> 1 THEN
+		RAISE EXCEPTION 'start_month % is not the first day of a month', to_char(start_month, 'YYYY-MM-DD')
+			USING ERRCODE = '22023',
+				HINT = format('Use date_trunc(''month'', ...): %s.', to_char(date_trunc('month', start_month), 'YYYY-MM-DD'));
+	END IF;
+	RETURN QUERY
+	WITH mon0 AS (
+		SELECT g.m,
+			extract(epoch FROM (start_month + make_interval(months => g.m)))::bigint AS t0,
+			((start_month + make_interval(months => g.m + 1))::date
+				- (start_month + make_interval(months => g.m))::date) AS days,
+			g.m % 12 + 1 AS si, least(g.m, 12) + 1 AS qi,
+			extract(epoch FROM (start_month + interval '6 months 14 days'))::bigint AS t_train
+		FROM generate_series(0, months - 1) g(m)),
+	-- dow0: the weekday of the month's first day (0 Sunday .. 6 Saturday; 1970-01-01 was a
+	-- Thursday); wdays: the month's Monday-to-Friday days (offsets from its first day)
+	mon AS (
+		SELECT m0.*, w.dow0,
+			(SELECT array_agg(d.d ORDER BY d.d) FROM generate_series(0, m0.days - 1) d(d)
+				WHERE (w.dow0 + d.d) % 7 NOT IN (0, 6)) AS wdays
+		FROM mon0 m0 CROSS JOIN LATERAL (SELECT ((m0.t0 / 86400 + 4) % 7)::int AS dow0) w),
+	ops AS (
+		SELECT o.idx, o.name, o.team, o.from_m, o.to_m,
+			0.8 + 0.5 * @extschema@.demo_uniform(4000000000 + o.idx * 8, seed) AS speed,
+			0.5 + 1.3 * @extschema@.demo_uniform(4000000001 + o.idx * 8, seed) AS negativity,
+			0.7 + 0.7 * @extschema@.demo_uniform(4000000002 + o.idx * 8, seed) AS repeats,
+			0.8 + 0.45 * @extschema@.demo_uniform(4000000003 + o.idx * 8, seed) AS slowness
+		FROM (VALUES (1, 'anna', 'general', 0, 999), (2, 'boris', 'general', 0, 999),
+			(3, 'daria', 'general', 0, 999), (4, 'egor', 'general', 0, 8),
+			(5, 'fedor', 'general', 0, 999), (6, 'irina', 'general', 0, 999),
+			(7, 'kirill', 'general', 0, 999), (8, 'maria', 'general', 0, 999),
+			(9, 'nikita', 'general', 0, 999), (10, 'olga', 'general', 0, 999),
+			(11, 'roman', 'general', 0, 999), (12, 'sofia', 'general', 3, 999),
+			(13, 'timur', 'general', 8, 999), (14, 'ulyana', 'general', 0, 999),
+			(15, 'vera', 'pharmacists', 0, 999), (16, 'gleb', 'pharmacists', 0, 999),
+			(17, 'kira', 'pharmacists', 0, 999), (18, 'lev', 'partners', 0, 999),
+			(19, 'pavel', 'partners', 0, 999), (20, 'rita', 'partners', 0, 999))
+			o(idx, name, team, from_m, to_m)),
+	pools AS (
+		SELECT mon.m, ops.team, array_agg(ops.idx ORDER BY ops.idx) AS pool
+		FROM mon JOIN ops ON mon.m BETWEEN ops.from_m AND ops.to_m GROUP BY 1, 2),
+	-- first contacts about an issue; follow-ups (repeats) are added below
+	prim AS (
+		SELECT mon.*, c.ch, k.key,
+			(ARRAY[0.16, 0.16, 0.15, 0.15, 0.14, 0.14, 0.14, 0.10, 0.10, 0.09, 0.09, 0.09, 0.09])[mon.qi] AS p_follow
+		FROM mon
+		CROSS JOIN LATERAL (VALUES
+			('chat', 0, (ARRAY[7348, 8965, 9674, 8798, 7714, 7193, 6576, 7080, 7890, 8610, 8930, 9770])[mon.si]),
+			('call', 1, (ARRAY[549, 483, 236, 785, 490, 523, 690, 610, 575, 560, 540, 630])[mon.si]),
+			('email', 2, (ARRAY[380, 410, 450, 430, 400, 390, 370, 380, 420, 440, 450, 480])[mon.si])) c(ch, chn, target)
+		CROSS JOIN LATERAL (SELECT ((mon.m * 3 + c.chn) * 20000 + i)::bigint AS key
+			FROM generate_series(1, round(c.target / 1.12)::int) i) k),
+	prim2 AS (
+		SELECT p.*, u.seg, u.cust, u.prod,
+			CASE WHEN u.seg = 'partner' THEN 'partners' WHEN u.prod = 'consultation' THEN 'pharmacists'
+				ELSE 'general' END AS team,
+			p.t0 + dd.day * 86400
+				+ CASE p.ch WHEN 'email' THEN CASE WHEN @extschema@.demo_uniform(p.key * 64 + 39, seed) < 0.8
+						THEN 25200 + floor((@extschema@.demo_uniform(p.key * 64 + 2, seed)
+							+ @extschema@.demo_uniform(p.key * 64 + 3, seed)) * 21600)::bigint
+						ELSE floor(@extschema@.demo_uniform(p.key * 64 + 2, seed) * 86400)::bigint END
+					WHEN 'call' THEN 21600 + floor((@extschema@.demo_uniform(p.key * 64 + 2, seed)
+						+ @extschema@.demo_uniform(p.key * 64 + 3, seed)) * 21600)::bigint
+					ELSE 18000 + floor((@extschema@.demo_uniform(p.key * 64 + 2, seed)
+						+ @extschema@.demo_uniform(p.key * 64 + 3, seed)) * 27000)::bigint END AS arrival
+		FROM prim p
+		-- the day: uniform over the month, but a weekend day is kept only with the channel's
+		-- weekend weight (chats 0.6, calls 0.35, e-mail 0.3), else a weekday is drawn instead
+		CROSS JOIN LATERAL (SELECT CASE WHEN (p.dow0 + d0.d) % 7 IN (0, 6)
+					AND @extschema@.demo_uniform(p.key * 64 + 37, seed)
+						>= CASE p.ch WHEN 'chat' THEN 0.6 WHEN 'call' THEN 0.35 ELSE 0.3 END
+				THEN p.wdays[1 + floor(@extschema@.demo_uniform(p.key * 64 + 38, seed) * cardinality(p.wdays))::int]
+				ELSE d0.d END::bigint AS day
+			FROM (SELECT floor(@extschema@.demo_uniform(p.key * 64 + 1, seed) * p.days)::int AS d) d0) dd
+		CROSS JOIN LATERAL (SELECT s.seg,
+				CASE WHEN s.seg = 'partner' THEN 900001 + floor(@extschema@.demo_uniform(p.key * 64 + 5, seed) * 1200)::bigint
+					ELSE 100001 + floor(@extschema@.demo_uniform(p.key * 64 + 5, seed) * 60000)::bigint END AS cust,
+				CASE WHEN s.seg = 'partner' THEN CASE WHEN s.pu < 0.45 THEN 'orders' WHEN s.pu < 0.8 THEN 'payments' ELSE 'app' END
+					ELSE CASE WHEN s.pu < 0.34 THEN 'orders' WHEN s.pu < 0.60 THEN 'delivery' WHEN s.pu < 0.76 THEN 'payments'
+						WHEN s.pu < 0.90 THEN 'consultation' ELSE 'app' END END AS prod
+			FROM (SELECT CASE WHEN @extschema@.demo_uniform(p.key * 64 + 4, seed) < 0.12 THEN 'partner' ELSE 'client' END AS seg,
+					@extschema@.demo_uniform(p.key * 64 + 6, seed) AS pu) s) u),
+	-- the operator who takes the first contact, and whether the issue needs another contact
+	prim3 AS (
+		SELECT p.*, o.idx AS op, pl.pool,
+			@extschema@.demo_uniform(p.key * 64 + 7, seed) < p.p_follow * o.repeats AS has_follow
+		FROM prim2 p JOIN pools pl ON pl.m = p.m AND pl.team = p.team
+		JOIN ops o ON o.idx = pl.pool[1 + floor(@extschema@.demo_uniform(p.key * 64 + 8, seed) * cardinality(pl.pool))::int]),
+	fol AS (
+		SELECT f.key, mon.m, mon.t0, mon.days, mon.si, mon.qi, mon.t_train, f.ch, f.seg, f.cust, f.prod, f.team,
+			f.arrival, f.repeat_key
+		FROM (SELECT 10000000 + p.key AS key,
+				p.m + (p.arrival + p.delay >= p.t0 + p.days * 86400)::int AS m,
+				CASE WHEN p.ch = 'chat' AND p.cu < 0.08 THEN 'call' WHEN p.ch = 'email' AND p.cu < 0.3 THEN 'chat'
+					WHEN p.ch = 'call' AND p.cu < 0.2 THEN 'chat' ELSE p.ch END AS ch,
+				p.seg, p.cust, p.prod, p.team, p.arrival + p.delay AS arrival, p.key AS repeat_key
+			FROM (SELECT p.*, 1800 + floor(@extschema@.demo_uniform(p.key * 64 + 9, seed) ^ 2 * 518400)::bigint AS delay,
+					@extschema@.demo_uniform(p.key * 64 + 10, seed) AS cu
+				FROM prim3 p WHERE p.has_follow) p) f
+		JOIN mon ON mon.m = f.m),
+	skel AS (
+		SELECT p.key, p.m, p.t0, p.days, p.si, p.qi, p.t_train, p.ch, p.seg, p.cust, p.prod, p.team, p.arrival,
+			NULL::bigint AS repeat_key, p.op, p.pool, p.has_follow
+		FROM prim3 p
+		UNION ALL
+		SELECT f.key, f.m, f.t0, f.days, f.si, f.qi, f.t_train, f.ch, f.seg, f.cust, f.prod, f.team, f.arrival,
+			f.repeat_key, pl.pool[1 + floor(@extschema@.demo_uniform(f.key * 64 + 8, seed) * cardinality(pl.pool))::int],
+			pl.pool, false
+		FROM fol f JOIN pools pl ON pl.m = f.m AND pl.team = f.team),
+	-- per-contact draws.  b, d and g are MATERIALIZED: the later steps read their columns many
+	-- times, and an inlined CTE would evaluate the whole expression again for each reference (3x slower)
+	a AS (
+		SELECT s.*, o.name AS op_name, o.negativity, o.slowness,
+			o.speed * CASE WHEN s.m - o.from_m < 2 AND o.from_m > 0 THEN 1.35 ELSE 1 END AS speed,
+			(s.arrival >= s.t_train) AS post,
+			CASE WHEN s.ch = 'chat' THEN @extschema@.demo_uniform(s.key * 64 + 11, seed)
+				< CASE WHEN s.qi >= 7 THEN 0.55 ELSE 0.30 END END AS bot,
+			@extschema@.demo_uniform(s.key * 64 + 12, seed) AS u_contain,
+			10 + floor(@extschema@.demo_uniform(s.key * 64 + 13, seed) * 40)::int AS bot_s,
+			@extschema@.demo_uniform(s.key * 64 + 14, seed) AS u_abandon,
+			@extschema@.demo_uniform(s.key * 64 + 15, seed) AS u_abwait,
+			@extschema@.demo_uniform(s.key * 64 + 16, seed) AS u_wait,
+			@extschema@.demo_uniform(s.key * 64 + 17, seed) AS u_transfer,
+			@extschema@.demo_uniform(s.key * 64 + 18, seed) AS u_transfer_to,
+			@extschema@.demo_uniform(s.key * 64 + 19, seed) AS u_long,
+			@extschema@.demo_uniform(s.key * 64 + 20, seed) * @extschema@.demo_uniform(s.key * 64 + 21, seed) AS u_turns,
+			@extschema@.demo_uniform(s.key * 64 + 22, seed) AS u_dur,
+			5 + floor(@extschema@.demo_uniform(s.key * 64 + 23, seed) * 60)::int AS resolve_delay,
+			@extschema@.demo_uniform(s.key * 64 + 24, seed) AS u_unresolved,
+			@extschema@.demo_uniform(s.key * 64 + 25, seed) AS u_hold,
+			@extschema@.demo_uniform(s.key * 64 + 26, seed) AS u_holdlen,
+			@extschema@.demo_uniform(s.key * 64 + 27, seed) AS u_wrap,
+			@extschema@.demo_uniform(s.key * 64 + 28, seed) AS u_escalate,
+			@extschema@.demo_uniform(s.key * 64 + 29, seed) AS u_esclen,
+			CASE WHEN s.qi = 7 THEN CASE WHEN s.arrival >= s.t_train THEN 0.2 ELSE 5 END
+				ELSE (ARRAY[0.25, 0.31, 0.31, 0.15, 0.26, 0.18, 0, 0.12, 0.12, 0.11, 0.11, 0.11, 0.11])[s.qi] END AS k_month
+		FROM skel s JOIN ops o ON o.idx = s.op),
+	b AS MATERIALIZED (
+		SELECT a.*,
+			coalesce(a.bot AND a.u_contain < CASE WHEN a.qi >= 7 THEN 0.45 ELSE 0.35 END, false) AS contained,
+			a.ch <> 'email' AND a.u_abandon < CASE a.ch
+				WHEN 'call' THEN (ARRAY[0.07, 0.06, 0.05, 0.06, 0.05, 0.05, 0.055, 0.035, 0.03, 0.03, 0.03, 0.03, 0.03])[a.qi]
+				ELSE (ARRAY[0.05, 0.04, 0.03, 0.03, 0.025, 0.03, 0.03, 0.02, 0.02, 0.018, 0.018, 0.02, 0.018])[a.qi] END AS abandon_draw,
+			-- seconds in the queue before the answer
+			CASE a.ch
+				WHEN 'chat' THEN least(1800, 3 + round(@extschema@.demo_loglogistic(a.u_wait,
+					CASE WHEN a.qi = 7 THEN CASE WHEN a.post THEN 36 ELSE 80 END
+						ELSE (ARRAY[200, 118, 62, 58, 30, 60, 0, 33, 30, 28, 27, 26, 26])[a.qi] END
+					* a.speed / 1.05 * CASE WHEN a.bot THEN 0.5 ELSE 1 END, 2))::int)
+				WHEN 'call' THEN least(900, round(@extschema@.demo_loglogistic(a.u_wait,
+					(ARRAY[18, 16, 12, 14, 11, 12, 13, 9, 8, 8, 7, 8, 8])[a.qi] * a.speed, 4))::int)
+				ELSE least(259200, 300 + round(@extschema@.demo_loglogistic(a.u_wait,
+					(ARRAY[3, 2.8, 2.6, 2.4, 2.2, 2.2, 2.2, 1.5, 1.4, 1.3, 1.2, 1.2, 1.2])[a.qi] * 3600 * a.speed, 4))::int) END AS wait,
+			CASE WHEN a.ch = 'call' AND a.u_abwait < 0.12 THEN 1 + floor(a.u_abwait * 33)::int
+				WHEN a.ch = 'call' THEN least(600, 5 + round(@extschema@.demo_loglogistic(a.u_abwait, 35::double precision, 4))::int)
+				ELSE least(1800, 10 + round(@extschema@.demo_loglogistic(a.u_abwait, 100::double precision, 4))::int) END AS abandon_wait,
+			a.u_long < 0.015 AS long_chat
+		FROM a),
+	c AS (
+		SELECT b.*,
+			NOT b.contained AND NOT b.abandon_draw AS handled,
+			b.abandon_draw AND NOT b.contained AS abandon,
+			NOT b.contained AND NOT b.abandon_draw AND b.ch <> 'email' AND b.u_transfer
+				< CASE WHEN b.post THEN 0.05 ELSE 0.09 END * CASE b.ch WHEN 'call' THEN 0.8 ELSE 1 END AS transfer,
+			CASE WHEN b.ch <> 'chat' THEN 1
+				WHEN b.long_chat THEN 6 + floor(b.u_turns * 8)::int
+				ELSE 1 + floor(b.u_turns * 8)::int END AS n_turns,
+			CASE WHEN b.ch <> 'chat' THEN 0
+				WHEN b.long_chat THEN 60 + least(3000, round(@extschema@.demo_loglogistic(b.u_dur, 800::double precision, 4))::int)
+				ELSE 6 + least(1200, round(2 * @extschema@.demo_loglogistic(b.u_dur,
+					(ARRAY[90, 70, 50, 45, 35, 45, 42, 30, 28, 26, 25, 25, 25])[b.qi] * b.speed, 4))::int) END AS slot
+		FROM b),
+	d AS MATERIALIZED (
+		SELECT c.*,
+			CASE WHEN c.transfer THEN greatest(c.n_turns, 2) ELSE c.n_turns END AS turns_n,
+			CASE WHEN c.contained THEN NOT c.has_follow
+				ELSE c.handled AND NOT c.has_follow AND c.u_unresolved >= 0.02 END AS is_resolved,
+			CASE WHEN c.ch = 'chat' AND c.bot THEN c.arrival + c.bot_s END AS bot_end,
+			CASE WHEN c.ch = 'call' THEN 5 + round(@extschema@.demo_loglogistic(c.u_dur,
+				(ARRAY[250, 270, 265, 215, 240, 235, 245, 225, 220, 215, 210, 215, 215])[c.qi] * c.slowness / 1.1, 4))::int END AS talk,
+			CASE WHEN c.ch = 'call' THEN CASE WHEN c.u_hold < 0.2
+				THEN 15 + least(600, round(@extschema@.demo_loglogistic(c.u_holdlen, 40::double precision, 4))::int) ELSE 0 END END AS hold,
+			CASE WHEN c.ch = 'call' THEN round((30 + c.u_wrap * 60) * c.slowness)::int END AS wrap
+		FROM c),
+	e0 AS (
+		SELECT d.*,
+			CASE WHEN d.contained THEN NULL WHEN d.bot THEN d.bot_end ELSE d.arrival END AS offered,
+			CASE WHEN d.transfer THEN (SELECT o2.name FROM ops o2 WHERE o2.idx = d.pool[1 + (array_position(d.pool, d.op)
+				+ floor(d.u_transfer_to * (cardinality(d.pool) - 1))::int) % cardinality(d.pool)]) END AS transfer_name
+		FROM d),
+	-- the wait in the queue, wall clock: e-mail is worked Mon-Fri 08:00-20:00 UTC, so its wait
+	-- (drawn in working seconds) runs on that calendar: an e-mail of Friday night is answered on Monday
+	e AS (
+		SELECT e0.*,
+			CASE WHEN e0.ch = 'email' AND e0.handled
+				THEN (extract(epoch FROM @extschema@.business_add(
+					'UTC; Mon-Fri 08:00-20:00'::@extschema@.business_calendar,
+					to_timestamp(e0.offered::double precision), e0.wait::double precision))::bigint - e0.offered)::int
+				ELSE e0.wait END AS wall_wait
+		FROM e0),
+	f AS (
+		SELECT e.*,
+			CASE WHEN e.handled THEN e.offered + e.wall_wait END AS answered_t,
+			CASE WHEN e.abandon THEN e.offered + e.abandon_wait END AS abandoned_t,
+			CASE WHEN NOT e.handled THEN NULL
+				WHEN e.ch = 'chat' THEN (e.turns_n - 1) * e.slot + CASE WHEN e.is_resolved THEN e.resolve_delay ELSE 0 END
+				WHEN e.ch = 'call' THEN e.talk + e.hold + e.wrap
+				ELSE least(3600, 120 + round(@extschema@.demo_loglogistic(e.u_dur, 240::double precision, 4) * e.slowness)::int) END AS handle
+		FROM e),
+	g AS MATERIALIZED (
+		SELECT f.*,
+			CASE WHEN NOT f.is_resolved THEN NULL
+				WHEN f.contained THEN f.bot_end
+				WHEN f.ch = 'chat' THEN f.answered_t + f.handle
+				WHEN f.ch = 'call' THEN f.answered_t + f.talk + f.hold
+				WHEN f.u_escalate < 0.25 THEN f.answered_t + f.handle
+					+ least(604800, round(6 * 3600 * sqrt(f.u_esclen / (1 - f.u_esclen)))::int)
+				ELSE f.answered_t + f.handle END AS resolved_t,
+			-- how negative this customer feels: the month, the operator, the wait, an unresolved issue
+			least(9, f.k_month * f.negativity
+				* (1 + CASE f.ch WHEN 'chat' THEN least(900, coalesce(f.answered_t - f.arrival, 0)) / 300.0
+					WHEN 'call' THEN least(300, coalesce(f.wait, 0)) / 120.0 ELSE 0 END)
+				* CASE WHEN f.is_resolved THEN 1 ELSE 2.5 END) AS k
+		FROM f),
+	h AS (
+		SELECT g.*,
+			CASE WHEN g.handled AND @extschema@.demo_uniform(g.key * 64 + 30, seed)
+					< CASE g.ch WHEN 'chat' THEN 0.35 WHEN 'call' THEN 0.18 ELSE 0.12 END
+				THEN (SELECT CASE WHEN r < 0.03 * g.k THEN 1 WHEN r < 0.04 * g.k THEN 2 WHEN r < 0.06 * g.k THEN 3
+						WHEN r < 0.06 * g.k + 0.06 THEN 4 ELSE 5 END
+					FROM (SELECT @extschema@.demo_uniform(g.key * 64 + 31, seed) AS r) x) END AS rating_v,
+			CASE WHEN NOT g.abandon AND @extschema@.demo_uniform(g.key * 64 + 32, seed) < 0.05
+				THEN (SELECT CASE WHEN r < 0.12 * g.k THEN floor(7 * sqrt(r2))::int
+						WHEN r < 0.12 * g.k + 0.22 THEN 7 + floor(2 * r2)::int
+						ELSE 9 + (r2 < 0.62)::int END
+					FROM (SELECT @extschema@.demo_uniform(g.key * 64 + 33, seed) AS r,
+						@extschema@.demo_uniform(g.key * 64 + 34, seed) AS r2) x) END AS nps_v,
+			CASE WHEN NOT g.abandon AND @extschema@.demo_uniform(g.key * 64 + 35, seed) < 0.04
+				THEN (SELECT CASE WHEN r < 0.02 * g.k THEN 1 WHEN r < 0.04 * g.k THEN 2 WHEN r < 0.07 * g.k THEN 3
+						WHEN r < 0.07 * g.k + 0.08 THEN 4 WHEN r < 0.07 * g.k + 0.22 THEN 5
+						WHEN r < 0.07 * g.k + 0.47 THEN 6 ELSE 7 END
+					FROM (SELECT @extschema@.demo_uniform(g.key * 64 + 36, seed) AS r) x) END AS ces_v
+		FROM g),
+	numbered AS (
+		SELECT h.*, row_number() OVER (ORDER BY h.arrival, h.key) AS id FROM h)
+	SELECT n.id, n.ch, n.team, n.prod, n.seg, n.cust,
+		CASE WHEN n.handled THEN n.op_name END, n.transfer_name,
+		to_timestamp(n.arrival), to_timestamp(n.offered), to_timestamp(n.answered_t), to_timestamp(n.abandoned_t),
+		CASE WHEN n.handled THEN n.wall_wait WHEN n.abandon THEN n.abandon_wait END,
+		CASE WHEN NOT n.contained THEN n.handled END,
+		CASE WHEN n.handled THEN n.talk END, CASE WHEN n.handled THEN n.hold END,
+		CASE WHEN n.handled THEN n.wrap END, n.handle,
+		coalesce(n.bot, false), n.contained, coalesce(n.transfer, false), n.is_resolved,
+		to_timestamp(n.resolved_t),
+		CASE WHEN n.abandon THEN NULL WHEN n.repeat_key IS NOT NULL THEN false ELSE n.is_resolved END,
+		r.id, n.rating_v, n.nps_v, n.ces_v,
+		CASE WHEN n.bot THEN n.bot_s END, n.turns_n, n.slot, n.resolve_delay
+	FROM numbered n LEFT JOIN numbered r ON r.key = n.repeat_key
+	ORDER BY n.id;
+END
+$fn$;
 
 CREATE OR REPLACE FUNCTION @extschema@.generate_demo_events(months integer DEFAULT 12,
 	start_month date DEFAULT '2026-01-01', seed bigint DEFAULT 42)

@@ -4,7 +4,7 @@
 \set schema demo_matrix
 \ir helpers.psql
 
-SELECT plan(20);
+SELECT plan(24);
 
 CREATE TABLE runs (run int, months int, start_month date, seed bigint);
 INSERT INTO runs VALUES (1, 2, '2028-01-01', -7), (2, 2, '2030-11-01', 9223372036854775807),
@@ -59,6 +59,18 @@ SELECT is((SELECT count(*) FROM dc LEFT JOIN dt USING (run, contact_id) WHERE dt
 SELECT is((SELECT count(*) FROM de JOIN dc USING (run, contact_id) WHERE kind IN ('operator_message', 'assigned', 'answered')
 	AND de.operator_id IS DISTINCT FROM dc.operator_id AND de.operator_id IS DISTINCT FROM dc.transferred_to), 0::bigint,
 	'operator events name the contact''s operators');
+
+-- a believable line (docs/reference.md, "The story"): calls of 4-7 minutes, fewer contacts at
+-- weekends, e-mail mostly in office hours and answered on the e-mail team's calendar
+SELECT ok((SELECT bool_and(a BETWEEN 240 AND 420) FROM (SELECT run, avg(handle_seconds) AS a FROM dc
+	WHERE channel = 'call' GROUP BY run) x), 'the mean call handle time of every run is 4-7 minutes');
+SELECT ok((SELECT bool_and(w BETWEEN 0.05 AND 0.2) FROM (SELECT run, channel, avg((extract(isodow FROM arrived_at AT TIME ZONE 'UTC') >= 6)::int) AS w
+	FROM dc WHERE repeat_of IS NULL GROUP BY 1, 2) x), 'weekends carry 5-20 % of the first contacts of each channel (2/7 = 29 % if uniform)');
+SELECT ok((SELECT avg((extract(hour FROM arrived_at AT TIME ZONE 'UTC') BETWEEN 7 AND 18)::int) FROM dc
+	WHERE channel = 'email' AND repeat_of IS NULL) > 0.75, 'most e-mails arrive in office hours');
+SELECT is((SELECT count(*) FROM dc WHERE channel = 'email' AND answered
+	AND NOT is_business_time('UTC; Mon-Fri 08:00-20:00', answered_at - interval '1 microsecond')), 0::bigint,
+	'every e-mail is answered within the e-mail team''s working hours (Mon-Fri 08:00-20:00 UTC)');
 
 -- the same rows serially and with parallel workers, and run after run
 SET max_parallel_workers_per_gather = 0;

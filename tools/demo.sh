@@ -16,10 +16,19 @@
 #   PG_CONFIG        Debian's pg_config to build against
 #                    (default /usr/lib/postgresql/15/bin/pg_config)
 #   SKPI_SKIP_DEPS   1 = do not check/install Debian packages
-#   SKPI_CLUSTER     existing = no throwaway cluster: use the server the
-#                    PGHOST/PGPORT/PGUSER variables point at (database
-#                    $SKPI_DEMO_DB, default skpi_demo, is dropped and re-created)
-#   SKPI_DEMO_DB     database name (default skpi_demo)
+#   SKPI_CLUSTER     existing = no throwaway cluster: use the server the libpq
+#                    variables point at: PGHOST, PGPORT, PGUSER (required when
+#                    running as root: there is no role "root"), PGPASSWORD if
+#                    the server asks for one.  The role needs CREATEDB, and the
+#                    right to CREATE EXTENSION support_kpi (trusted: the owner
+#                    of the database may).  Builds and installs the extension
+#                    into the PostgreSQL of PG_CONFIG first (needs write access
+#                    to its directories).
+#   SKPI_DEMO_DB     database name (default skpi_demo).  The demo creates it and
+#                    marks it (COMMENT ON DATABASE); a later run drops and
+#                    re-creates only a database it marked.  It refuses to touch
+#                    an existing database without its mark unless
+#                    SKPI_DEMO_REPLACE=1 (which drops it: every table in it is lost)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -40,8 +49,23 @@ if [ "${1:-}" = --inner ]; then
     PG_BINDIR=$("${PG_CONFIG:?}" --bindir)
     PSQL=psql
     [ -x "$PG_BINDIR/psql" ] && PSQL="$PG_BINDIR/psql"
-    PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres \
-        -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" -c "CREATE DATABASE \"$DB\""
+    MARK="support_kpi demo database: created by make demo (tools/demo.sh), dropped and re-created by it"
+    # a row "x<comment>" if the database exists, nothing if it does not
+    found=$("$PSQL" -X -At -v ON_ERROR_STOP=1 -d postgres -v db="$DB" <<'SQL'
+SELECT 'x' || coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = :'db'
+SQL
+) ||
+        die "cannot reach the server (PGHOST=${PGHOST:-} PGPORT=${PGPORT:-} PGUSER=${PGUSER:-})"
+    if [ -n "$found" ]; then
+        if [ "$found" != "x$MARK" ] && [ "${SKPI_DEMO_REPLACE:-}" != 1 ]; then
+            die "database \"$DB\" exists and was not created by make demo: it is left alone. Choose another name (SKPI_DEMO_DB=...) or drop it yourself; SKPI_DEMO_REPLACE=1 drops it"
+        fi
+        say "dropping the demo database \"$DB\" of an earlier run"
+        PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres \
+            -c "DROP DATABASE \"$DB\" WITH (FORCE)"
+    fi
+    "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$DB\"" \
+        -c "COMMENT ON DATABASE \"$DB\" IS '$MARK'"
     "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "CREATE EXTENSION support_kpi"
     say "server: $("$PSQL" -X -At -d "$DB" -c 'SELECT version()')"
     BLOCKS=$(mktemp -d "${TMPDIR:-/tmp}/skpi-demo.XXXXXX")
@@ -98,6 +122,9 @@ if [[ $PG_CONFIG =~ ^/usr/lib/postgresql/([0-9]+)/bin/pg_config$ ]]; then
         die "could not install the Debian packages"
 elif [ "${SKPI_CLUSTER:-}" != existing ]; then
     die "PG_CONFIG=$PG_CONFIG is not Debian's /usr/lib/postgresql/NN/bin/pg_config: use SKPI_CLUSTER=existing"
+fi
+if [ "${SKPI_CLUSTER:-}" = existing ] && [ -z "${PGUSER:-}" ] && [ "$(id -u)" = 0 ]; then
+    die "SKPI_CLUSTER=existing as root needs PGUSER (and PGHOST, PGPORT, PGPASSWORD as your server wants): PostgreSQL has no role \"root\"; e.g. PGUSER=postgres PGHOST=localhost make demo SKPI_CLUSTER=existing"
 fi
 say "build and install with $PG_CONFIG"
 make -s PG_CONFIG="$PG_CONFIG" >/dev/null || die "build failed"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# make demo on an existing server (SKPI_CLUSTER=existing) is safe: it refuses
+# to drop a database it did not create (SKPI_DEMO_REPLACE=1 is the explicit
+# opt-in), and as root without PGUSER it says what to set instead of failing
+# on role "root".  Ends with "demo safety: N passed, M failed".
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PSQL=${PSQL:-psql}
+DB=skpi_demo_safety_probe
+pass=0 fail=0
+check() { # check OK_STATUS DESCRIPTION
+    if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok - $2"; else fail=$((fail + 1)); echo "not ok - $2"; fi
+}
+"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null 2>&1
+"$PSQL" -X -q -d "$DB" -c "CREATE TABLE precious AS SELECT 42 AS answer" >/dev/null 2>&1
+out=$(SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner 2>&1); rc=$?
+[ "$rc" != 0 ] && [[ $out == *"exists and was not created by make demo"* ]]
+check $? "an existing database the demo did not create is refused (exit $rc)"
+[ "$("$PSQL" -X -At -d "$DB" -c "SELECT answer FROM precious" 2>/dev/null)" = 42 ]
+check $? "and left alone: its table is still there"
+if [ "$(id -u)" = 0 ]; then
+    out=$(env -u PGUSER SKPI_CLUSTER=existing SKPI_SKIP_DEPS=1 bash "$ROOT/tools/demo.sh" 2>&1); rc=$?
+    [ "$rc" != 0 ] && [[ $out == *"needs PGUSER"* ]]
+    check $? "as root without PGUSER: a message naming PGUSER (exit $rc)"
+fi
+"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
+echo "demo safety: $pass passed, $fail failed"
+[ "$fail" = 0 ]
