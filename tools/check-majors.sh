@@ -48,7 +48,8 @@ mkdir -p "$CACHE" || die "cannot create $CACHE"
 # shellcheck source=tools/lib.sh
 . "$ROOT/tools/lib.sh"
 skpi_deps dpkg-dev debian-keyring git curl bison flex libreadline-dev zlib1g-dev libicu-dev pkg-config gcc make \
-    perl libtap-parser-sourcehandler-pgtap-perl sqlsmith python3 python3-psycopg || die "could not install the build tools"
+    perl libtap-parser-sourcehandler-pgtap-perl sqlsmith python3 python3-psycopg default-jdk-headless \
+    libpostgresql-jdbc-java || die "could not install the build tools"
 
 APT_DIR=$CACHE/apt
 mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial" "$APT_DIR/parts"

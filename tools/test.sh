@@ -23,9 +23,11 @@ export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 MAJOR=${BASH_REMATCH[1]}
 
 # 1. the server and its headers, pgTAP and pg_prove, pg_virtualenv
-# (postgresql-common), and what the checks run (sqlsmith, psycopg 3)
+# (postgresql-common), and what the checks run (sqlsmith, psycopg 3, a JDK and
+# the PostgreSQL JDBC driver)
 skpi_deps "postgresql-$MAJOR" "postgresql-server-dev-$MAJOR" "postgresql-$MAJOR-pgtap" \
-    libtap-parser-sourcehandler-pgtap-perl postgresql-common make gcc sqlsmith python3 python3-psycopg ||
+    libtap-parser-sourcehandler-pgtap-perl postgresql-common make gcc sqlsmith python3 python3-psycopg \
+    default-jdk-headless libpostgresql-jdbc-java ||
     die "could not install the Debian packages"
 
 # 2. build and install
