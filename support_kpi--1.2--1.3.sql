@@ -437,6 +437,68 @@ BEGIN ATOMIC
 END;
 
 --------------------------------------------------------------------------
+-- New in 1.3 (issue 16): the constructors of the state types, for figures
+-- counted elsewhere (a telephony system's daily export), and the forms of
+-- the Erlang C functions that speak percentages 0..100.  Each object as
+-- support_kpi--1.3.sql defines it, its comment beside it.
+--------------------------------------------------------------------------
+
+-- 1. Customer voice: NPS, CES, CSAT
+CREATE FUNCTION @extschema@.nps_state(counts bigint[]) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_state(bigint[]) IS 'the nps_state of responses counted elsewhere: counts[1..11] the responses of scores 0..10, checked as its text input (negative count 22003); a NULL array or element 22004, not 11 counts from subscript 1 in one dimension 2202E';
+CREATE FUNCTION @extschema@.ces_state(counts bigint[]) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_state(bigint[]) IS 'the ces_state of responses counted elsewhere: counts[1..M] the responses of scores 1..M, the scale_max M the array length (3..100, else 22023), checked as its text input (negative count 22003); a NULL array or element 22004, not from subscript 1 in one dimension 2202E';
+CREATE FUNCTION @extschema@.csat_state(counts bigint[]) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_state(bigint[]) IS 'the csat_state of responses counted elsewhere: counts[1..M] the responses of scores 1..M, the scale_max M the array length (3..100, else 22023), checked as its text input (negative count 22003); a NULL array or element 22004, not from subscript 1 in one dimension 2202E';
+
+-- 2. Rates on a boolean: share_pct and the named rates, on share_state
+CREATE FUNCTION @extschema@.share_state(hits bigint, total bigint) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.share_state(bigint, bigint) IS 'the share_state of figures counted elsewhere: hits of total, checked as its text input (a negative count, hits above total: 22003); a NULL argument is an error (22004)';
+
+-- 3. Queue: service level, abandon rate, speed of answer, on queue_state
+CREATE FUNCTION @extschema@.queue_state(answered bigint, answered_within bigint, abandoned bigint,
+	abandoned_within bigint, short_abandoned bigint, answered_wait_seconds double precision,
+	policy text DEFAULT 'against') RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.queue_state(bigint, bigint, bigint, bigint, bigint, double precision, text) IS 'the queue_state of figures counted elsewhere: the counters, the sum of the answered waits in seconds (exact microseconds, rounded half to even) and the policy (default against), checked as its text input (22003; an unknown or NULL policy 22023); a NULL figure is an error (22004)';
+
+-- 4. Handling: average handle time and occupancy
+CREATE FUNCTION @extschema@.handle_state(handled bigint, handle_seconds double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.handle_state(bigint, double precision) IS 'the handle_state of figures counted elsewhere: handled contacts and their total handle time in seconds (exact microseconds, rounded half to even), checked as its text input (22003); a NULL figure is an error (22004)';
+CREATE FUNCTION @extschema@.occupancy_state(periods bigint, busy_seconds double precision,
+	available_seconds double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.occupancy_state(bigint, double precision, double precision) IS 'the occupancy_state of figures counted elsewhere: periods and the total busy and available time in seconds (exact microseconds, rounded half to even), checked as its text input (22003); a NULL figure is an error (22004)';
+
+-- 9. Staffing: Erlang C
+CREATE FUNCTION @extschema@.erlang_c_pw_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_pw_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_pw_pct(double precision, double precision, double precision, integer) IS 'Erlang C probability that a contact waits as a percentage, numeric 0..100: 100 * erlang_c_pw(...)';
+CREATE FUNCTION @extschema@.erlang_c_sl_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer, threshold_s double precision) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_sl_pct(double precision, double precision, double precision, integer, double precision) IS 'Erlang C predicted service level as a percentage, numeric 0..100, of contacts answered within threshold_s seconds: 100 * erlang_c_sl(...)';
+CREATE FUNCTION @extschema@.erlang_c_occupancy_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_occupancy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_occupancy_pct(double precision, double precision, double precision, integer) IS 'Erlang C agent occupancy as a percentage: traffic * 100 / agents, numeric 0..100 (capped at 100): 100 * erlang_c_occupancy(...)';
+CREATE FUNCTION @extschema@.erlang_c_agents_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, target_sl_pct double precision, threshold_s double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_agents_pct(double precision, double precision, double precision, double precision, double precision) IS 'the fewest agents whose Erlang C service level within threshold_s seconds reaches target_sl_pct (a percentage, (0, 100))';
+CREATE FUNCTION @extschema@.erlang_c_agents_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, target_sl_pct double precision, threshold_s double precision,
+	max_occupancy_pct double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_agents_pct(double precision, double precision, double precision, double precision, double precision, double precision) IS 'the fewest agents whose Erlang C service level within threshold_s seconds reaches target_sl_pct (a percentage, (0, 100)) at an occupancy of at most max_occupancy_pct (a percentage, (0, 100])';
+
+--------------------------------------------------------------------------
 -- Comments.  From 1.3 on every object of the extension has a comment
 -- (support_kpi--1.3.sql sets each beside its object): below, those that
 -- 1.3 adds, and the six contact_timeline accessors whose comments now say

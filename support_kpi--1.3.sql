@@ -37,7 +37,8 @@
 --                                                                  contact_event
 --   9  Staffing            Erlang C: erlang_c_pw, erlang_c_sl,     none (plain functions)
 --                          erlang_c_asa, erlang_c_occupancy,
---                          erlang_c_agents
+--                          erlang_c_agents, and the _pct forms
+--                          of all but erlang_c_asa
 --   10 Rollup              rollup(state) for each mergeable state type (eight)
 --   11 Demo data           generate_demo_contacts, generate_demo_events, their helpers
 --
@@ -54,6 +55,10 @@
 -- The KPIs come one-shot (nps(score) -> numeric) and two-step:
 -- nps_agg(score) returns the state to store, rollup(state) merges states
 -- exactly, and accessors (nps(state), responses(state), ...) read them.
+-- Figures counted elsewhere (a telephony system's daily export) become a
+-- state through its constructor, a function named after the type
+-- (share_state(hits, total), nps_state(counts bigint[]), ...) that checks
+-- them as the type's text input does; such states roll up with the rest.
 -- The exact resolution_time alone has no two-step form (its state is as
 -- big as its rows): duration_agg is its two-step counterpart.  Every
 -- aggregate has a combine function (parallel plans), a moving transition
@@ -63,7 +68,10 @@
 -- the two timeline types (STABLE, as timestamptz input is) and the demo
 -- generators (STABLE).  Units: percentages are numeric on a 0..100 scale,
 -- durations double precision seconds (exact microseconds inside the
--- states), Erlang C results fractions 0..1.
+-- states); confidence levels and percentiles are fractions 0..1, as
+-- percentile_cont takes them; the Erlang C functions give and take
+-- fractions 0..1 as the model is published, their _pct forms percentages
+-- 0..100 as the rest of the API.
 --
 -- Install safety.  Every SQL-language body names only pg_catalog objects,
 -- schema-qualified with exact argument types (OPERATOR(pg_catalog.*),
@@ -80,12 +88,13 @@
 -- above; a family with several state types has one part per type.  Within
 -- a part: the shell type, its I/O functions, the type; the support
 -- functions (transitions, moving transitions, inverses, combine and
--- uncombine, final functions); the accessors; the aggregates.  The
--- accessors come before the aggregates because several of them are also
--- an aggregate's final function (nps(nps_state) ends nps(score)); in any
--- case an object comes after every object it references.  Each object is
--- followed by its COMMENT ON; a base type's follows its full definition, not
--- its shell (they are one object).  Every object has a comment.
+-- uncombine, final functions); the constructor; the accessors; the
+-- aggregates.  The accessors come before the aggregates because several of
+-- them are also an aggregate's final function (nps(nps_state) ends
+-- nps(score)); in any case an object comes after every object it
+-- references.  Each object is followed by its COMMENT ON; a base type's
+-- follows its full definition, not its shell (they are one object).  Every
+-- object has a comment.
 --
 -- The CREATE AGGREGATE blocks (79) are written out, one per aggregate, all
 -- in one layout: the same options on the same lines in the same order
@@ -146,6 +155,10 @@ COMMENT ON FUNCTION @extschema@.nps_state_uncombine(@extschema@.nps_state, @exts
 CREATE FUNCTION @extschema@.nps_state_nonempty(@extschema@.nps_state) RETURNS @extschema@.nps_state
 	AS 'MODULE_PATHNAME', 'skpi_nps_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_state_nonempty(@extschema@.nps_state) IS 'final function of nps_agg() over window frames: the state, or NULL when it holds no response';
+
+CREATE FUNCTION @extschema@.nps_state(counts bigint[]) RETURNS @extschema@.nps_state
+	AS 'MODULE_PATHNAME', 'skpi_nps_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_state(bigint[]) IS 'the nps_state of responses counted elsewhere: counts[1..11] the responses of scores 0..10, checked as its text input (negative count 22003); a NULL array or element 22004, not 11 counts from subscript 1 in one dimension 2202E';
 
 CREATE FUNCTION @extschema@.nps(@extschema@.nps_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -240,6 +253,10 @@ COMMENT ON FUNCTION @extschema@.ces_state_uncombine(@extschema@.ces_state, @exts
 CREATE FUNCTION @extschema@.ces_state_nonempty(@extschema@.ces_state) RETURNS @extschema@.ces_state
 	AS 'MODULE_PATHNAME', 'skpi_ces_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_state_nonempty(@extschema@.ces_state) IS 'final function of ces_agg() over window frames: the state, or NULL when it holds no response';
+
+CREATE FUNCTION @extschema@.ces_state(counts bigint[]) RETURNS @extschema@.ces_state
+	AS 'MODULE_PATHNAME', 'skpi_ces_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_state(bigint[]) IS 'the ces_state of responses counted elsewhere: counts[1..M] the responses of scores 1..M, the scale_max M the array length (3..100, else 22023), checked as its text input (negative count 22003); a NULL array or element 22004, not from subscript 1 in one dimension 2202E';
 
 CREATE FUNCTION @extschema@.ces(@extschema@.ces_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -342,6 +359,10 @@ COMMENT ON FUNCTION @extschema@.csat_state_uncombine(@extschema@.csat_state, @ex
 CREATE FUNCTION @extschema@.csat_state_nonempty(@extschema@.csat_state) RETURNS @extschema@.csat_state
 	AS 'MODULE_PATHNAME', 'skpi_csat_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_state_nonempty(@extschema@.csat_state) IS 'final function of csat_agg() over window frames: the state, or NULL when it holds no response';
+
+CREATE FUNCTION @extschema@.csat_state(counts bigint[]) RETURNS @extschema@.csat_state
+	AS 'MODULE_PATHNAME', 'skpi_csat_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_state(bigint[]) IS 'the csat_state of responses counted elsewhere: counts[1..M] the responses of scores 1..M, the scale_max M the array length (3..100, else 22023), checked as its text input (negative count 22003); a NULL array or element 22004, not from subscript 1 in one dimension 2202E';
 
 CREATE FUNCTION @extschema@.csat(@extschema@.csat_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -446,6 +467,10 @@ COMMENT ON FUNCTION @extschema@.share_state_uncombine(@extschema@.share_state, @
 CREATE FUNCTION @extschema@.share_state_nonempty(@extschema@.share_state) RETURNS @extschema@.share_state
 	AS 'MODULE_PATHNAME', 'skpi_share_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.share_state_nonempty(@extschema@.share_state) IS 'final function of share_agg() over window frames: the state, or NULL when it holds no flag';
+
+CREATE FUNCTION @extschema@.share_state(hits bigint, total bigint) RETURNS @extschema@.share_state
+	AS 'MODULE_PATHNAME', 'skpi_share_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.share_state(bigint, bigint) IS 'the share_state of figures counted elsewhere: hits of total, checked as its text input (a negative count, hits above total: 22003); a NULL argument is an error (22004)';
 
 CREATE FUNCTION @extschema@.share_pct(@extschema@.share_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_share_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -683,6 +708,12 @@ COMMENT ON FUNCTION @extschema@.queue_state_uncombine(@extschema@.queue_state, @
 CREATE FUNCTION @extschema@.queue_state_nonempty(@extschema@.queue_state) RETURNS @extschema@.queue_state
 	AS 'MODULE_PATHNAME', 'skpi_queue_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.queue_state_nonempty(@extschema@.queue_state) IS 'final function of queue_agg() over window frames: the state, or NULL when it holds no contact';
+
+CREATE FUNCTION @extschema@.queue_state(answered bigint, answered_within bigint, abandoned bigint,
+	abandoned_within bigint, short_abandoned bigint, answered_wait_seconds double precision,
+	policy text DEFAULT 'against') RETURNS @extschema@.queue_state
+	AS 'MODULE_PATHNAME', 'skpi_queue_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.queue_state(bigint, bigint, bigint, bigint, bigint, double precision, text) IS 'the queue_state of figures counted elsewhere: the counters, the sum of the answered waits in seconds (exact microseconds, rounded half to even) and the policy (default against), checked as its text input (22003; an unknown or NULL policy 22023); a NULL figure is an error (22004)';
 
 CREATE FUNCTION @extschema@.sl_pct(@extschema@.queue_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -990,6 +1021,10 @@ CREATE FUNCTION @extschema@.handle_state_nonempty(@extschema@.handle_state) RETU
 	AS 'MODULE_PATHNAME', 'skpi_handle_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.handle_state_nonempty(@extschema@.handle_state) IS 'final function of handle_agg() over window frames: the state, or NULL when it holds no contact';
 
+CREATE FUNCTION @extschema@.handle_state(handled bigint, handle_seconds double precision) RETURNS @extschema@.handle_state
+	AS 'MODULE_PATHNAME', 'skpi_handle_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.handle_state(bigint, double precision) IS 'the handle_state of figures counted elsewhere: handled contacts and their total handle time in seconds (exact microseconds, rounded half to even), checked as its text input (22003); a NULL figure is an error (22004)';
+
 CREATE FUNCTION @extschema@.aht(@extschema@.handle_state) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'skpi_aht' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.aht(@extschema@.handle_state) IS 'average handle time of the state: handle time / handled, in seconds; NULL when nothing is counted';
@@ -1116,6 +1151,11 @@ COMMENT ON FUNCTION @extschema@.occupancy_state_uncombine(@extschema@.occupancy_
 CREATE FUNCTION @extschema@.occupancy_state_nonempty(@extschema@.occupancy_state) RETURNS @extschema@.occupancy_state
 	AS 'MODULE_PATHNAME', 'skpi_occupancy_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.occupancy_state_nonempty(@extschema@.occupancy_state) IS 'final function of occupancy_agg() over window frames: the state, or NULL when it holds no period';
+
+CREATE FUNCTION @extschema@.occupancy_state(periods bigint, busy_seconds double precision,
+	available_seconds double precision) RETURNS @extschema@.occupancy_state
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_state' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.occupancy_state(bigint, double precision, double precision) IS 'the occupancy_state of figures counted elsewhere: periods and the total busy and available time in seconds (exact microseconds, rounded half to even), checked as its text input (22003); a NULL figure is an error (22004)';
 
 CREATE FUNCTION @extschema@.occupancy(@extschema@.occupancy_state) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'skpi_occupancy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -1788,7 +1828,9 @@ COMMENT ON FUNCTION @extschema@.sessionize(timestamptz, interval) IS 'window fun
 --
 -- Plain functions of contacts offered in one interval of interval_s
 -- seconds, handled in aht_s seconds on average, by agents agents; the
--- results are fractions 0..1 (as the model is published) or seconds.
+-- results are fractions 0..1 (as the model is published) or seconds.  The
+-- _pct forms give (numeric) and take percentages 0..100, as the rest of
+-- the API does.
 -- =======================================================================
 
 CREATE FUNCTION @extschema@.erlang_c_pw(contacts double precision, interval_s double precision,
@@ -1816,6 +1858,27 @@ CREATE FUNCTION @extschema@.erlang_c_agents(contacts double precision, interval_
 	max_occupancy double precision) RETURNS integer
 	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.erlang_c_agents(double precision, double precision, double precision, double precision, double precision, double precision) IS 'the fewest agents whose Erlang C service level within threshold_s seconds reaches target_sl (a fraction) at an occupancy of at most max_occupancy (a fraction, (0, 1])';
+CREATE FUNCTION @extschema@.erlang_c_pw_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_pw_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_pw_pct(double precision, double precision, double precision, integer) IS 'Erlang C probability that a contact waits as a percentage, numeric 0..100: 100 * erlang_c_pw(...)';
+CREATE FUNCTION @extschema@.erlang_c_sl_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer, threshold_s double precision) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_sl_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_sl_pct(double precision, double precision, double precision, integer, double precision) IS 'Erlang C predicted service level as a percentage, numeric 0..100, of contacts answered within threshold_s seconds: 100 * erlang_c_sl(...)';
+CREATE FUNCTION @extschema@.erlang_c_occupancy_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, agents integer) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_occupancy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_occupancy_pct(double precision, double precision, double precision, integer) IS 'Erlang C agent occupancy as a percentage: traffic * 100 / agents, numeric 0..100 (capped at 100): 100 * erlang_c_occupancy(...)';
+CREATE FUNCTION @extschema@.erlang_c_agents_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, target_sl_pct double precision, threshold_s double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_agents_pct(double precision, double precision, double precision, double precision, double precision) IS 'the fewest agents whose Erlang C service level within threshold_s seconds reaches target_sl_pct (a percentage, (0, 100))';
+CREATE FUNCTION @extschema@.erlang_c_agents_pct(contacts double precision, interval_s double precision,
+	aht_s double precision, target_sl_pct double precision, threshold_s double precision,
+	max_occupancy_pct double precision) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_erlang_c_agents_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.erlang_c_agents_pct(double precision, double precision, double precision, double precision, double precision, double precision) IS 'the fewest agents whose Erlang C service level within threshold_s seconds reaches target_sl_pct (a percentage, (0, 100)) at an occupancy of at most max_occupancy_pct (a percentage, (0, 100])';
 
 
 -- =======================================================================

@@ -40,3 +40,25 @@ SELECT erlang_c_sl(100, 1800, 180, 14, -20);
 SELECT erlang_c_agents(100, 1800, 180, 80, 20);
 SELECT erlang_c_agents(100, 1800, 180, 0.8, 20, 1.5);
 SELECT erlang_c_agents(1e9, 1, 1e3, 0.8, 20);
+
+-- the _pct forms: the same figures on the 0..100 scale of the rest of the
+-- API (numeric, 100 x the fraction), the target and maximum occupancy of
+-- erlang_c_agents_pct as percentages
+SELECT erlang_c_pw_pct(100, 1800, 180, 14) AS p_wait_pct,
+	erlang_c_sl_pct(100, 1800, 180, 14, 20) AS sl_20s_pct,
+	erlang_c_occupancy_pct(100, 1800, 180, 14) AS occupancy_pct,
+	pg_typeof(erlang_c_sl_pct(100, 1800, 180, 14, 20)) AS type;
+SELECT erlang_c_agents_pct(100, 1800, 180, 80, 20) AS agents_80_20,
+	erlang_c_agents_pct(100, 1800, 180, 80, 20, 70) AS agents_max_occ_70,
+	erlang_c_agents_pct(30000, 1800, 300, 90, 20) AS large;
+SELECT erlang_c_pw_pct(100, 1800, 180, 10) AS p_wait, erlang_c_sl_pct(100, 1800, 180, 10, 20) AS sl,
+	erlang_c_occupancy_pct(100, 1800, 180, 9) AS occupancy, erlang_c_sl_pct(0, 1800, 180, 1, 20) AS sl_no_traffic;
+-- errors: the same checks, the target and maximum occupancy in percent
+SELECT erlang_c_agents_pct(100, 1800, 180, 0.8, 20) AS agents_for_0_8_pct;
+SELECT erlang_c_agents_pct(100, 1800, 180, 100, 20);
+SELECT erlang_c_agents_pct(100, 1800, 180, 0, 20);
+SELECT erlang_c_agents_pct(100, 1800, 180, 'NaN', 20);
+SELECT erlang_c_agents_pct(100, 1800, 180, 80, 20, 0);
+SELECT erlang_c_agents_pct(100, 1800, 180, 80, 20, 100.5);
+SELECT erlang_c_sl_pct(100, 1800, 180, 14, -20);
+SELECT erlang_c_pw_pct(100, 1800, 180, 0);

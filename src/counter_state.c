@@ -13,9 +13,11 @@
  *
  * Everything read from outside is checked: text and binary input fully
  * (version, kind, parameter, every slot present once, no negative slot, the
- * kind's invariants such as hits <= total), stored datums by their header.
- * Errors: 22P02 / 22P03 malformed text / binary, 22003 out of range,
- * 22023 incompatible parameters; never a crash.
+ * kind's invariants such as hits <= total), the counters given to a
+ * constructor (share_state(hits, total), ...) the same way, stored datums by
+ * their header.  Errors: 22P02 / 22P03 malformed text / binary, 22003 out of
+ * range, 22023 incompatible parameters, 22004 a NULL constructor argument;
+ * never a crash.
  */
 #include "postgres.h"
 
@@ -23,6 +25,7 @@
 
 #include "compat.h"
 #include "counter_state.h"
+#include "durations.h"
 #include "textparse.h"
 
 /* ---- the kinds ---- */
@@ -343,4 +346,33 @@ skpi_counter_skip_row(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param,
 	if (step != SKPI_MOVING)
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(counter_alloc(kind, param));
+}
+
+/* ---- constructors: a state from its counters ---- */
+
+SkpiCounterState *
+skpi_counter_from_args(FunctionCallInfo fcinfo, SkpiCounterKind kind, int first_us,
+					   int param)
+{
+	const SkpiCounterKindInfo *k = &kinds[kind];
+	SkpiCounterState *st = counter_alloc(kind, param);
+	int			i;
+
+	Assert(PG_NARGS() >= k->nslots);
+	for (i = 0; i < k->nslots; i++)
+	{
+		const char *slot = k->slot_names[i];
+		const char *name = slot;
+
+		if (i >= first_us)
+		{
+			Assert(strlen(slot) > 3 && strcmp(slot + strlen(slot) - 3, "_us") == 0);
+			name = psprintf("%.*s_seconds", (int) strlen(slot) - 3, slot);
+		}
+		skpi_state_arg_not_null(fcinfo, i, name);
+		st->slots[i] = (i >= first_us) ? skpi_seconds_us(PG_GETARG_FLOAT8(i), name) :
+			PG_GETARG_INT64(i);
+	}
+	(void) counter_valid((SkpiStateHeader *) st, NULL);
+	return st;
 }

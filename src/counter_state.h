@@ -155,6 +155,20 @@ skpi_counter_add(SkpiCounterState *st, int slot, int sign, int64 value)
 	return true;
 }
 
+/*
+ * Constructors (share_state(hits, total), queue_state(...), handle_state(...),
+ * occupancy_state(...)): the state of figures counted elsewhere.  Argument i
+ * is slot i: a count (bigint) for i < first_us, a duration in seconds (double
+ * precision) for i >= first_us, made exact microseconds as the aggregates
+ * make them (durations.h).  A NULL argument is an error (22004), and so are
+ * NaN, infinite or negative seconds (22003); the argument of slot "x_us" is
+ * named "x_seconds" in messages.  The state, with the parameter param, is
+ * checked as text input checks one (no negative counter, the kind's
+ * invariants: 22003, the same messages).
+ */
+extern SkpiCounterState *skpi_counter_from_args(FunctionCallInfo fcinfo, SkpiCounterKind kind,
+												int first_us, int param);
+
 /* Type I/O, merge and nonempty entry points of a kind, for its family file */
 #define SKPI_COUNTER_TYPE_FUNCTIONS(prefix, KIND) \
 SKPI_STATE_IO(skpi_##prefix##_state, skpi_counter_types[KIND]) \

@@ -15,7 +15,9 @@
  * as are NaN / infinite seconds and infinite intervals.
  *
  * States (counter_state.c): handle_state (handled, handle_us) and
- * occupancy_state (periods, busy_us, available_us).
+ * occupancy_state (periods, busy_us, available_us); handle_state(handled,
+ * handle_seconds) and occupancy_state(periods, busy_seconds,
+ * available_seconds) build them from figures counted elsewhere.
  */
 #include "postgres.h"
 
@@ -115,6 +117,15 @@ SKPI_TRANSITIONS(skpi_occupancy_state, _seconds, occupancy_transition, true)
 
 SKPI_COUNTER_TYPE_FUNCTIONS(handle, SKPI_CK_HANDLE)
 SKPI_COUNTER_TYPE_FUNCTIONS(occupancy, SKPI_CK_OCCUPANCY)
+
+/*
+ * constructors of figures counted elsewhere: handle_state(handled,
+ * handle_seconds), occupancy_state(periods, busy_seconds, available_seconds)
+ */
+SKPI_ENTRY(skpi_handle_state,
+		   PointerGetDatum(skpi_counter_from_args(fcinfo, SKPI_CK_HANDLE, H_HANDLE_US, 0)))
+SKPI_ENTRY(skpi_occupancy_state,
+		   PointerGetDatum(skpi_counter_from_args(fcinfo, SKPI_CK_OCCUPANCY, O_BUSY_US, 0)))
 
 PG_FUNCTION_INFO_V1(skpi_aht);
 Datum

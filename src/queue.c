@@ -28,6 +28,9 @@
  * threshold, short_abandon or policy is an error (22023 / 22003); a negative
  * wait, answered_at before offered_at (22003) and infinite timestamps (22008)
  * too.
+ *
+ * queue_state(...) builds a state from figures counted elsewhere, checked
+ * as its text input is (NULL figures 22004).
  */
 #include "postgres.h"
 
@@ -202,6 +205,15 @@ SKPI_TRANSITIONS(skpi_queue_state, _nothreshold_seconds, queue_transition, QF_SE
 SKPI_TRANSITIONS(skpi_queue_state, _nothreshold_timestamps, queue_transition, QF_TIMESTAMPS, false)
 
 SKPI_COUNTER_TYPE_FUNCTIONS(queue, SKPI_CK_QUEUE)
+
+/*
+ * constructor: queue_state(answered, answered_within, abandoned,
+ * abandoned_within, short_abandoned, answered_wait_seconds, policy) of
+ * figures counted elsewhere (daily exports), the arguments in slot order
+ */
+SKPI_ENTRY(skpi_queue_state,
+		   PointerGetDatum(skpi_counter_from_args(fcinfo, SKPI_CK_QUEUE, SKPI_Q_ANSWERED_WAIT_US,
+												  policy_arg(fcinfo, SKPI_Q_NSLOTS))))
 
 /* ---- accessors ---- */
 

@@ -11,7 +11,8 @@
  *	 from the two-step state (share_agg, rollup, share_ci_lower / _upper).
  *
  * State: share_state, a counter state (counter_state.c) with two slots,
- * hits (true flags) and total (non-NULL flags).
+ * hits (true flags) and total (non-NULL flags); share_state(hits, total)
+ * builds one from figures counted elsewhere.
  */
 #include "postgres.h"
 
@@ -47,6 +48,9 @@ share_transition(FunctionCallInfo fcinfo, SkpiStep step)
 }
 
 SKPI_TRANSITIONS(skpi_share_state, , share_transition)
+
+/* constructor: share_state(hits, total) of figures counted elsewhere */
+SKPI_ENTRY(skpi_share_state, PointerGetDatum(skpi_counter_from_args(fcinfo, SKPI_CK_SHARE, 2, 0)))
 
 PG_FUNCTION_INFO_V1(skpi_share_pct);
 Datum

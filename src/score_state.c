@@ -35,7 +35,9 @@
  * datums by their header (size, version, kind, scale).  Bad input is an
  * ERROR with SQLSTATE 22P02 (text), 22P03 (binary), 22003 (out of range) or
  * 22023 (incompatible parameters), never a crash.  Text input reports soft
- * errors on PostgreSQL 16+ (pg_input_is_valid, COPY ... ON_ERROR).
+ * errors on PostgreSQL 16+ (pg_input_is_valid, COPY ... ON_ERROR).  The
+ * constructors (nps_state(counts bigint[]), ...) check their array as text
+ * input checks the counts, and its shape (2202E) and NULLs (22004).
  */
 #include "postgres.h"
 
@@ -90,6 +92,18 @@ scale_max_ok(SkpiScoreKind kind, int scale_max)
 	return scale_max >= SKPI_SCALE_MIN_LIMIT && scale_max <= SKPI_SCALE_MAX_LIMIT;
 }
 
+/* ERROR 22023 for a scale_max that scale_max_ok refuses, detail saying why */
+static void
+scale_max_error(SkpiScoreKind kind, int scale_max, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s scale_max %d is outside the range %d..%d",
+					skpi_score_kind_name(kind), scale_max,
+					SKPI_SCALE_MIN_LIMIT, SKPI_SCALE_MAX_LIMIT),
+			 errdetail("%s", detail)));
+}
+
 int32
 skpi_score_scale_arg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 {
@@ -101,12 +115,7 @@ skpi_score_scale_arg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 				 errmsg("%s scale_max must not be null", skpi_score_kind_name(kind))));
 	scale_max = PG_GETARG_INT32(argno);
 	if (!scale_max_ok(kind, scale_max))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s scale_max %d is outside the range %d..%d",
-						skpi_score_kind_name(kind), scale_max,
-						SKPI_SCALE_MIN_LIMIT, SKPI_SCALE_MAX_LIMIT),
-				 errdetail("The scale runs from 1 to scale_max.")));
+		scale_max_error(kind, scale_max, "The scale runs from 1 to scale_max.");
 	return scale_max;
 }
 
@@ -372,6 +381,51 @@ SkpiScoreState *
 skpi_score_getarg(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
 {
 	return skpi_state_getarg(fcinfo, argno, &skpi_score_types[kind]);
+}
+
+SkpiScoreState *
+skpi_score_from_counts(FunctionCallInfo fcinfo, int argno, SkpiScoreKind kind)
+{
+	const char *typname = skpi_score_types[kind].typname;
+	int			min = skpi_score_kind_min(kind);
+	ArrayType  *arr;
+	int			n;
+	int			scale_max;
+	SkpiScoreState *st;
+
+	skpi_state_arg_not_null(fcinfo, argno, "counts");
+	arr = PG_GETARG_ARRAYTYPE_P(argno);
+	Assert(ARR_ELEMTYPE(arr) == INT8OID);
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s counts must be a one-dimensional array", typname)));
+	n = ARR_NDIM(arr) == 1 ? ARR_DIMS(arr)[0] : 0;
+	if (n > 0 && ARR_LBOUND(arr)[0] != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s counts must start at subscript 1, not %d",
+						typname, ARR_LBOUND(arr)[0]),
+				 errdetail("counts[1] is the count of score %d.", min)));
+	if (array_contains_nulls(arr))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s counts must not contain nulls", typname),
+				 errhint("%s", SKPI_NULL_FIGURE_HINT)));
+	scale_max = n - 1 + min;
+	if (kind == SKPI_KIND_NPS && scale_max != skpi_score_default_max(kind))
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("invalid %s: %d counts given for the %d points of scale %d..%d",
+						typname, n, skpi_score_default_max(kind) - min + 1,
+						min, skpi_score_default_max(kind))));
+	if (!scale_max_ok(kind, scale_max))
+		scale_max_error(kind, scale_max,
+						"The counts are those of the scores 1..scale_max: the array's length is the scale_max.");
+	st = state_alloc(CurrentMemoryContext, kind, scale_max);
+	memcpy(st->counts, ARR_DATA_PTR(arr), sizeof(int64) * n);
+	(void) counts_valid(st, NULL);
+	return st;
 }
 
 Datum

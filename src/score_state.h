@@ -67,6 +67,19 @@ extern int	skpi_score_default_max(SkpiScoreKind kind);
 extern int32 skpi_score_scale_arg(FunctionCallInfo fcinfo, int argno,
 								  SkpiScoreKind kind);
 
+/*
+ * Constructor (nps_state(counts), ces_state(counts), csat_state(counts)): a
+ * state from the bigint[] argument argno, the counts of the scores from the
+ * lowest (0 for NPS, 1 otherwise), so that the length gives scale_max for
+ * CES and CSAT.  A NULL array or element is an error (22004), so is an array
+ * that is not one-dimensional or does not start at subscript 1, or (NPS)
+ * does not hold 11 counts (2202E); a scale off 3..100 (22023) and a negative
+ * count (22003) are refused with the messages of the aggregates and of text
+ * input.
+ */
+extern SkpiScoreState *skpi_score_from_counts(FunctionCallInfo fcinfo, int argno,
+											  SkpiScoreKind kind);
+
 /* Read a state argument (detoasted, checked to be of the given kind). */
 extern SkpiScoreState *skpi_score_getarg(FunctionCallInfo fcinfo, int argno,
 										 SkpiScoreKind kind);

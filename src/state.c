@@ -44,6 +44,16 @@ skpi_state_getarg(FunctionCallInfo fcinfo, int argno, const SkpiStateType *t)
 	return skpi_state_check(t, (SkpiStateHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno)));
 }
 
+void
+skpi_state_arg_not_null(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be null", name),
+				 errhint("%s", SKPI_NULL_FIGURE_HINT)));
+}
+
 Datum
 skpi_state_merge(FunctionCallInfo fcinfo, const SkpiStateType *t, int sign)
 {

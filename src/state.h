@@ -185,6 +185,15 @@ extern Datum skpi_state_send(FunctionCallInfo fcinfo, const SkpiStateType *t);
 extern Datum skpi_state_merge(FunctionCallInfo fcinfo, const SkpiStateType *t, int sign);
 extern Datum skpi_state_nonempty(FunctionCallInfo fcinfo, const SkpiStateType *t);
 
+/*
+ * Constructors (share_state(hits, total), nps_state(counts), ...): ERROR
+ * 22004 "<name> must not be null" when argument argno is NULL.  A NULL state
+ * would drop out of rollup() unseen, so a missing figure is refused.
+ */
+extern void skpi_state_arg_not_null(FunctionCallInfo fcinfo, int argno, const char *name);
+#define SKPI_NULL_FIGURE_HINT \
+	"A NULL state would drop out of rollup() unseen: leave out the rows without figures, or give 0 where a missing figure means none."
+
 /* text of a state without the fmgr call (states printed inside others) */
 extern char *skpi_state_to_text(const SkpiStateType *t, const SkpiStateHeader *st);
 

@@ -31,7 +31,8 @@
 
 /*
  * Per kind: type I/O, transitions (plain, moving, inverse), merge and
- * un-merge, the generic accessors, and the moving final function of the
+ * un-merge, the generic accessors, the constructor from an array of counts
+ * (nps_state(counts bigint[]), ...), and the moving final function of the
  * *_agg aggregates (an empty window frame gives a NULL state, as the plain
  * aggregate does for no rows).
  */
@@ -47,6 +48,9 @@ Datum skpi_responses_##prefix(PG_FUNCTION_ARGS) \
 PG_FUNCTION_INFO_V1(skpi_score_counts_##prefix); \
 Datum skpi_score_counts_##prefix(PG_FUNCTION_ARGS) \
 { PG_RETURN_DATUM(skpi_score_counts_array(skpi_score_getarg(fcinfo, 0, KIND))); } \
+PG_FUNCTION_INFO_V1(skpi_##prefix##_state); \
+Datum skpi_##prefix##_state(PG_FUNCTION_ARGS) \
+{ PG_RETURN_POINTER(skpi_score_from_counts(fcinfo, 0, KIND)); } \
 SKPI_TRANSITIONS(skpi_##prefix##_state, , score_transition, KIND)
 
 /* the scale of a transition call: its third argument, or the kind's default */

@@ -324,10 +324,17 @@ UNION ALL SELECT 'timestamptz', unnest(ARRAY['''infinity''', '''-infinity''', ''
 UNION ALL SELECT 'interval', unnest(ARRAY['''-1 s''', '''178000000 years''', '''-178000000 years''', '''1 mon''']) || '::interval'
 UNION ALL SELECT 'contact_party', format('%L::contact_party', unnest(enum_range(NULL::contact_party)))
 UNION ALL SELECT 'date', unnest(ARRAY['''infinity''', '''-infinity''', '''4713-11-24 BC''', '''5874897-12-31''', '''2026-01-31''']) || '::date'
-UNION ALL SELECT 'bigint', unnest(ARRAY['0', '-1', '9223372036854775807', '(-9223372036854775808)']) || '::bigint';
+UNION ALL SELECT 'bigint', unnest(ARRAY['0', '-1', '9223372036854775807', '(-9223372036854775808)', 'NULL']) || '::bigint'
+-- the counts of the score-state constructors (nps_state(counts bigint[]), ...)
+UNION ALL SELECT 'bigint[]', unnest(ARRAY['''{}''::bigint[]', '''{NULL}''::bigint[]', 'NULL::bigint[]', '''{1,2}''::bigint[]',
+	'array_fill(1::bigint, ARRAY[11, 1])', 'array_fill(1::bigint, ARRAY[11], ARRAY[0])', 'array_fill(1::bigint, ARRAY[101])',
+	'array_fill(1::bigint, ARRAY[100000])', 'array_fill(0::bigint, ARRAY[11])', 'array_fill(9223372036854775807::bigint, ARRAY[11])',
+	'array_fill((-9223372036854775808)::bigint, ARRAY[11])', '''{1,1,1,1,1,NULL,1,1,1,1,1}''::bigint[]',
+	'array_fill(-1::bigint, ARRAY[3])', 'array_fill(1::bigint, ARRAY[2, 2, 2])']);
 INSERT INTO extremes VALUES ('double precision', '0.5::float8', true), ('integer', '10', true), ('double precision[]', '''{0.5}''::float8[]', true),
 	('text', '''favour''', true), ('timestamptz', '''2026-03-02 09:00+00''::timestamptz', true), ('interval', '''1 min''::interval', true),
-	('contact_party', '''customer''::contact_party', true), ('date', '''2026-01-01''::date', true), ('bigint', '42::bigint', true);
+	('contact_party', '''customer''::contact_party', true), ('date', '''2026-01-01''::date', true), ('bigint', '42::bigint', true),
+	('bigint[]', 'array_fill(1::bigint, ARRAY[11])', true);
 INSERT INTO extremes SELECT DISTINCT ON (typ) typ, format('%L::%s', txt, typ), true FROM samples ORDER BY typ, length(txt);
 INSERT INTO extremes SELECT typ, format('%L::%s', txt, typ) FROM samples;
 CREATE TABLE arg_calls AS

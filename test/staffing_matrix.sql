@@ -3,7 +3,7 @@
 \set schema staffing_matrix
 \ir helpers.psql
 
-SELECT plan(14);
+SELECT plan(22);
 
 -- P_w = (A^N / N! x N / (N - A)) / (sum_{k<N} A^k / k! + A^N / N! x N / (N - A)),
 -- in numeric, for A = contacts x aht / interval
@@ -49,6 +49,33 @@ SELECT ok(erlang_c_pw(50000, 1800, 180, 5100) BETWEEN 0 AND 1, 'large traffic (5
 SELECT is(erlang_c_pw(100, 1800, 180, 10), 1::float8, 'agents = traffic: P(wait) = 1');
 SELECT throws_ok('SELECT erlang_c_pw(100, 1800, 0, 14)', '22023', NULL, 'AHT 0 is rejected');
 SELECT throws_ok('SELECT erlang_c_agents(100, 1800, 180, 1, 20)', '22023', NULL, 'a target of 100 % is rejected');
+
+-- the _pct forms: 100 x the fraction forms, as numeric (float8::numeric of
+-- the product), on the whole grid (stable and unstable points)
+CREATE TABLE grid_all AS
+SELECT contacts, n FROM generate_series(10, 300, 10) contacts, generate_series(1, 45) n;
+SELECT is((SELECT count(*) FROM grid_all
+	WHERE erlang_c_pw_pct(contacts, 1800, 180, n) IS DISTINCT FROM (100 * erlang_c_pw(contacts, 1800, 180, n))::numeric
+		OR erlang_c_sl_pct(contacts, 1800, 180, n, 20) IS DISTINCT FROM (100 * erlang_c_sl(contacts, 1800, 180, n, 20))::numeric
+		OR erlang_c_occupancy_pct(contacts, 1800, 180, n) IS DISTINCT FROM (100 * erlang_c_occupancy(contacts, 1800, 180, n))::numeric),
+	0::bigint, 'erlang_c_pw_pct, erlang_c_sl_pct, erlang_c_occupancy_pct = 100 x the fraction forms on every point of the grid');
+SELECT is((SELECT count(*) FROM grid_all
+	WHERE NOT (erlang_c_pw_pct(contacts, 1800, 180, n) BETWEEN 0 AND 100
+		AND erlang_c_sl_pct(contacts, 1800, 180, n, 20) BETWEEN 0 AND 100
+		AND erlang_c_occupancy_pct(contacts, 1800, 180, n) BETWEEN 0 AND 100)), 0::bigint,
+	'the _pct forms stay within 0..100');
+SELECT is((SELECT count(*) FROM generate_series(10, 300, 10) contacts, unnest(ARRAY[50, 80, 80.5, 90, 95, 99]::float8[]) t,
+		unnest(ARRAY[70, 85, 100]::float8[]) mo
+	WHERE erlang_c_agents_pct(contacts, 1800, 180, t, 20, mo) <> erlang_c_agents(contacts, 1800, 180, t / 100, 20, mo / 100)
+		OR erlang_c_agents_pct(contacts, 1800, 180, t, 20) <> erlang_c_agents(contacts, 1800, 180, t / 100, 20)), 0::bigint,
+	'erlang_c_agents_pct(..., target %, ..., max occupancy %) = erlang_c_agents(..., target / 100, ..., max occupancy / 100) on every point');
+SELECT is(erlang_c_sl_pct(100, 1800, 180, 14, 20), 88.8350019179467, 'SL(20 s), 14 agents = 88.8350019179467 %');
+SELECT is(erlang_c_agents_pct(100, 1800, 180, 80, 20), 14, '14 agents for 80/20 through erlang_c_agents_pct(..., 80, 20)');
+SELECT is(erlang_c_agents_pct(100, 1800, 180, 80, 20, 70), 15, '15 agents when occupancy may not exceed 70 %, in percent');
+SELECT throws_ok('SELECT erlang_c_agents_pct(100, 1800, 180, 100, 20)', '22023',
+	'target service level 100 % is outside the range (0, 100)', 'a target of 100 % is rejected in percent');
+SELECT throws_ok('SELECT erlang_c_agents_pct(100, 1800, 180, 80, 20, 101)', '22023',
+	'maximum occupancy 101 % is outside the range (0, 100]', 'a maximum occupancy above 100 % is rejected');
 
 SELECT * FROM finish();
 DROP SCHEMA staffing_matrix CASCADE;
