@@ -62,3 +62,9 @@ SELECT erlang_c_agents_pct(100, 1800, 180, 80, 20, 0);
 SELECT erlang_c_agents_pct(100, 1800, 180, 80, 20, 100.5);
 SELECT erlang_c_sl_pct(100, 1800, 180, 14, -20);
 SELECT erlang_c_pw_pct(100, 1800, 180, 0);
+-- no contacts with an AHT / interval ratio that overflows: no traffic (0 * inf
+-- would be NaN), so nobody waits and one agent is enough
+SELECT erlang_c_pw(0, 1e-308, 1e308, 5) AS pw, erlang_c_pw_pct(0, 1e-308, 1e308, 5) AS pw_pct,
+	erlang_c_sl_pct(0, 1e-308, 1e308, 5, 20) AS sl_pct, erlang_c_occupancy(0, 1e-308, 1e308, 5) AS occupancy,
+	erlang_c_agents_pct(0, 1e-308, 1e308, 80, 20) AS agents;
+SELECT erlang_c_pw(1, 1e-308, 1e308, 5);

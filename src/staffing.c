@@ -64,8 +64,9 @@ erlang_input(FunctionCallInfo fcinfo)
 	double		interval = finite_arg(fcinfo, 1, "interval length", true);
 
 	in.aht = finite_arg(fcinfo, 2, "AHT", true);
-	in.traffic = contacts * (in.aht / interval);
-	if (isinf(in.traffic))
+	/* no contacts: no traffic, even when aht / interval overflows (0 * inf is NaN) */
+	in.traffic = contacts == 0.0 ? 0.0 : contacts * (in.aht / interval);
+	if (!isfinite(in.traffic))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("traffic intensity is out of range")));

@@ -49,23 +49,23 @@ if [ "${1:-}" = --inner ]; then
     PG_BINDIR=$("${PG_CONFIG:?}" --bindir)
     PSQL=psql
     [ -x "$PG_BINDIR/psql" ] && PSQL="$PG_BINDIR/psql"
-    MARK="support_kpi demo database: created by make demo (tools/demo.sh), dropped and re-created by it"
     # a row "x<comment>" if the database exists, nothing if it does not
-    found=$("$PSQL" -X -At -v ON_ERROR_STOP=1 -d postgres -v db="$DB" <<'SQL'
-SELECT 'x' || coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = :'db'
-SQL
-) ||
+    found=$(PSQL=$PSQL skpi_db_mark "$DB") ||
         die "cannot reach the server (PGHOST=${PGHOST:-} PGPORT=${PGPORT:-} PGUSER=${PGUSER:-})"
     if [ -n "$found" ]; then
-        if [ "$found" != "x$MARK" ] && [ "${SKPI_DEMO_REPLACE:-}" != 1 ]; then
+        if [ "$found" != "x$SKPI_DEMO_MARK" ] && [ "${SKPI_DEMO_REPLACE:-}" != 1 ]; then
             die "database \"$DB\" exists and was not created by make demo: it is left alone. Choose another name (SKPI_DEMO_DB=...) or drop it yourself; SKPI_DEMO_REPLACE=1 drops it"
         fi
         say "dropping the demo database \"$DB\" of an earlier run"
-        PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres \
-            -c "DROP DATABASE \"$DB\" WITH (FORCE)"
+        "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$DB" <<'SQL' || die "could not drop \"$DB\""
+DROP DATABASE :"db" WITH (FORCE)
+SQL
     fi
-    "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$DB\"" \
-        -c "COMMENT ON DATABASE \"$DB\" IS '$MARK'"
+    "$PSQL" -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$DB" -v mark="$SKPI_DEMO_MARK" <<'SQL' ||
+CREATE DATABASE :"db";
+COMMENT ON DATABASE :"db" IS :'mark';
+SQL
+        die "could not create \"$DB\""
     "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "CREATE EXTENSION support_kpi"
     say "server: $("$PSQL" -X -At -d "$DB" -c 'SELECT version()')"
     BLOCKS=$(mktemp -d "${TMPDIR:-/tmp}/skpi-demo.XXXXXX")

@@ -115,3 +115,41 @@ skpi_psycopg_python() {
     "$py" -c 'import psycopg' 2>/dev/null || { echo "python3-psycopg is not installed" >&2; return 1; }
     echo "$py"
 }
+
+# Databases the tools create on a server that may be yours (suites.sh runs
+# against any server): each is marked with a COMMENT and only a marked one is
+# ever dropped.  SKPI_DEMO_MARK is tools/demo.sh's (make demo, the BI checks);
+# SKPI_TEST_MARK the checks' own scratch databases.
+SKPI_DEMO_MARK="support_kpi demo database: created by make demo (tools/demo.sh), dropped and re-created by it"
+SKPI_TEST_MARK="support_kpi test database: created by a check of tools/checks, dropped by it"
+
+# skpi_db_mark DB: prints "x<comment>" if DB exists, nothing if it does not
+skpi_db_mark() {
+    "${PSQL:-psql}" -X -At -v ON_ERROR_STOP=1 -d postgres -v db="$1" <<'SQL'
+SELECT 'x' || coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = :'db'
+SQL
+}
+
+# skpi_drop_marked_db DB MARK: drops DB if it carries MARK; leaves any other alone
+skpi_drop_marked_db() {
+    [ "$(skpi_db_mark "$1")" = "x$2" ] || return 0
+    "${PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$1" <<'SQL' >/dev/null
+DROP DATABASE :"db" WITH (FORCE)
+SQL
+}
+
+# skpi_scratch_db DB: a fresh scratch database for a check (marked); refuses
+# (status 1) if DB exists without the mark
+skpi_scratch_db() {
+    local found
+    found=$(skpi_db_mark "$1") || return 1
+    if [ -n "$found" ] && [ "$found" != "x$SKPI_TEST_MARK" ]; then
+        echo "database \"$1\" exists and was not created by a check: left alone" >&2
+        return 1
+    fi
+    skpi_drop_marked_db "$1" "$SKPI_TEST_MARK" &&
+    "${PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$1" -v mark="$SKPI_TEST_MARK" <<'SQL' >/dev/null
+CREATE DATABASE :"db";
+COMMENT ON DATABASE :"db" IS :'mark';
+SQL
+}

@@ -17,5 +17,5 @@ SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner > "${SKPI_LOGDIR:-/tmp}/demo
 }
 rc=0
 "$PY" "$ROOT/test/clients/demo_views_check.py" "$DB" || rc=$?
-${PSQL:-psql} -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+skpi_drop_marked_db "$DB" "$SKPI_DEMO_MARK" >/dev/null 2>&1 || true
 exit "$rc"

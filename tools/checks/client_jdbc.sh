@@ -29,7 +29,8 @@ PSQL=${PSQL:-psql}
 export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 LOGDIR=${SKPI_LOGDIR:-/tmp}
 CLASSES=$(mktemp -d "${TMPDIR:-/tmp}/skpi-jdbc.XXXXXX")
-trap 'rm -rf "$CLASSES"; "$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true' EXIT
+# drops the demo database only if tools/demo.sh made it (it refuses any other)
+trap 'rm -rf "$CLASSES"; PSQL=$PSQL skpi_drop_marked_db "$DB" "$SKPI_DEMO_MARK" >/dev/null 2>&1 || true' EXIT
 javac -Xlint:all -d "$CLASSES" -cp "$JAR" "$ROOT/test/clients/JdbcCheck.java" || {
     echo "javac failed"
     exit 1

@@ -6,12 +6,14 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PSQL=${PSQL:-psql}
+# shellcheck source=tools/lib.sh
+. "$ROOT/tools/lib.sh"
 DB=skpi_demo_safety_probe
 pass=0 fail=0
 check() { # check OK_STATUS DESCRIPTION
     if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok - $2"; else fail=$((fail + 1)); echo "not ok - $2"; fi
 }
-"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null 2>&1
+skpi_scratch_db "$DB" || { echo "demo safety: 0 passed, 1 failed"; exit 1; }
 "$PSQL" -X -q -d "$DB" -c "CREATE TABLE precious AS SELECT 42 AS answer" >/dev/null 2>&1
 out=$(SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner 2>&1); rc=$?
 [ "$rc" != 0 ] && [[ $out == *"exists and was not created by make demo"* ]]
@@ -23,6 +25,6 @@ if [ "$(id -u)" = 0 ]; then
     [ "$rc" != 0 ] && [[ $out == *"needs PGUSER"* ]]
     check $? "as root without PGUSER: a message naming PGUSER (exit $rc)"
 fi
-"$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
+skpi_drop_marked_db "$DB" "$SKPI_TEST_MARK"
 echo "demo safety: $pass passed, $fail failed"
 [ "$fail" = 0 ]
