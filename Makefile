@@ -49,7 +49,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-.PHONY: test bench demo fuzz sanitize remove-withdrawn
+.PHONY: test bench demo dashboard fuzz sanitize remove-withdrawn
 
 # an earlier `make install` left the withdrawn script beside the new ones:
 # remove it, or 1.2 would stay reachable
@@ -76,6 +76,12 @@ bench:
 # reports of docs/cookbook.md (see tools/demo.sh for the knobs)
 demo:
 	bash tools/demo.sh
+
+# the demo's BI views as a static dashboard (examples/dashboard), built from a
+# throwaway demo database and checked page by page in headless Chromium;
+# screenshots in examples/dashboard/screenshots (see tools/dashboard.sh)
+dashboard:
+	bash tools/dashboard.sh
 
 # every object depends on the shared headers
 $(OBJS): $(wildcard src/*.h)

@@ -111,32 +111,12 @@ SQL
 fi
 
 # ---------------------------------------------------------------------------
-# 1. Packages, build, install
+# Outer part: packages, build, install (tools/lib.sh skpi_demo_server), then
+# the inner part in a throwaway cluster (or the server of PGHOST/PGPORT)
 # ---------------------------------------------------------------------------
-export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
-# Debian's PostgreSQL NN; a build of yours only with SKPI_CLUSTER=existing
-# (pg_virtualenv runs Debian's packages only)
-if [[ $PG_CONFIG =~ ^/usr/lib/postgresql/([0-9]+)/bin/pg_config$ ]]; then
-    PG_MAJOR=${BASH_REMATCH[1]}
-    skpi_deps "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" make gcc postgresql-common ||
-        die "could not install the Debian packages"
-elif [ "${SKPI_CLUSTER:-}" != existing ]; then
-    die "PG_CONFIG=$PG_CONFIG is not Debian's /usr/lib/postgresql/NN/bin/pg_config: use SKPI_CLUSTER=existing"
-fi
-if [ "${SKPI_CLUSTER:-}" = existing ] && [ -z "${PGUSER:-}" ] && [ "$(id -u)" = 0 ]; then
-    die "SKPI_CLUSTER=existing as root needs PGUSER (and PGHOST, PGPORT, PGPASSWORD as your server wants): PostgreSQL has no role \"root\"; e.g. PGUSER=postgres PGHOST=localhost make demo SKPI_CLUSTER=existing"
-fi
-say "build and install with $PG_CONFIG"
-make -s PG_CONFIG="$PG_CONFIG" >/dev/null || die "build failed"
-make -s install PG_CONFIG="$PG_CONFIG" >/dev/null || die "make install failed"
-
-# ---------------------------------------------------------------------------
-# 2. The inner part, in a throwaway cluster (or the server of PGHOST/PGPORT)
-# ---------------------------------------------------------------------------
+skpi_demo_server bash "$ROOT/tools/demo.sh" --inner || die "the demo failed"
 if [ "${SKPI_CLUSTER:-}" = existing ]; then
-    bash "$ROOT/tools/demo.sh" --inner || die "the demo failed"
     say "demo done; the data and the report views are in database ${SKPI_DEMO_DB:-skpi_demo}"
 else
-    skpi_virtualenv "$PG_MAJOR" bash "$ROOT/tools/demo.sh" --inner || die "the demo failed"
     say "demo done; the throwaway cluster is dropped (SKPI_CLUSTER=existing keeps the data in a server of yours)"
 fi

@@ -153,3 +153,42 @@ CREATE DATABASE :"db";
 COMMENT ON DATABASE :"db" IS :'mark';
 SQL
 }
+
+# skpi_demo_server COMMAND...: the outer part of make demo and make dashboard.
+# Installs the missing Debian packages of PG_CONFIG's PostgreSQL (server, dev
+# files, make, gcc; default Debian's 15), builds and installs the extension
+# into it, then runs COMMAND against a throwaway cluster (skpi_virtualenv),
+# or, with SKPI_CLUSTER=existing, against the server PGHOST, PGPORT, PGUSER
+# point at (a build of yours is allowed only there).  Returns COMMAND's exit
+# status; 1 with a message (prefixed by the calling script's name) when it did
+# not get to run it.
+skpi_demo_server() {
+    local me major=
+    me=$(basename "$0")
+    export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+    if [[ $PG_CONFIG =~ ^/usr/lib/postgresql/([0-9]+)/bin/pg_config$ ]]; then
+        major=${BASH_REMATCH[1]}
+        skpi_deps "postgresql-$major" "postgresql-server-dev-$major" make gcc postgresql-common || {
+            printf '%s: ERROR: could not install the Debian packages\n' "$me" >&2
+            return 1
+        }
+    elif [ "${SKPI_CLUSTER:-}" != existing ]; then
+        printf '%s: ERROR: PG_CONFIG=%s is not Debian'\''s /usr/lib/postgresql/NN/bin/pg_config: use SKPI_CLUSTER=existing\n' \
+            "$me" "$PG_CONFIG" >&2
+        return 1
+    fi
+    if [ "${SKPI_CLUSTER:-}" = existing ] && [ -z "${PGUSER:-}" ] && [ "$(id -u)" = 0 ]; then
+        printf '%s: ERROR: SKPI_CLUSTER=existing as root needs PGUSER (and PGHOST, PGPORT, PGPASSWORD as your server wants): PostgreSQL has no role "root"; e.g. PGUSER=postgres PGHOST=localhost make %s SKPI_CLUSTER=existing\n' \
+            "$me" "${me%.sh}" >&2
+        return 1
+    fi
+    echo "==> build and install with $PG_CONFIG"
+    make -s -C "$SKPI_ROOT" PG_CONFIG="$PG_CONFIG" >/dev/null || { printf '%s: ERROR: build failed\n' "$me" >&2; return 1; }
+    make -s -C "$SKPI_ROOT" install PG_CONFIG="$PG_CONFIG" >/dev/null ||
+        { printf '%s: ERROR: make install failed\n' "$me" >&2; return 1; }
+    if [ "${SKPI_CLUSTER:-}" = existing ]; then
+        "$@"
+    else
+        skpi_virtualenv "$major" "$@"
+    fi
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# tools/dashboard.sh -- `make dashboard`: the demo's BI views as a static
+# dashboard (examples/dashboard: Observable Framework and Plot), built from a
+# demo database and checked in a real browser.
+#
+#   1. installs missing Debian packages: PostgreSQL and the build tools (as
+#      make demo), Chromium and a font; Node.js 20 or later with npm must be
+#      there (Debian 12's nodejs is 18: too old for playwright-core);
+#   2. `npm ci` in examples/dashboard, the one place npm runs (from the
+#      committed package-lock.json; again only when the lockfile changed);
+#   3. builds and installs the extension, starts a throwaway cluster (or uses
+#      the server of PGHOST/PGPORT with SKPI_CLUSTER=existing), builds the demo
+#      database (tools/demo.sh --inner: the demo data and the bi views);
+#   4. builds the static site (`observable build`: its data loader runs every
+#      examples/dashboard/queries/*.sql, a failed query or one without rows
+#      fails the build) into examples/dashboard/dist;
+#   5. serves it on a loopback port and opens every page in headless Chromium
+#      (examples/dashboard/tools/shoot.mjs): fails on a console error, a failed
+#      or non-local request, an empty chart, an error in the page; writes a PNG
+#      per page to examples/dashboard/screenshots/ and copies the monthly report
+#      to docs/dashboard-monthly.png (the README's picture).
+#
+# Environment knobs (all optional):
+#   PG_CONFIG, SKPI_SKIP_DEPS, SKPI_CLUSTER, SKPI_DEMO_REPLACE   as make demo
+#                     (tools/demo.sh)
+#   SKPI_DEMO_DB      database name (default skpi_dashboard); as make demo, a
+#                     database the demo did not create is never dropped
+#   SKPI_DASHBOARD_REUSE  1 = with SKPI_CLUSTER=existing, use the database
+#                     SKPI_DEMO_DB as it is when it has the bi views (no rebuild)
+#   SKPI_DASHBOARD_PORT   the loopback port (default: a free one)
+#   SKPI_DASHBOARD_SERVE  1 = keep serving the site after the checks (Ctrl-C)
+#   SKPI_CHROMIUM     the browser (default /usr/bin/chromium)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=tools/lib.sh
+. "$ROOT/tools/lib.sh"
+export LC_ALL=C.UTF-8
+DASH=$ROOT/examples/dashboard
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'dashboard.sh: ERROR: %s\n' "$*" >&2; exit 1; }
+export SKPI_DEMO_DB=${SKPI_DEMO_DB:-skpi_dashboard}
+
+# ---------------------------------------------------------------------------
+# Inner part: runs against a live server (PG* variables set)
+# ---------------------------------------------------------------------------
+if [ "${1:-}" = --inner ]; then
+    PSQL=psql
+    [ -x "$("${PG_CONFIG:?}" --bindir)/psql" ] && PSQL="$("$PG_CONFIG" --bindir)/psql"
+    LOG=$(mktemp -d "${TMPDIR:-/tmp}/skpi-dashboard.XXXXXX")
+    has_bi=$("$PSQL" -X -At -d "$SKPI_DEMO_DB" \
+        -c "SELECT count(*) FROM pg_class WHERE relnamespace = 'bi'::regnamespace" 2>/dev/null || echo 0)
+    if [ "${SKPI_DASHBOARD_REUSE:-}" = 1 ] && [ "$has_bi" -gt 0 ]; then
+        say "using the demo database $SKPI_DEMO_DB as it is (SKPI_DASHBOARD_REUSE=1)"
+    else
+        say "demo database $SKPI_DEMO_DB (tools/demo.sh --inner; log $LOG/demo.log)"
+        bash "$ROOT/tools/demo.sh" --inner >"$LOG/demo.log" 2>&1 || {
+            tail -n 30 "$LOG/demo.log"
+            die "the demo database could not be built"
+        }
+    fi
+    say "build the site (observable build; log $LOG/build.log)"
+    cd "$DASH"
+    # the loaders' cached results would outlive the database: always query it
+    rm -rf dist src/.observablehq/cache/data
+    PGDATABASE=$SKPI_DEMO_DB OBSERVABLE_TELEMETRY_DISABLE=1 ./node_modules/.bin/observable build \
+        >"$LOG/build.log" 2>&1 || {
+        grep -vE '^(build|alias) /_node/|→ src/\.observablehq/cache/_node/' "$LOG/build.log" | tail -n 30
+        die "the site did not build (a failed query fails it)"
+    }
+    grep -E '^(┌|├|└)' "$LOG/build.log" || true
+    say "open every page in headless Chromium"
+    serve=()
+    [ "${SKPI_DASHBOARD_SERVE:-}" = 1 ] && serve=(--serve)
+    node tools/shoot.mjs --dist dist --out screenshots --port "${SKPI_DASHBOARD_PORT:-0}" "${serve[@]}" ||
+        die "a page of the dashboard failed (screenshots in $DASH/screenshots)"
+    cp screenshots/monthly.png "$ROOT/docs/dashboard-monthly.png"
+    say "screenshots in $DASH/screenshots; the monthly report copied to docs/dashboard-monthly.png"
+    rm -rf "$LOG"
+    exit 0
+fi
+
+start=$SECONDS
+# ---------------------------------------------------------------------------
+# 1. Chromium, Node.js, the dashboard's npm packages
+# ---------------------------------------------------------------------------
+skpi_deps chromium fonts-dejavu-core || die "could not install the Debian packages"
+[ -x "${SKPI_CHROMIUM:-/usr/bin/chromium}" ] || die "no browser at ${SKPI_CHROMIUM:-/usr/bin/chromium} (Debian's chromium)"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    die "Node.js 20 or later and npm are needed (Debian 12's nodejs is 18: take Node.js 20 from nodejs.org or NodeSource)"
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 20 ] || die "Node.js $(node --version) is too old: 20 or later is needed (playwright-core)"
+stamp=$DASH/node_modules/.skpi-lock-sha256
+sum=$(sha256sum "$DASH/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    say "npm ci in examples/dashboard (the versions of package-lock.json)"
+    (cd "$DASH" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+    echo "$sum" >"$stamp"
+fi
+
+# ---------------------------------------------------------------------------
+# 2. Packages, build, install; the inner part in a throwaway cluster (or the
+# server of PGHOST/PGPORT)
+# ---------------------------------------------------------------------------
+skpi_demo_server bash "$ROOT/tools/dashboard.sh" --inner || die "the dashboard failed"
+say "dashboard done in $((SECONDS - start)) s"
