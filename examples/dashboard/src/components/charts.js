@@ -34,55 +34,89 @@ export function chart(name, rows, options, caption) {
   }${Plot.plot(options)}</div>`;
 }
 
-// One bar per month of a bi.kpi_monthly column.  With `met` (a boolean column)
-// bars are green on target and red off it, and `target` (a column) is drawn as
-// a dashed tick on every month; without, bars are neutral.  The selected month
-// is outlined.  Narrow charts name the months by their first letter.
-export function monthBars(rows, {y, label, met, target, selected, width, y1 = 0, domain, digits = 0, unit = ""}) {
-  const fill = met ? (d) => (d[met] ? "on target" : "off target") : () => "no target in the views";
+// What a met flag of the views says, in the words of a target or of the
+// volume forecast: `on` where the flag is true, `off` where false, `none`
+// where the target is NULL; `goal` writes the target (with the direction).
+export const targetStatus = {
+  name: "target",
+  on: "on target",
+  off: "off target",
+  none: "no target",
+  goal: (target, higherIsBetter) => `${higherIsBetter === false ? "≤" : "≥"} ${target}`
+};
+export const planStatus = {
+  name: "plan",
+  on: "within ±10 % of plan",
+  off: "off plan by over 10 %",
+  none: "no plan",
+  goal: (target) => `${target}`
+};
+const isSet = (v) => v !== null && v !== undefined;
+const statusOf = (flag, status) => (flag === true ? status.on : flag === false ? status.off : status.none);
+
+// One bar per month of a bi.kpi_monthly column.  `met` names the view's flag
+// (a *_met or *_within_plan column): bars are green where it is true, red where
+// false, blue where NULL (a month without a target).  `target` names the
+// target's column (or the forecast's): a dashed tick on every month that has
+// one.  The selected month is outlined.  Narrow charts name the months by
+// their first letter.
+export function monthBars(rows, {y, label, met, target, selected, width, y1 = 0, domain, digits = 0, unit = "",
+                                 higherIsBetter, status = targetStatus}) {
+  const fill = (d) => statusOf(d[met], status);
+  const fmt = (v) => `${fmtNumber(v, digits)}${unit}`;
+  const title = (d) =>
+    `${fmtMonth(d.month)}: ${fmt(d[y])}\n` +
+    (isSet(d[target]) ? `${status.name} ${status.goal(fmt(d[target]), higherIsBetter)}: ${fill(d)}` : status.none);
+  const targets = [...new Set(rows.map((d) => d[target]).filter(isSet))];
+  const unset = rows.filter((d) => !isSet(d[target])).length;
   const marks = [
-    Plot.barY(rows, {x: "month", y1, y2: y, fill, tip: true, title: (d) => `${fmtMonth(d.month)}: ${fmtNumber(d[y], digits)}${unit}`}),
+    Plot.barY(rows, {x: "month", y1, y2: y, fill, tip: true, title}),
     Plot.barY(rows.filter((d) => selected && sameDay(d.month, selected)), {
       x: "month", y1, y2: y, fill: "none", stroke: "currentColor", strokeWidth: 2
     }),
     Plot.ruleY([y1])
   ];
-  let caption = null;
-  if (target) {
-    marks.push(Plot.tickY(rows, {x: "month", y: target, stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3"}));
-    caption = `dashed line: the target, ${fmtNumber(rows.at(-1)[target], digits)}${unit}`;
-  }
+  // a month whose target is NULL has no tick (Plot leaves out a mark without its y)
+  if (target) marks.push(Plot.tickY(rows, {x: "month", y: target, stroke: "currentColor", strokeWidth: 2, strokeDasharray: "4,3"}));
+  let caption;
+  if (targets.length === 0) caption = `${status.none} in the view for these months`;
+  else if (targets.length === 1) caption = `dashed line: the ${status.name}, ${status.goal(fmt(targets[0]), higherIsBetter)}`;
+  else caption = `dashed line: each month's ${status.name}`;
+  if (targets.length > 0 && unset > 0) caption += ` (${status.none} for ${unset} of ${rows.length} months)`;
+  const present = [status.on, status.off, status.none].filter((s) => rows.some((d) => fill(d) === s));
   return chart(y, rows, {
     width,
     height: 220,
     marginLeft: 48,
     x: {type: "band", label: null, tickFormat: width < 360 ? (d) => fmtMonthShort(d)[0] : fmtMonthShort, padding: 0.15},
     y: {label, grid: true, domain},
-    color: met
-      ? {domain: ["on target", "off target"], range: [colors.on, colors.off], legend: true}
-      : {domain: ["no target in the views"], range: [colors.none], legend: true},
+    color: {domain: present, range: present.map((s) => (s === status.on ? colors.on : s === status.off ? colors.off : colors.none)), legend: true},
     marks
   }, caption);
 }
 
 // a big number: value of the month, its change against the previous month
-// (green when better, red when worse), and the target when there is one
-export function bigNumber({title, value, previous, unit = "", digits = 0, higherIsBetter, target, met}) {
+// (green when better, red when worse), and whether it meets its target (the
+// view's flag) or, without one, that there is none
+export function bigNumber({title, value, previous, unit = "", digits = 0, higherIsBetter, target, met, status = targetStatus}) {
   let change = "";
-  if (previous !== null && previous !== undefined && value !== null && value !== undefined) {
+  if (isSet(previous) && isSet(value)) {
     const delta = value - previous;
     const better = higherIsBetter === undefined || delta === 0 ? null : (delta > 0) === higherIsBetter;
     const color = better === null ? "var(--theme-foreground-muted)" : better ? colors.on : colors.off;
     change = html`<span style="color: ${color}">${delta > 0 ? "▲" : delta < 0 ? "▼" : "="} ${fmtNumber(Math.abs(delta), digits)}${unit} vs previous month</span>`;
   }
-  const goal =
-    target === null || target === undefined
-      ? html`<span class="muted">no target in the views</span>`
-      : html`<span style="color: ${met ? colors.on : colors.off}">${met ? "on target" : "off target"} (${higherIsBetter ? "≥" : "≤"} ${fmtNumber(target, digits)}${unit})</span>`;
+  const goal = isSet(target) ? status.goal(`${fmtNumber(target, digits)}${unit}`, higherIsBetter) : null;
+  const verdict =
+    goal === null
+      ? html`<span class="muted">${status.none}</span>`
+      : !isSet(met)
+        ? html`<span class="muted">${status.name} ${goal}, no figure</span>`
+        : html`<span style="color: ${met ? colors.on : colors.off}">${met ? status.on : status.off} (${goal})</span>`;
   return html`<div class="card skpi-big">
     <h2>${title}</h2>
     <span class="big">${fmtNumber(value, digits)}${unit}</span>
     <div>${change}</div>
-    <div>${goal}</div>
+    <div>${verdict}</div>
   </div>`;
 }
