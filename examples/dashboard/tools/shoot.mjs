@@ -160,6 +160,12 @@ for (const p of pages) {
       await settle(page, 1);
       const r = await page.evaluate(inspect, 0);
       problems.push(...r.problems.map((x) => `menu ${s + 1} option ${i + 1}: ${x}`));
+      // the page follows the menu: a heading names the chosen option
+      const shown = await select.evaluate((e) => {
+        const label = e.options[e.selectedIndex].text.trim();
+        return [...document.querySelectorAll("main h2")].some((h) => h.textContent.includes(label)) ? "" : label;
+      });
+      if (shown) problems.push(`menu ${s + 1} option ${i + 1}: no heading shows "${shown}"`);
       views++;
     }
   }
@@ -177,8 +183,10 @@ for (const p of pages) {
 await browser.close();
 if (opts.serve) {
   console.log(`the dashboard stays served on ${origin}/ (Ctrl-C ends it)`);
+  // Ctrl-C ends the serving, not the verdict: the exit status says whether every page passed
+  process.on("SIGINT", () => { server.close(); process.exit(failed === 0 ? 0 : 1); });
 } else {
   server.close();
 }
 console.log(`dashboard: ${passed} passed, ${failed} failed`);
-if (!opts.serve) process.exitCode = failed === 0 ? 0 : 1;
+process.exitCode = failed === 0 ? 0 : 1;

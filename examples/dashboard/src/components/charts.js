@@ -27,8 +27,17 @@ export function fmtNumber(v, digits = 0) {
 
 // a chart the browser check can count: data-rows is the number of rows it
 // draws; no row is an error shown in the page (and a failed check)
-export function chart(name, rows, options, caption) {
+// A chart of rows: `values` names the column(s) it draws; the chart throws
+// (an error shown in the page, which make dashboard fails on) when there are
+// no rows or no row has a finite number in any of them, so a misspelt or
+// all-NULL column cannot give an empty chart that still draws its axes and
+// constant rules
+export function chart(name, rows, options, caption, values) {
   if (!rows || rows.length === 0) throw new Error(`chart "${name}" has no data`);
+  const cols = [values].flat();
+  if (!values || cols.length === 0) throw new Error(`chart "${name}": name the column(s) it draws`);
+  if (!rows.some((d) => cols.some((c) => Number.isFinite(d[c]))))
+    throw new Error(`chart "${name}": no value in ${cols.join(", ")}`);
   return html`<div class="skpi-chart" data-chart=${name} data-rows=${rows.length}>${
     caption ? html`<div class="skpi-caption">${caption}</div>` : null
   }${Plot.plot(options)}</div>`;
@@ -92,7 +101,7 @@ export function monthBars(rows, {y, label, met, target, selected, width, y1 = 0,
     y: {label, grid: true, domain},
     color: {domain: present, range: present.map((s) => (s === status.on ? colors.on : s === status.off ? colors.off : colors.none)), legend: true},
     marks
-  }, caption);
+  }, caption, y);
 }
 
 // a big number: value of the month, its change against the previous month
@@ -101,10 +110,14 @@ export function monthBars(rows, {y, label, met, target, selected, width, y1 = 0,
 export function bigNumber({title, value, previous, unit = "", digits = 0, higherIsBetter, target, met, status = targetStatus}) {
   let change = "";
   if (isSet(previous) && isSet(value)) {
-    const delta = value - previous;
+    // the change of the figures as shown (rounded first: 86.49 - 86.34 is 0.15, not 0.1499...);
+    // a percentage changes by points, not by %
+    const scale = 10 ** (digits + 1);
+    const delta = Math.round((value - previous) * scale) / scale;
     const better = higherIsBetter === undefined || delta === 0 ? null : (delta > 0) === higherIsBetter;
     const color = better === null ? "var(--theme-foreground-muted)" : better ? colors.on : colors.off;
-    change = html`<span style="color: ${color}">${delta > 0 ? "▲" : delta < 0 ? "▼" : "="} ${fmtNumber(Math.abs(delta), digits)}${unit} vs previous month</span>`;
+    const deltaUnit = unit.trim() === "%" ? " points" : unit;
+    change = html`<span style="color: ${color}">${delta > 0 ? "▲" : delta < 0 ? "▼" : "="} ${fmtNumber(Math.abs(delta), digits + (unit.trim() === "%" ? 1 : 0))}${deltaUnit} vs previous month</span>`;
   }
   const goal = isSet(target) ? status.goal(`${fmtNumber(target, digits)}${unit}`, higherIsBetter) : null;
   const verdict =
