@@ -192,3 +192,25 @@ skpi_demo_server() {
         skpi_virtualenv "$major" "$@"
     fi
 }
+
+# The TAP-like lines of a check script: skpi_check STATUS DESCRIPTION [DETAIL]
+# prints "ok - ..." when STATUS is 0, else "not ok - ..." and DETAIL as
+# "#   " lines, and counts; skpi_check_summary NAME prints the last line
+# "NAME: N passed, M failed" that tools/suites.sh reads and returns 1 if any
+# failed
+SKPI_CHECK_PASSED=0
+SKPI_CHECK_FAILED=0
+skpi_check() {
+    if [ "$1" = 0 ]; then
+        SKPI_CHECK_PASSED=$((SKPI_CHECK_PASSED + 1))
+        echo "ok - $2"
+    else
+        SKPI_CHECK_FAILED=$((SKPI_CHECK_FAILED + 1))
+        echo "not ok - $2"
+        [ -z "${3:-}" ] || printf '#   %s\n' "${3//$'\n'/$'\n#   '}"
+    fi
+}
+skpi_check_summary() {
+    echo "$1: $SKPI_CHECK_PASSED passed, $SKPI_CHECK_FAILED failed"
+    [ "$SKPI_CHECK_FAILED" = 0 ]
+}

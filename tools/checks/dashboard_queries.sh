@@ -29,17 +29,6 @@ if [ -z "$DB" ]; then
         exit 1
     }
 fi
-pass=0 fail=0
-check() { # check OK_STATUS DESCRIPTION [DETAIL]
-    if [ "$1" = 0 ]; then
-        pass=$((pass + 1))
-        echo "ok - $2"
-    else
-        fail=$((fail + 1))
-        echo "not ok - $2"
-        [ -z "${3:-}" ] || printf '#   %s\n' "${3//$'\n'/$'\n#   '}"
-    fi
-}
 n=0
 shopt -s nullglob
 for f in "$ROOT"/examples/dashboard/queries/*.sql; do
@@ -72,22 +61,21 @@ SELECT 'dep pg_catalog.' || p.proname || '()' FROM pg_rewrite r
 WHERE r.ev_class = 'dashboard_query'::regclass AND p.proname ~ '^(query_to|table_to|cursor_to|pg_read|dblink|lo_)';
 SQL
     ); then
-        check 1 "$name: runs" "$out"
+        skpi_check 1 "$name: runs" "$out"
         continue
     fi
     rows=$(sed -n 's/^rows //p' <<<"$out")
     [ "${rows:-0}" -gt 0 ]
-    check $? "$name: returns rows ($rows)"
+    skpi_check $? "$name: returns rows ($rows)"
     got=$(sed -n 's/^col //p' <<<"$out")
     [ -n "$expected" ] && [ "$got" = "$expected" ]
-    check $? "$name: $(wc -l <<<"$got") columns of the types its header gives" \
+    skpi_check $? "$name: $(wc -l <<<"$got") columns of the types its header gives" \
         "$(diff <(echo "$expected") <(echo "$got") | grep '^[<>]' | sed 's/^</header:/; s/^>/query: /')"
     deps=$(sed -n 's/^dep //p' <<<"$out")
     others=$(grep -v '^bi\.' <<<"$deps")
     [ -n "$deps" ] && [ -z "$others" ]
-    check $? "$name: reads the bi views only (${deps//$'\n'/ })" "${others:+other relations: $others}"
+    skpi_check $? "$name: reads the bi views only (${deps//$'\n'/ })" "${others:+other relations: $others}"
 done
 [ "$n" -gt 0 ]
-check $? "examples/dashboard/queries has queries ($n)"
-echo "dashboard queries: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+skpi_check $? "examples/dashboard/queries has queries ($n)"
+skpi_check_summary "dashboard queries"

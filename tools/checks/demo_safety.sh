@@ -10,28 +10,23 @@ export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 # shellcheck source=tools/lib.sh
 . "$ROOT/tools/lib.sh"
 DB=skpi_demo_safety_probe
-pass=0 fail=0
-check() { # check OK_STATUS DESCRIPTION
-    if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok - $2"; else fail=$((fail + 1)); echo "not ok - $2"; fi
-}
 skpi_scratch_db "$DB" || { echo "demo safety: 0 passed, 1 failed"; exit 1; }
 "$PSQL" -X -q -d "$DB" -c "CREATE TABLE precious AS SELECT 42 AS answer" >/dev/null 2>&1
 out=$(SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner 2>&1); rc=$?
 [ "$rc" != 0 ] && [[ $out == *"exists and was not created by make demo"* ]]
-check $? "an existing database the demo did not create is refused (exit $rc)"
+skpi_check $? "an existing database the demo did not create is refused (exit $rc)"
 [ "$("$PSQL" -X -At -d "$DB" -c "SELECT answer FROM precious" 2>/dev/null)" = 42 ]
-check $? "and left alone: its table is still there"
+skpi_check $? "and left alone: its table is still there"
 # the explicit opt-in drops it and builds the demo in its place, marked as the demo's
 out=$(SKPI_DEMO_REPLACE=1 SKPI_DEMO_DB=$DB bash "$ROOT/tools/demo.sh" --inner 2>&1); rc=$?
 [ "$rc" = 0 ] && [ "$(skpi_db_mark "$DB")" = "x$SKPI_DEMO_MARK" ] &&
     ! "$PSQL" -X -At -d "$DB" -c "SELECT 1 FROM precious" >/dev/null 2>&1
-check $? "SKPI_DEMO_REPLACE=1 drops it and leaves the demo, marked, in its place (exit $rc)"
+skpi_check $? "SKPI_DEMO_REPLACE=1 drops it and leaves the demo, marked, in its place (exit $rc)"
 if [ "$(id -u)" = 0 ]; then
     out=$(env -u PGUSER SKPI_CLUSTER=existing SKPI_SKIP_DEPS=1 bash "$ROOT/tools/demo.sh" 2>&1); rc=$?
     [ "$rc" != 0 ] && [[ $out == *"needs PGUSER"* ]]
-    check $? "as root without PGUSER: a message naming PGUSER (exit $rc)"
+    skpi_check $? "as root without PGUSER: a message naming PGUSER (exit $rc)"
 fi
 skpi_drop_marked_db "$DB" "$SKPI_TEST_MARK"
 skpi_drop_marked_db "$DB" "$SKPI_DEMO_MARK"
-echo "demo safety: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+skpi_check_summary "demo safety"

@@ -10,8 +10,8 @@ PSQL=${PSQL:-psql}
 # shellcheck source=tools/lib.sh
 . "$ROOT/tools/lib.sh"
 DB=skpi_your_data
-pass=0 fail=0
-check() { if [ "$1" = "$2" ]; then pass=$((pass + 1)); echo "ok - $3"; else fail=$((fail + 1)); echo "not ok - $3: got '$1', want '$2'"; fi; }
+# check GOT WANT DESCRIPTION
+check() { [ "$1" = "$2" ]; skpi_check $? "$3" "got '$1', want '$2'"; }
 # the ```sql blocks of FILE whose first line matches PATTERN, concatenated
 blocks() {
     perl -e 'my ($pat) = $ARGV[1]; open my $fh, "<", $ARGV[0] or die; my ($in, $b) = (0, "");
@@ -37,5 +37,4 @@ check "$(q "SELECT round((sum(handle_seconds) / sum(handled))::numeric, 1) || ' 
 check "$(q "SELECT sum(transfer_known) || ' ' || coalesce(max(transfer_pct)::text, 'null') FROM bi.contacts_monthly")" \
     "0 null" "no transfer flag recorded: no base, no transfer rate"
 skpi_drop_marked_db "$DB" "$SKPI_TEST_MARK"
-echo "your data: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+skpi_check_summary "your data"
