@@ -1253,3 +1253,25 @@ CREATE OR REPLACE FUNCTION @extschema@.is_abandoned(@extschema@.contact_timeline
 	AS 'MODULE_PATHNAME', 'skpi_is_abandoned' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OR REPLACE FUNCTION @extschema@.is_resolved(@extschema@.contact_timeline) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'skpi_is_resolved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+--
+-- 12. Sources: views over the tables of the systems support teams run
+-- (docs/sources.md).  create_<system>_views(...) is plpgsql (the only way to
+-- name a user's schema at call time): SECURITY INVOKER, search_path locked to
+-- pg_catalog, every identifier through format('%I'), every extension object
+-- qualified with the extension's schema; the views it creates are
+-- security_invoker and bind every name when they are created.
+--
+
+-- 12.1 Asterisk: the call-queue log (queue_log) ----------------------------
+-- (end of 12.1)
+
+
+
+-- 12.2 Chatwoot: conversations, messages, reporting_events ------------------
+-- (end of 12.2)
+
+
+
+-- 12.3 Zammad: tickets and articles -----------------------------------------
+-- (end of 12.3)

@@ -2408,3 +2408,25 @@ BEGIN ATOMIC
 	ORDER BY ev.contact_id, ev.at, ev.kind::@extschema@.contact_event_kind;
 END;
 COMMENT ON FUNCTION @extschema@.generate_demo_events(integer, date, bigint) IS 'the event log (messages, queue and call events) of the contacts of generate_demo_contacts with the same arguments';
+
+--
+-- 12. Sources: views over the tables of the systems support teams run
+-- (docs/sources.md).  create_<system>_views(...) is plpgsql (the only way to
+-- name a user's schema at call time): SECURITY INVOKER, search_path locked to
+-- pg_catalog, every identifier through format('%I'), every extension object
+-- qualified with the extension's schema; the views it creates are
+-- security_invoker and bind every name when they are created.
+--
+
+-- 12.1 Asterisk: the call-queue log (queue_log) ----------------------------
+-- (end of 12.1)
+
+
+
+-- 12.2 Chatwoot: conversations, messages, reporting_events ------------------
+-- (end of 12.2)
+
+
+
+-- 12.3 Zammad: tickets and articles -----------------------------------------
+-- (end of 12.3)
