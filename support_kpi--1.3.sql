@@ -2419,6 +2419,509 @@ COMMENT ON FUNCTION @extschema@.generate_demo_events(integer, date, bigint) IS '
 --
 
 -- 12.1 Asterisk: the call-queue log (queue_log) ----------------------------
+-- create_asterisk_views(queue_log, ...): views over Asterisk's realtime
+-- queue_log table (docs/sources.md, "Asterisk").  Reads the table's columns
+-- at call time: "time" as timestamptz, timestamp or text (Asterisk's
+-- 'YYYY-MM-DD HH:MM:SS.uuuuuu' in log_time_zone) or epoch seconds; data1 ..
+-- data5, or one '|'-separated "data"; an "id" column, when there is one,
+-- orders the rows of the same instant.
+CREATE FUNCTION @extschema@.create_asterisk_views(queue_log regclass, into_schema name DEFAULT 'asterisk_kpi',
+	time_zone text DEFAULT 'UTC', log_time_zone text DEFAULT NULL,
+	threshold_seconds double precision DEFAULT 20, short_abandon_seconds double precision DEFAULT 5,
+	sl_policy text DEFAULT 'against')
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	src text;
+	s text;
+	ltz text := coalesce(log_time_zone, time_zone);
+	kind "char";
+	coltype jsonb := '{}';
+	c record;
+	tt text;
+	at_expr text;
+	id_expr text;
+	f text[];
+	msg text;
+	sec text;
+	views text[] := ARRAY['queue_log_events', 'queue_visits', 'contact_facts', 'contact_events', 'agent_events',
+		'monthly_report', 'operator_monthly', 'cross_check'];
+	body text[];
+	comments jsonb[];
+	short_s text := short_abandon_seconds::text;
+	calls text;
+	visit_ctes text;
+	visit_select text;
+	thr text := threshold_seconds::text;
+	v text;
+	i integer;
+BEGIN
+	-- the arguments
+	IF queue_log IS NULL THEN
+		RAISE EXCEPTION 'queue_log must not be null' USING ERRCODE = '22004',
+			HINT = 'Give Asterisk''s realtime queue_log table, for example ''public.queue_log''.';
+	END IF;
+	IF into_schema IS NULL OR into_schema = '' THEN
+		RAISE EXCEPTION 'into_schema must not be null or empty' USING ERRCODE = '22004';
+	END IF;
+	IF time_zone IS NULL THEN
+		RAISE EXCEPTION 'time_zone must not be null' USING ERRCODE = '22004';
+	END IF;
+	FOREACH v IN ARRAY ARRAY[time_zone, ltz] LOOP
+		BEGIN
+			PERFORM pg_catalog.timezone(v, pg_catalog.now());
+		EXCEPTION WHEN invalid_parameter_value THEN
+			RAISE EXCEPTION 'time zone "%" is not recognized', v USING ERRCODE = '22023',
+				HINT = 'Give a name of pg_timezone_names, such as ''Europe/Berlin'' or ''UTC''.';
+		END;
+	END LOOP;
+	IF threshold_seconds IS NULL OR short_abandon_seconds IS NULL OR sl_policy IS NULL THEN
+		RAISE EXCEPTION 'threshold_seconds, short_abandon_seconds and sl_policy must not be null' USING ERRCODE = '22004';
+	END IF;
+	IF NOT (threshold_seconds > 0 AND threshold_seconds < 86400) THEN
+		RAISE EXCEPTION 'threshold_seconds % is out of range', threshold_seconds USING ERRCODE = '22023',
+			HINT = 'The service-level threshold is a wait in seconds, above 0 and below a day (20: 80 % within 20 s).';
+	END IF;
+	IF NOT (short_abandon_seconds >= 0 AND short_abandon_seconds < 86400) THEN
+		RAISE EXCEPTION 'short_abandon_seconds % is out of range', short_abandon_seconds USING ERRCODE = '22023',
+			HINT = 'Abandons faster than this many seconds are misdials left out of the rates; 0 keeps them all.';
+	END IF;
+	IF sl_policy NOT IN ('against', 'ignore_early', 'favour', 'answered_only') THEN
+		RAISE EXCEPTION 'unknown sl_policy "%"', sl_policy USING ERRCODE = '22023',
+			HINT = 'One of against, ignore_early, favour, answered_only (see sl_pct).';
+	END IF;
+
+	-- the source: a table (or view) with Asterisk's queue_log columns
+	SELECT r.relkind INTO kind FROM pg_class r WHERE r.oid = queue_log;
+	IF kind NOT IN ('r', 'p', 'v', 'm', 'f') THEN
+		RAISE EXCEPTION '% is not a table or view', queue_log USING ERRCODE = '42809';
+	END IF;
+	src := queue_log::text;
+	FOR c IN SELECT a.attname, format_type(a.atttypid, NULL) AS t, a.atttypid
+		FROM pg_attribute a WHERE a.attrelid = queue_log AND a.attnum > 0 AND NOT a.attisdropped LOOP
+		coltype := coltype || jsonb_build_object(c.attname::text, c.t);
+	END LOOP;
+	FOREACH v IN ARRAY ARRAY['time', 'callid', 'queuename', 'agent', 'event'] LOOP
+		IF NOT coltype ? v THEN
+			RAISE EXCEPTION 'column "%" of % does not exist', v, src USING ERRCODE = '42703',
+				HINT = 'create_asterisk_views expects Asterisk''s realtime queue_log: time, callid, queuename, agent, event, data1 .. data5 (or data).';
+		END IF;
+	END LOOP;
+	IF coltype ? 'data1' THEN
+		FOREACH v IN ARRAY ARRAY['data2', 'data3', 'data4', 'data5'] LOOP
+			IF NOT coltype ? v THEN
+				RAISE EXCEPTION 'column "%" of % does not exist', v, src USING ERRCODE = '42703',
+					HINT = 'A queue_log with data1 has data1 .. data5; without them, one column data holds the ''|''-separated fields.';
+			END IF;
+		END LOOP;
+		f := ARRAY['q.data1::text', 'q.data2::text', 'q.data3::text', 'q.data4::text', 'q.data5::text'];
+		msg := 'CASE WHEN q.event::text = ''ATTENDEDTRANSFER'' THEN concat(q.data1, ''|'', q.data2, ''|'', q.data3, ''|'', q.data4, ''|'', q.data5) END';
+	ELSIF coltype ? 'data' THEN
+		f := ARRAY['split_part(q.data::text, ''|'', 1)', 'split_part(q.data::text, ''|'', 2)',
+			'split_part(q.data::text, ''|'', 3)', 'split_part(q.data::text, ''|'', 4)',
+			'split_part(q.data::text, ''|'', 5)'];
+		msg := 'q.data::text';
+	ELSE
+		RAISE EXCEPTION 'column "data1" of % does not exist', src USING ERRCODE = '42703',
+			HINT = 'create_asterisk_views expects data1 .. data5, or one column data with the ''|''-separated fields.';
+	END IF;
+	tt := coltype ->> 'time';
+	IF tt = 'timestamp with time zone' THEN
+		at_expr := 'q."time"';
+	ELSIF tt = 'timestamp without time zone' THEN
+		at_expr := format('(q."time" AT TIME ZONE %L)', ltz);
+	ELSIF tt IN ('text', 'character varying', 'character') THEN
+		at_expr := format('(q."time"::text::timestamp AT TIME ZONE %L)', ltz);
+	ELSIF tt IN ('integer', 'bigint', 'numeric', 'double precision') THEN
+		at_expr := 'to_timestamp(q."time"::double precision)';
+	ELSE
+		RAISE EXCEPTION 'column "time" of % has type %', src, tt USING ERRCODE = '42804',
+			HINT = 'Expected timestamp, timestamptz, text (Asterisk writes ''YYYY-MM-DD HH:MM:SS.uuuuuu'') or epoch seconds.';
+	END IF;
+	id_expr := CASE WHEN coltype ->> 'id' IN ('integer', 'bigint', 'smallint', 'numeric')
+		THEN 'q.id::bigint' ELSE 'NULL::bigint' END;
+	sec := '^[0-9]{1,15}$';
+
+	s := quote_ident(into_schema);
+	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', into_schema);
+
+	-- 1. every row of the log, its time as timestamptz and the figures of its data fields
+	body[1] := format($v$
+SELECT e.log_id, e.at, e.callid, e.queue, e.agent, e.event, e.event_code,
+	CASE WHEN e.w <> '' AND length(e.w) <= 15 AND ltrim(e.w, '0123456789') = '' THEN e.w::double precision END
+		AS their_wait_seconds,
+	CASE WHEN e.t <> '' AND length(e.t) <= 15 AND ltrim(e.t, '0123456789') = '' THEN e.t::double precision END
+		AS their_talk_seconds,
+	CASE WHEN e.r <> '' AND length(e.r) <= 15 AND ltrim(e.r, '0123456789') = '' THEN e.r::double precision / 1000 END
+		AS ring_seconds,
+	nullif(e.info, '') AS info
+FROM (SELECT d.log_id, d.at, d.callid, d.queue, d.agent, d.event, d.event_code,
+		CASE WHEN d.event_code IN (3, 8, 9) THEN d.f1 WHEN d.event_code IN (4, 5, 6, 10, 11) THEN d.f3
+			WHEN d.event_code = 7 THEN d.f4 WHEN d.event_code = 12 THEN split_part(d.msg, '|', -3) END AS w,
+		CASE WHEN d.event_code IN (8, 9) THEN d.f2 WHEN d.event_code IN (10, 11) THEN d.f4
+			WHEN d.event_code = 12 THEN split_part(d.msg, '|', -2) END AS t,
+		CASE WHEN d.event_code IN (2, 20) THEN d.f1 END AS r,
+		CASE WHEN d.event_code = 1 THEN d.f2 WHEN d.event_code = 39 THEN d.f3
+			WHEN d.event_code IN (7, 10, 11, 12, 30, 32, 33, 34, 35, 36, 37, 38) THEN d.f1 END AS info
+	FROM (SELECT %1$s AS log_id, %2$s AS at, q.callid::text COLLATE "C" AS callid, q.queuename::text AS queue,
+			q.agent::text AS agent, q.event::text AS event,
+			CASE q.event::text WHEN 'ENTERQUEUE' THEN 1 WHEN 'CONNECT' THEN 3 WHEN 'COMPLETECALLER' THEN 8
+				WHEN 'COMPLETEAGENT' THEN 9 WHEN 'RINGNOANSWER' THEN 2 WHEN 'ABANDON' THEN 4 WHEN 'EXITWITHTIMEOUT' THEN 5
+				WHEN 'EXITEMPTY' THEN 6 WHEN 'EXITWITHKEY' THEN 7 WHEN 'TRANSFER' THEN 10 WHEN 'BLINDTRANSFER' THEN 11
+				WHEN 'ATTENDEDTRANSFER' THEN 12 WHEN 'RINGCANCELED' THEN 20 WHEN 'AGENTDUMP' THEN 21
+				WHEN 'ADDMEMBER' THEN 30 WHEN 'REMOVEMEMBER' THEN 31 WHEN 'PAUSE' THEN 32 WHEN 'UNPAUSE' THEN 33
+				WHEN 'PAUSEALL' THEN 34 WHEN 'UNPAUSEALL' THEN 35 WHEN 'AGENTLOGIN' THEN 36 WHEN 'AGENTLOGOFF' THEN 37
+				WHEN 'AGENTCALLBACKLOGIN' THEN 38 WHEN 'AGENTCALLBACKLOGOFF' THEN 39 ELSE 0 END::smallint AS event_code,
+			%3$s AS f1, %4$s AS f2, %5$s AS f3, %6$s AS f4, %7$s AS msg
+		FROM %8$s q
+		OFFSET 0) d
+	OFFSET 0) e$v$,
+		id_expr, at_expr, f[1], f[2], f[3], f[4], msg, src);
+	comments[1] := jsonb_build_array(
+		'Every row of the Asterisk queue_log, its time read as timestamptz and the seconds of its data fields parsed (made by create_asterisk_views).',
+		'log_id', 'the id column of queue_log (NULL when the table has none): orders the rows of the same instant',
+		'at', 'the row''s time: a timestamptz column as is; a timestamp or text column read in log_time_zone (Asterisk writes local time, or GMT with queue_log_realtime_use_gmt); epoch seconds converted',
+		'callid', 'the caller channel''s uniqueid (NONE for agent events), in the C collation (an id: sorts and groups bytewise)',
+		'queue', 'queuename (NONE for events of no queue)',
+		'agent', 'the member name (NONE for call events without a member)',
+		'event', 'the event name as Asterisk writes it (ENTERQUEUE, CONNECT, ...)',
+		'event_code', 'the event as a number (read once per row): 1 ENTERQUEUE, 2 RINGNOANSWER, 3 CONNECT, 4 ABANDON, 5 EXITWITHTIMEOUT, 6 EXITEMPTY, 7 EXITWITHKEY, 8 COMPLETECALLER, 9 COMPLETEAGENT, 10 TRANSFER, 11 BLINDTRANSFER, 12 ATTENDEDTRANSFER (1 .. 12: the call events of a queue visit), 20 RINGCANCELED, 21 AGENTDUMP, 30 ADDMEMBER, 31 REMOVEMEMBER, 32 PAUSE, 33 UNPAUSE, 34 PAUSEALL, 35 UNPAUSEALL, 36 AGENTLOGIN, 37 AGENTLOGOFF, 38 AGENTCALLBACKLOGIN, 39 AGENTCALLBACKLOGOFF; 0 any other event (ignored)',
+		'their_wait_seconds', 'Asterisk''s own wait, whole seconds: CONNECT and COMPLETE* holdtime (data1); ABANDON, EXITWITHTIMEOUT, EXITEMPTY waittime (data3); EXITWITHKEY (data4); TRANSFER, BLINDTRANSFER holdtime (data3); ATTENDEDTRANSFER the third field from the end',
+		'their_talk_seconds', 'Asterisk''s own talk time, whole seconds: COMPLETE* calltime (data2); TRANSFER, BLINDTRANSFER (data4); ATTENDEDTRANSFER the second field from the end',
+		'ring_seconds', 'RINGNOANSWER, RINGCANCELED: how long the member''s phone rang, seconds (data1 is milliseconds)',
+		'info', 'ENTERQUEUE: the caller id (data2); EXITWITHKEY: the key; PAUSE, UNPAUSE, ADDMEMBER: the reason (data1); agent logins: the channel; transfers: the target (data1); else NULL');
+
+	-- 2. one row per visit of a call to a queue: from an ENTERQUEUE to the next one of the same call
+	-- the visits from the call events ev (shared by queue_visits, monthly_report, operator_monthly)
+	visit_ctes := $v$g AS MATERIALIZED (
+	-- a call's events in one queue: one visit, unless the call entered that queue again (below)
+	SELECT e.callid, count(*) FILTER (WHERE e.event_code = 1) AS n,
+			e.queue,
+			min(e.at) FILTER (WHERE e.event_code = 1) AS entered_at,
+			min(e.at) FILTER (WHERE e.event_code = 3) AS connected_at,
+			min(e.agent COLLATE "C") FILTER (WHERE e.event_code = 3) AS operator_id,
+			min(e.at) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_at,
+			min(e.event_code) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_code,
+			min(e.at) FILTER (WHERE e.event_code >= 8) AS talk_end_at,
+			min(e.event_code) FILTER (WHERE e.event_code >= 8) AS talk_end_code,
+			min(e.info COLLATE "C") FILTER (WHERE e.event_code = 1) AS caller_id,
+			max(e.their_wait_seconds) FILTER (WHERE e.event_code BETWEEN 3 AND 7) AS their_wait_seconds,
+			max(e.their_talk_seconds) FILTER (WHERE e.event_code >= 8) AS their_talk_seconds,
+			count(*) FILTER (WHERE e.event_code = 2) AS ring_no_answer
+	FROM ev e
+	WHERE e.event_code <= 12
+	GROUP BY e.callid, e.queue
+), v AS (
+	SELECT g.callid, g.queue, g.entered_at, g.connected_at, g.operator_id, g.exit_at, g.exit_code, g.talk_end_at, g.talk_end_code, g.caller_id, g.their_wait_seconds, g.their_talk_seconds, g.ring_no_answer FROM g WHERE g.n = 1
+	UNION ALL
+	-- a call that entered the same queue more than once: each ENTERQUEUE starts a visit
+	SELECT m.callid, m.queue, m.entered_at, m.connected_at, m.operator_id, m.exit_at, m.exit_code, m.talk_end_at,
+		m.talk_end_code, m.caller_id, m.their_wait_seconds, m.their_talk_seconds, m.ring_no_answer
+	FROM (SELECT e.callid, e.k,
+			e.queue,
+			min(e.at) FILTER (WHERE e.event_code = 1) AS entered_at,
+			min(e.at) FILTER (WHERE e.event_code = 3) AS connected_at,
+			min(e.agent COLLATE "C") FILTER (WHERE e.event_code = 3) AS operator_id,
+			min(e.at) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_at,
+			min(e.event_code) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_code,
+			min(e.at) FILTER (WHERE e.event_code >= 8) AS talk_end_at,
+			min(e.event_code) FILTER (WHERE e.event_code >= 8) AS talk_end_code,
+			min(e.info COLLATE "C") FILTER (WHERE e.event_code = 1) AS caller_id,
+			max(e.their_wait_seconds) FILTER (WHERE e.event_code BETWEEN 3 AND 7) AS their_wait_seconds,
+			max(e.their_talk_seconds) FILTER (WHERE e.event_code >= 8) AS their_talk_seconds,
+			count(*) FILTER (WHERE e.event_code = 2) AS ring_no_answer
+		FROM (SELECT x.*, count(*) FILTER (WHERE x.event_code = 1) OVER (PARTITION BY x.callid, x.queue
+					ORDER BY x.at, x.log_id, x.event_code ROWS UNBOUNDED PRECEDING) AS k
+			FROM ev x
+			WHERE x.event_code <= 12 AND (x.callid, x.queue) IN (SELECT g.callid, g.queue FROM g WHERE g.n > 1)) e
+		WHERE e.k > 0
+		GROUP BY e.callid, e.queue, e.k) m
+)$v$;
+	visit_select := $v$
+SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid,
+	row_number() OVER (PARTITION BY v.callid ORDER BY v.entered_at, v.queue)::integer AS visit,
+	v.queue, v.entered_at, v.connected_at, coalesce(v.talk_end_at, v.exit_at) AS ended_at, v.operator_id,
+	CASE WHEN v.connected_at IS NOT NULL THEN 'answered' WHEN v.exit_code = 4 THEN 'abandoned'
+		WHEN v.exit_code = 5 THEN 'timeout' WHEN v.exit_code = 6 THEN 'empty' WHEN v.exit_code = 7 THEN 'key'
+		ELSE 'waiting' END AS outcome,
+	extract(epoch FROM coalesce(v.connected_at, v.exit_at) - v.entered_at)::double precision AS wait_seconds,
+	extract(epoch FROM v.talk_end_at - v.connected_at)::double precision AS talk_seconds,
+	CASE WHEN v.connected_at IS NOT NULL AND v.talk_end_at IS NOT NULL THEN v.talk_end_code >= 10 END AS transferred,
+	CASE WHEN v.talk_end_code = 8 THEN 'caller' WHEN v.talk_end_code = 9 THEN 'agent'
+		WHEN v.talk_end_code >= 10 THEN 'transfer' END AS ended_by,
+	v.caller_id, v.their_wait_seconds, v.their_talk_seconds, v.ring_no_answer,
+	v.connected_at = min(v.connected_at) OVER (PARTITION BY v.callid) AS first_answer,
+	row_number() OVER (PARTITION BY v.callid ORDER BY v.entered_at, v.queue)
+		= count(*) OVER (PARTITION BY v.callid) AS last_visit
+FROM v
+WHERE v.entered_at IS NOT NULL$v$;
+	body[2] := format($v$
+WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %2$s%3$s$v$,
+		s, visit_ctes, visit_select);
+	comments[2] := jsonb_build_array(
+		'One row per visit of a call to a queue, from its ENTERQUEUE to its end: answered (CONNECT), abandoned (ABANDON: the caller hung up), an overflow (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY: the queue sent the call on) or still waiting; events of a call and queue before its first ENTERQUEUE in the log (a call that entered before the log starts) are left out (made by create_asterisk_views).',
+		'contact_id', 'the call''s key: hashtextextended(callid, 0), the same in every view',
+		'callid', 'the caller channel''s uniqueid',
+		'visit', 'the visit''s number within the call, in the order of ENTERQUEUE (1 for the first queue it entered, 2 after an overflow or a transfer into a queue, ...)',
+		'queue', 'the queue of the visit',
+		'entered_at', 'ENTERQUEUE',
+		'connected_at', 'CONNECT: a member answered (NULL: not answered in this visit)',
+		'ended_at', 'the end of the visit: COMPLETECALLER, COMPLETEAGENT, a transfer, ABANDON or EXIT* (NULL: still waiting or talking)',
+		'operator_id', 'the member who answered (CONNECT''s agent)',
+		'outcome', 'answered, abandoned (caller hung up), timeout (EXITWITHTIMEOUT), empty (EXITEMPTY), key (EXITWITHKEY), or waiting (no end in the log yet); timeout, empty and key are overflows',
+		'wait_seconds', 'seconds from ENTERQUEUE to CONNECT, or to ABANDON / EXIT*, from the log''s times (microseconds)',
+		'talk_seconds', 'seconds from CONNECT to COMPLETE* or the transfer: talk time (queue_log records no hold split and no after-call work)',
+		'transferred', 'the member transferred the call (TRANSFER, BLINDTRANSFER, ATTENDEDTRANSFER); NULL when not answered or still talking',
+		'ended_by', 'caller (COMPLETECALLER), agent (COMPLETEAGENT) or transfer; NULL otherwise',
+		'caller_id', 'the caller id of ENTERQUEUE (data2)',
+		'their_wait_seconds', 'Asterisk''s own wait of the visit, whole seconds (CONNECT holdtime, ABANDON / EXIT* waittime)',
+		'their_talk_seconds', 'Asterisk''s own talk time, whole seconds (COMPLETE* / transfer calltime)',
+		'ring_no_answer', 'RINGNOANSWER events during the visit: members rung who did not answer',
+		'first_answer', 'this visit is the call''s first answered one (NULL: not answered)',
+		'last_visit', 'this visit is the call''s last one in the log');
+
+	-- 3. the contract of docs/your-data.md: one row per call
+	-- the calls from their visits (shared by contact_facts and monthly_report)
+	calls := format($v$
+SELECT c.contact_id, 'call'::text AS channel, coalesce(c.answered_queue, c.last_queue) AS queue,
+	NULL::text AS product, NULL::text AS segment, c.customer_id, c.operator_id, c.arrived_at,
+	c.arrived_at AS offered_at, c.answered_at,
+	CASE WHEN c.answered_at IS NOT NULL THEN extract(epoch FROM c.answered_at - c.arrived_at)::double precision
+		WHEN c.last_outcome = 'abandoned' THEN extract(epoch FROM c.last_end - c.arrived_at)::double precision
+		END AS wait_seconds,
+	CASE WHEN c.answered_at IS NOT NULL THEN true WHEN c.last_outcome <> 'waiting' THEN false END AS answered,
+	c.handle_seconds, CASE WHEN c.answered_at IS NOT NULL THEN c.transferred END AS transferred,
+	NULL::boolean AS resolved, NULL::timestamptz AS resolved_at, NULL::boolean AS first_contact_resolved,
+	NULL::bigint AS repeat_of, NULL::integer AS rating, NULL::integer AS nps, NULL::integer AS ces,
+	date_trunc('month', c.arrived_at AT TIME ZONE %1$L)::date AS month,
+	%2$s::double precision AS threshold_seconds, NULL::double precision AS frt_seconds,
+	NULL::double precision AS art_seconds
+FROM (SELECT min(v.contact_id) AS contact_id, min(v.entered_at) AS arrived_at, min(v.connected_at) AS answered_at,
+		min(v.operator_id) FILTER (WHERE v.first_answer) AS operator_id,
+		min(v.queue) FILTER (WHERE v.first_answer) AS answered_queue,
+		min(v.queue) FILTER (WHERE v.last_visit) AS last_queue,
+		min(v.outcome) FILTER (WHERE v.last_visit) AS last_outcome,
+		min(v.ended_at) FILTER (WHERE v.last_visit) AS last_end,
+		min(v.caller_id) FILTER (WHERE v.visit = 1) AS customer_id,
+		sum(v.talk_seconds::numeric)::double precision AS handle_seconds, bool_or(v.transferred) AS transferred
+	FROM %3$s v GROUP BY v.callid) c$v$, time_zone, thr, '%1$s');
+	body[3] := format(calls, s || '.queue_visits');
+	comments[3] := jsonb_build_array(
+		'One row per call in the contract of docs/your-data.md (contact_facts): a call that entered several queues is one contact, answered if any queue answered it, its wait from the first ENTERQUEUE; an overflow out of the last queue is not answered with an unknown wait (counted against the service level, never as a short abandon) (made by create_asterisk_views).',
+		'contact_id', 'hashtextextended(callid, 0): the call''s key',
+		'channel', 'always call',
+		'queue', 'the queue that answered the call (the first, if several did), else the last queue it waited in',
+		'product', 'not recorded by queue_log: NULL',
+		'segment', 'not recorded by queue_log: NULL',
+		'customer_id', 'the caller id of the first ENTERQUEUE (NULL when empty)',
+		'operator_id', 'the member who answered first (NULL: not answered)',
+		'arrived_at', 'the first ENTERQUEUE (queue_log does not see the IVR before the queue)',
+		'offered_at', 'the first ENTERQUEUE',
+		'answered_at', 'the first CONNECT',
+		'wait_seconds', 'seconds from the first ENTERQUEUE to the first CONNECT, or to the ABANDON; NULL for an overflow out of the last queue and for a call still waiting',
+		'answered', 'true: a member answered; false: the caller hung up (ABANDON) or the last queue sent the call on (EXIT*) unanswered; NULL: still waiting at the end of the log',
+		'handle_seconds', 'talk seconds of the call, summed over its answered visits (queue_log records no after-call work)',
+		'transferred', 'a member transferred the call; NULL when not answered',
+		'resolved', 'not recorded by queue_log: NULL',
+		'resolved_at', 'not recorded by queue_log: NULL',
+		'first_contact_resolved', 'not recorded by queue_log: NULL',
+		'repeat_of', 'not recorded by queue_log: NULL',
+		'rating', 'not recorded by queue_log: NULL',
+		'nps', 'not recorded by queue_log: NULL',
+		'ces', 'not recorded by queue_log: NULL',
+		'month', 'the month of arrived_at in the report''s time_zone',
+		'threshold_seconds', 'the service-level threshold given to create_asterisk_views, seconds',
+		'frt_seconds', 'calls have no first response time: NULL',
+		'art_seconds', 'calls have no average response time: NULL');
+
+	-- 4. the raw events, for contact_timeline(kind, at, party, operator_id)
+	body[4] := format($v$
+SELECT hashtextextended(e.callid, 0) AS contact_id, e.at, k.kind, k.party,
+	CASE WHEN k.with_agent THEN e.agent END AS operator_id
+FROM %1$s.queue_log_events e
+JOIN (VALUES ('ENTERQUEUE', 'offered'::@extschema@.contact_event_kind, 'system'::@extschema@.contact_party, false),
+		('CONNECT', 'answered', 'operator', true),
+		('ABANDON', 'abandoned', 'customer', false),
+		('EXITWITHTIMEOUT', 'transferred', 'system', false),
+		('EXITEMPTY', 'transferred', 'system', false),
+		('EXITWITHKEY', 'transferred', 'customer', false),
+		('COMPLETECALLER', 'ended', 'customer', true),
+		('COMPLETEAGENT', 'ended', 'operator', true),
+		('TRANSFER', 'transferred', 'operator', true), ('TRANSFER', 'ended', 'operator', true),
+		('BLINDTRANSFER', 'transferred', 'operator', true), ('BLINDTRANSFER', 'ended', 'operator', true),
+		('ATTENDEDTRANSFER', 'transferred', 'operator', true), ('ATTENDEDTRANSFER', 'ended', 'operator', true))
+	AS k(event, kind, party, with_agent) ON k.event = e.event$v$, s);
+	comments[4] := jsonb_build_array(
+		'The call events of queue_log as contact events, for contact_timeline(kind, at, party, operator_id) grouped by contact_id: ENTERQUEUE offered, CONNECT answered, ABANDON abandoned, EXIT* transferred by the system (EXITWITHKEY by the caller), COMPLETE* ended, a member''s transfer transferred and ended (made by create_asterisk_views).',
+		'contact_id', 'hashtextextended(callid, 0): the call''s key',
+		'at', 'the event''s time',
+		'kind', 'the contact_event_kind',
+		'party', 'who caused it: customer (ABANDON, COMPLETECALLER, EXITWITHKEY), operator (CONNECT, COMPLETEAGENT, transfers), system (ENTERQUEUE, EXITWITHTIMEOUT, EXITEMPTY)',
+		'operator_id', 'the member of CONNECT, COMPLETE* and transfers; NULL otherwise');
+
+	-- 5. the members' own events, for agent status time
+	body[5] := format($v$
+SELECT e.agent AS operator, e.at, e.event, e.info AS reason, nullif(e.queue, 'NONE') AS queue
+FROM %1$s.queue_log_events e
+WHERE e.event_code BETWEEN 30 AND 39$v$, s);
+	comments[5] := jsonb_build_array(
+		'The members'' own events (ADDMEMBER, REMOVEMEMBER, PAUSE, UNPAUSE, PAUSEALL, UNPAUSEALL, AGENTLOGIN, AGENTLOGOFF, AGENTCALLBACKLOGIN, AGENTCALLBACKLOGOFF) as they are logged: a PAUSEALL is followed by one PAUSE per queue (made by create_asterisk_views).',
+		'operator', 'the member name (agent column)',
+		'at', 'the event''s time',
+		'event', 'the event name',
+		'reason', 'PAUSE, UNPAUSE, PAUSEALL, UNPAUSEALL: the pause reason (data1); ADDMEMBER: PAUSED when added paused; logins and logoffs: the channel; NULL when empty',
+		'queue', 'the queue of the event; NULL for events of every queue (NONE)');
+
+	-- 6. the monthly report: one row per month and queue, and the whole line (queue NULL, one row per call)
+	body[6] := format($v$
+WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %7$s,
+visits AS MATERIALIZED (%8$s)
+SELECT r.month, 'call'::text AS channel, r.queue, @extschema@.offered(r.st) AS offered,
+	@extschema@.answered(r.st) AS answered, r.abandoned, r.short_abandoned, r.overflowed, r.still_waiting,
+	round(@extschema@.sl_pct(r.st), 2) AS sl_pct, r.abandon_rate, r.overflow_rate,
+	round(@extschema@.asa(r.st)::numeric, 1)::double precision AS asa_seconds,
+	round(r.wait_pct[1]::numeric, 1)::double precision AS wait_median_seconds,
+	round(r.wait_pct[2]::numeric, 1)::double precision AS wait_p90_seconds,
+	round(r.aht::numeric, 1)::double precision AS aht_seconds,
+	round(r.talk_pct[1]::numeric, 1)::double precision AS talk_median_seconds,
+	round(r.talk_pct[2]::numeric, 1)::double precision AS talk_p90_seconds,
+	r.transfer_rate,
+	CASE WHEN r.queue IS NULL THEN sum(r.ring_no_answer) FILTER (WHERE r.queue IS NOT NULL)
+		OVER (PARTITION BY r.month) ELSE r.ring_no_answer END AS ring_no_answer,
+	r.st AS sl_state
+FROM (SELECT x.month, x.queue,
+		@extschema@.queue_agg(CASE WHEN x.outcome IN ('answered', 'abandoned') THEN x.wait_seconds END,
+			CASE WHEN x.outcome = 'answered' THEN true WHEN x.outcome <> 'waiting' THEN false END,
+			%3$s::double precision, %4$s::double precision, %5$L) AS st,
+		count(*) FILTER (WHERE x.outcome = 'abandoned' AND x.wait_seconds >= %4$s) AS abandoned,
+		count(*) FILTER (WHERE x.outcome = 'abandoned' AND x.wait_seconds < %4$s) AS short_abandoned,
+		count(*) FILTER (WHERE x.outcome IN ('timeout', 'empty', 'key', 'overflow')) AS overflowed,
+		count(*) FILTER (WHERE x.outcome = 'waiting') AS still_waiting,
+		round(@extschema@.share_pct(x.outcome = 'abandoned') FILTER (WHERE x.outcome <> 'waiting'
+			AND NOT (x.outcome = 'abandoned' AND x.wait_seconds < %4$s)), 2) AS abandon_rate,
+		round(@extschema@.share_pct(x.outcome IN ('timeout', 'empty', 'key', 'overflow')) FILTER (WHERE x.outcome <> 'waiting'
+			AND NOT (x.outcome = 'abandoned' AND x.wait_seconds < %4$s)), 2) AS overflow_rate,
+		@extschema@.resolution_time(x.wait_seconds, ARRAY[0.5, 0.9]::double precision[]) FILTER (WHERE x.outcome = 'answered') AS wait_pct,
+		@extschema@.aht(x.talk_seconds) AS aht,
+		@extschema@.resolution_time(x.talk_seconds, ARRAY[0.5, 0.9]::double precision[]) AS talk_pct,
+		round(@extschema@.transfer_rate(x.transferred), 2) AS transfer_rate,
+		sum(x.ring_no_answer) AS ring_no_answer
+	FROM (SELECT date_trunc('month', v.entered_at AT TIME ZONE %2$L)::date AS month, v.queue, v.outcome,
+			v.wait_seconds, v.talk_seconds, v.transferred, v.ring_no_answer
+		FROM visits v
+		UNION ALL
+		SELECT f.month, NULL, CASE WHEN f.answered THEN 'answered' WHEN f.answered IS NULL THEN 'waiting'
+				WHEN f.wait_seconds IS NULL THEN 'overflow' ELSE 'abandoned' END,
+			f.wait_seconds, f.handle_seconds, f.transferred, 0
+		FROM (%6$s) f) x
+	GROUP BY x.month, x.queue) r$v$, s, time_zone, thr, short_s, sl_policy, format(calls, 'visits'), visit_ctes, visit_select);
+	comments[6] := jsonb_build_array(
+		'The monthly report of the Asterisk queues: one row per month and queue (a queue''s visits: a call that overflowed from A to B counts in both), and one row per month for the whole line (queue NULL: one row per call, its wait from the first ENTERQUEUE). Overflows (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY) count as offered and not answered within the threshold, never as abandons nor short abandons (made by create_asterisk_views).',
+		'month', 'the month of ENTERQUEUE (the line: of the call''s first ENTERQUEUE) in the report''s time_zone',
+		'channel', 'always call',
+		'queue', 'the queue; NULL for the whole line, one row per call',
+		'offered', 'answered + abandoned + overflowed; short abandons and calls still waiting left out',
+		'answered', 'answered visits (CONNECT); the line: answered calls',
+		'abandoned', 'the caller hung up (ABANDON) after short_abandon_seconds or more',
+		'short_abandoned', 'ABANDON before short_abandon_seconds: misdials, left out of every rate',
+		'overflowed', 'sent on by the queue unanswered: EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY (the line: calls whose last queue did so)',
+		'still_waiting', 'visits (calls) with no end event in the log yet: left out of every rate',
+		'sl_pct', 'service level, %: answered within threshold_seconds / offered under sl_policy (an overflow counts as not answered within the threshold under every policy)',
+		'abandon_rate', 'abandoned / offered, %',
+		'overflow_rate', 'overflowed / offered, %',
+		'asa_seconds', 'average speed of answer: mean wait of the answered, seconds',
+		'wait_median_seconds', 'exact median wait of the answered, seconds',
+		'wait_p90_seconds', 'exact 90th percentile of the wait of the answered, seconds',
+		'aht_seconds', 'average handle time: mean talk time, seconds (queue_log has no after-call work; the line: talk summed per call)',
+		'talk_median_seconds', 'exact median talk time, seconds',
+		'talk_p90_seconds', 'exact 90th percentile of the talk time, seconds',
+		'transfer_rate', 'answered calls the member transferred / answered calls whose talk ended, %',
+		'ring_no_answer', 'RINGNOANSWER events: members rung who did not answer (the line: all queues)',
+		'sl_state', 'the queue_state of the row (threshold, short abandons, policy), to roll up with rollup(): sl_pct(rollup(sl_state)) over weeks or queues');
+
+	-- 7. one row per month and member
+	body[7] := format($v$
+WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 21), %4$s,
+visits AS (%5$s)
+SELECT x.month, x.operator_id,
+	count(*) FILTER (WHERE x.k = 'answer') AS answered,
+	round(@extschema@.sl_pct(x.wait_seconds, true, %3$s::double precision, 0::double precision, 'answered_only') FILTER (WHERE x.k = 'answer'), 2) AS sl_pct,
+	round(@extschema@.asa(x.wait_seconds, true) FILTER (WHERE x.k = 'answer')::numeric, 1)::double precision AS asa_seconds,
+	coalesce(sum(x.talk_seconds::numeric), 0)::double precision AS talk_seconds,
+	round(@extschema@.aht(x.talk_seconds)::numeric, 1)::double precision AS aht_seconds,
+	round(@extschema@.resolution_time(x.talk_seconds)::numeric, 1)::double precision AS talk_median_seconds,
+	count(*) FILTER (WHERE x.transferred) AS transferred,
+	round(@extschema@.transfer_rate(x.transferred), 2) AS transfer_rate,
+	count(*) FILTER (WHERE x.ended_by = 'caller') AS completed_by_caller,
+	count(*) FILTER (WHERE x.ended_by = 'agent') AS completed_by_agent,
+	count(*) FILTER (WHERE x.k = 'ring') AS ring_no_answer,
+	coalesce(sum(x.ring_seconds::numeric), 0)::double precision AS ring_no_answer_seconds,
+	count(*) FILTER (WHERE x.k = 'dump') AS agent_dumps
+FROM (SELECT date_trunc('month', v.connected_at AT TIME ZONE %2$L)::date AS month, v.operator_id, 'answer'::text AS k,
+		v.wait_seconds, v.talk_seconds, v.transferred, v.ended_by, NULL::double precision AS ring_seconds
+	FROM visits v WHERE v.connected_at IS NOT NULL
+	UNION ALL
+	SELECT date_trunc('month', e.at AT TIME ZONE %2$L)::date, e.agent,
+		CASE WHEN e.event_code = 2 THEN 'ring' ELSE 'dump' END, NULL, NULL, NULL, NULL, e.ring_seconds
+	FROM ev e WHERE e.event_code IN (2, 21)) x
+GROUP BY x.month, x.operator_id$v$, s, time_zone, thr, visit_ctes, visit_select);
+	comments[7] := jsonb_build_array(
+		'One row per month and member (agent): the calls they answered, their talk time, the calls they let ring (RINGNOANSWER) (made by create_asterisk_views).',
+		'month', 'the month of CONNECT (of the RINGNOANSWER / AGENTDUMP) in the report''s time_zone',
+		'operator_id', 'the member name (queue_log''s agent column)',
+		'answered', 'calls the member answered (CONNECT)',
+		'sl_pct', 'of those, answered within threshold_seconds, % (answered_only: abandons belong to the queue, see monthly_report)',
+		'asa_seconds', 'mean wait of the calls they answered, seconds',
+		'talk_seconds', 'talk time, seconds, of the calls whose talk ended',
+		'aht_seconds', 'average handle time: mean talk time, seconds (no after-call work in queue_log)',
+		'talk_median_seconds', 'exact median talk time, seconds',
+		'transferred', 'calls the member transferred',
+		'transfer_rate', 'transferred / answered calls whose talk ended, %',
+		'completed_by_caller', 'COMPLETECALLER: the caller hung up first',
+		'completed_by_agent', 'COMPLETEAGENT: the member hung up first',
+		'ring_no_answer', 'RINGNOANSWER: calls offered to the member who did not pick up',
+		'ring_no_answer_seconds', 'seconds those calls rang (RINGNOANSWER data1)',
+		'agent_dumps', 'AGENTDUMP: the member hung up during the announcement');
+
+	-- 8. Asterisk's own seconds against ours
+	body[8] := format($v$
+SELECT v.contact_id, 'wait'::text AS figure, v.wait_seconds AS ours, v.their_wait_seconds AS theirs,
+	v.wait_seconds - v.their_wait_seconds AS difference,
+	CASE WHEN v.wait_seconds = v.their_wait_seconds THEN NULL
+		WHEN v.their_wait_seconds = floor(extract(epoch FROM coalesce(v.connected_at, v.ended_at)))
+			- floor(extract(epoch FROM v.entered_at)) THEN 'whole_seconds' END AS rule
+FROM %1$s.queue_visits v
+WHERE v.their_wait_seconds IS NOT NULL AND v.wait_seconds IS NOT NULL
+UNION ALL
+SELECT v.contact_id, 'talk', v.talk_seconds, v.their_talk_seconds, v.talk_seconds - v.their_talk_seconds,
+	CASE WHEN v.talk_seconds = v.their_talk_seconds THEN NULL
+		WHEN v.their_talk_seconds = floor(extract(epoch FROM v.ended_at))
+			- floor(extract(epoch FROM v.connected_at)) THEN 'whole_seconds' END
+FROM %1$s.queue_visits v
+WHERE v.their_talk_seconds IS NOT NULL AND v.talk_seconds IS NOT NULL$v$, s);
+	comments[8] := jsonb_build_array(
+		'Asterisk''s own wait and talk seconds against ours from the event times: one row per call visit and figure where Asterisk stored one; rule explains a difference, a difference without a rule is unexplained (made by create_asterisk_views).',
+		'contact_id', 'hashtextextended(callid, 0): the call''s key (a call with several visits has a row per visit)',
+		'figure', 'wait (CONNECT holdtime, ABANDON / EXIT* waittime) or talk (COMPLETE* / transfer calltime)',
+		'ours', 'seconds between the two events'' logged times (microseconds)',
+		'theirs', 'the seconds Asterisk wrote in the event''s data field',
+		'difference', 'ours - theirs, seconds',
+		'rule', 'NULL when equal; whole_seconds: Asterisk subtracts whole-second clocks (time(NULL)), theirs = floor(end) - floor(start) in epoch seconds, so |difference| < 1; NULL with a difference: unexplained');
+
+	FOR i IN 1 .. array_length(views, 1) LOOP
+		EXECUTE format('CREATE OR REPLACE VIEW %s.%I WITH (security_invoker = true) AS %s', s, views[i], body[i]);
+		EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, views[i], comments[i] ->> 0);
+		FOR c IN SELECT comments[i] ->> (2 * n - 1) AS col, comments[i] ->> (2 * n) AS txt
+			FROM generate_series(1, (jsonb_array_length(comments[i]) - 1) / 2) n LOOP
+			EXECUTE format('COMMENT ON COLUMN %s.%I.%I IS %L', s, views[i], c.col, c.txt);
+		END LOOP;
+		RETURN NEXT format('%s.%I', s, views[i])::regclass;
+	END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.create_asterisk_views(regclass, name, text, text, double precision, double precision, text) IS 'creates (or replaces) views over Asterisk''s realtime queue_log in into_schema: queue_log_events, queue_visits, contact_facts, contact_events, agent_events, monthly_report, operator_monthly, cross_check; returns them in creation order';
 -- (end of 12.1)
 
 
