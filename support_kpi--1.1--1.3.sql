@@ -1462,53 +1462,33 @@ FROM (SELECT d.log_id, d.at, d.callid, d.queue, d.agent, d.event, d.event_code,
 
 	-- 2. one row per visit of a call to a queue: from an ENTERQUEUE to the next one of the same call
 	-- the visits from the call events ev (shared by queue_visits, monthly_report, operator_monthly)
-	visit_ctes := $v$g AS MATERIALIZED (
-	-- a call's events in one queue: one visit, unless the call entered that queue again (below)
-	SELECT e.callid, count(*) FILTER (WHERE e.event_code = 1) AS n,
-			e.queue,
-			min(e.at) FILTER (WHERE e.event_code = 1) AS entered_at,
-			min(e.at) FILTER (WHERE e.event_code = 3) AS connected_at,
-			min(e.agent COLLATE "C") FILTER (WHERE e.event_code = 3) AS operator_id,
-			min(e.at) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_at,
-			min(e.event_code) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_code,
-			min(e.at) FILTER (WHERE e.event_code >= 8) AS talk_end_at,
-			min(e.event_code) FILTER (WHERE e.event_code >= 8) AS talk_end_code,
-			min(e.info COLLATE "C") FILTER (WHERE e.event_code = 1) AS caller_id,
-			max(e.their_wait_seconds) FILTER (WHERE e.event_code BETWEEN 3 AND 7) AS their_wait_seconds,
-			max(e.their_talk_seconds) FILTER (WHERE e.event_code >= 8) AS their_talk_seconds,
-			count(*) FILTER (WHERE e.event_code = 2) AS ring_no_answer
-	FROM ev e
-	WHERE e.event_code <= 12
-	GROUP BY e.callid, e.queue
-), v AS (
-	SELECT g.callid, g.queue, g.entered_at, g.connected_at, g.operator_id, g.exit_at, g.exit_code, g.talk_end_at, g.talk_end_code, g.caller_id, g.their_wait_seconds, g.their_talk_seconds, g.ring_no_answer FROM g WHERE g.n = 1
-	UNION ALL
-	-- a call that entered the same queue more than once: each ENTERQUEUE starts a visit
-	SELECT m.callid, m.queue, m.entered_at, m.connected_at, m.operator_id, m.exit_at, m.exit_code, m.talk_end_at,
-		m.talk_end_code, m.caller_id, m.their_wait_seconds, m.their_talk_seconds, m.ring_no_answer
-	FROM (SELECT e.callid, e.k,
-			e.queue,
-			min(e.at) FILTER (WHERE e.event_code = 1) AS entered_at,
-			min(e.at) FILTER (WHERE e.event_code = 3) AS connected_at,
-			min(e.agent COLLATE "C") FILTER (WHERE e.event_code = 3) AS operator_id,
-			min(e.at) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_at,
-			min(e.event_code) FILTER (WHERE e.event_code BETWEEN 4 AND 7) AS exit_code,
-			min(e.at) FILTER (WHERE e.event_code >= 8) AS talk_end_at,
-			min(e.event_code) FILTER (WHERE e.event_code >= 8) AS talk_end_code,
-			min(e.info COLLATE "C") FILTER (WHERE e.event_code = 1) AS caller_id,
-			max(e.their_wait_seconds) FILTER (WHERE e.event_code BETWEEN 3 AND 7) AS their_wait_seconds,
-			max(e.their_talk_seconds) FILTER (WHERE e.event_code >= 8) AS their_talk_seconds,
-			count(*) FILTER (WHERE e.event_code = 2) AS ring_no_answer
-		FROM (SELECT x.*, count(*) FILTER (WHERE x.event_code = 1) OVER (PARTITION BY x.callid, x.queue
-					ORDER BY x.at, x.log_id, x.event_code ROWS UNBOUNDED PRECEDING) AS k
-			FROM ev x
-			WHERE x.event_code <= 12 AND (x.callid, x.queue) IN (SELECT g.callid, g.queue FROM g WHERE g.n > 1)) e
-		WHERE e.k > 0
-		GROUP BY e.callid, e.queue, e.k) m
-)$v$;
+	visit_ctes := $v$w AS (
+	-- the call events of a call in time order: each ENTERQUEUE, the event after it (CONNECT, ABANDON,
+	-- EXIT*) and the one after that (the end of the talk), one sort for every figure of the visit
+	SELECT x.callid, x.queue, x.event_code, x.at, x.info,
+		lead(x.event_code) OVER o AS c1, lead(x.queue) OVER o AS q1, lead(x.at) OVER o AS t1,
+		lead(x.agent) OVER o AS a1, lead(x.their_wait_seconds) OVER o AS w1,
+		lead(x.event_code, 2) OVER o AS c2, lead(x.queue, 2) OVER o AS q2, lead(x.at, 2) OVER o AS t2,
+		lead(x.their_talk_seconds, 2) OVER o AS k2,
+		count(*) FILTER (WHERE x.event_code = 1) OVER (o ROWS UNBOUNDED PRECEDING) AS visit,
+		count(*) FILTER (WHERE x.event_code = 1) OVER (PARTITION BY x.callid) AS visits,
+		min(x.at) FILTER (WHERE x.event_code = 3) OVER (PARTITION BY x.callid) AS first_connect
+	FROM ev x
+	WHERE x.event_code = 1 OR x.event_code BETWEEN 3 AND 12
+	WINDOW o AS (PARTITION BY x.callid ORDER BY x.at, x.log_id, x.event_code)),
+v AS (
+	SELECT w.callid, w.visit, w.visits, w.first_connect, w.queue, w.at AS entered_at, w.info AS caller_id,
+		CASE WHEN w.c1 = 3 AND w.q1 = w.queue THEN w.t1 END AS connected_at,
+		CASE WHEN w.c1 = 3 AND w.q1 = w.queue THEN w.a1 END AS operator_id,
+		CASE WHEN w.c1 BETWEEN 4 AND 7 AND w.q1 = w.queue THEN w.t1 END AS exit_at,
+		CASE WHEN w.c1 BETWEEN 4 AND 7 AND w.q1 = w.queue THEN w.c1 END AS exit_code,
+		CASE WHEN w.c1 BETWEEN 3 AND 7 AND w.q1 = w.queue THEN w.w1 END AS their_wait_seconds,
+		CASE WHEN w.c1 = 3 AND w.q1 = w.queue AND w.c2 >= 8 AND w.q2 = w.queue THEN w.t2 END AS talk_end_at,
+		CASE WHEN w.c1 = 3 AND w.q1 = w.queue AND w.c2 >= 8 AND w.q2 = w.queue THEN w.c2 END AS talk_end_code,
+		CASE WHEN w.c1 = 3 AND w.q1 = w.queue AND w.c2 >= 8 AND w.q2 = w.queue THEN w.k2 END AS their_talk_seconds
+	FROM w WHERE w.event_code = 1)$v$;
 	visit_select := $v$
-SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid,
-	row_number() OVER (PARTITION BY v.callid ORDER BY v.entered_at, v.queue)::integer AS visit,
+SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid, v.visit::integer AS visit,
 	v.queue, v.entered_at, v.connected_at, coalesce(v.talk_end_at, v.exit_at) AS ended_at, v.operator_id,
 	CASE WHEN v.connected_at IS NOT NULL THEN 'answered' WHEN v.exit_code = 4 THEN 'abandoned'
 		WHEN v.exit_code = 5 THEN 'timeout' WHEN v.exit_code = 6 THEN 'empty' WHEN v.exit_code = 7 THEN 'key'
@@ -1518,14 +1498,11 @@ SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid,
 	CASE WHEN v.connected_at IS NOT NULL AND v.talk_end_at IS NOT NULL THEN v.talk_end_code >= 10 END AS transferred,
 	CASE WHEN v.talk_end_code = 8 THEN 'caller' WHEN v.talk_end_code = 9 THEN 'agent'
 		WHEN v.talk_end_code >= 10 THEN 'transfer' END AS ended_by,
-	v.caller_id, v.their_wait_seconds, v.their_talk_seconds, v.ring_no_answer,
-	v.connected_at = min(v.connected_at) OVER (PARTITION BY v.callid) AS first_answer,
-	row_number() OVER (PARTITION BY v.callid ORDER BY v.entered_at, v.queue)
-		= count(*) OVER (PARTITION BY v.callid) AS last_visit
-FROM v
-WHERE v.entered_at IS NOT NULL$v$;
+	v.caller_id, v.their_wait_seconds, v.their_talk_seconds,
+	v.connected_at = v.first_connect AS first_answer, v.visit = v.visits AS last_visit
+FROM v$v$;
 	body[2] := format($v$
-WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %2$s%3$s$v$,
+WITH ev AS (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %2$s%3$s$v$,
 		s, visit_ctes, visit_select);
 	comments[2] := jsonb_build_array(
 		'One row per visit of a call to a queue, from its ENTERQUEUE to its end: answered (CONNECT), abandoned (ABANDON: the caller hung up), an overflow (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY: the queue sent the call on) or still waiting; events of a call and queue before its first ENTERQUEUE in the log (a call that entered before the log starts) are left out (made by create_asterisk_views).',
@@ -1545,7 +1522,6 @@ WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_cod
 		'caller_id', 'the caller id of ENTERQUEUE (data2)',
 		'their_wait_seconds', 'Asterisk''s own wait of the visit, whole seconds (CONNECT holdtime, ABANDON / EXIT* waittime)',
 		'their_talk_seconds', 'Asterisk''s own talk time, whole seconds (COMPLETE* / transfer calltime)',
-		'ring_no_answer', 'RINGNOANSWER events during the visit: members rung who did not answer',
 		'first_answer', 'this visit is the call''s first answered one (NULL: not answered)',
 		'last_visit', 'this visit is the call''s last one in the log');
 
@@ -1644,7 +1620,9 @@ WHERE e.event_code BETWEEN 30 AND 39$v$, s);
 	-- 6. the monthly report: one row per month and queue, and the whole line (queue NULL, one row per call)
 	body[6] := format($v$
 WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %7$s,
-visits AS MATERIALIZED (%8$s)
+visits AS MATERIALIZED (%8$s),
+rings AS (SELECT date_trunc('month', e.at AT TIME ZONE %2$L)::date AS month, e.queue, count(*) AS n
+	FROM ev e WHERE e.event_code = 2 GROUP BY 1, 2)
 SELECT r.month, 'call'::text AS channel, r.queue, @extschema@.offered(r.st) AS offered,
 	@extschema@.answered(r.st) AS answered, r.abandoned, r.short_abandoned, r.overflowed, r.still_waiting,
 	round(@extschema@.sl_pct(r.st), 2) AS sl_pct, r.abandon_rate, r.overflow_rate,
@@ -1655,8 +1633,8 @@ SELECT r.month, 'call'::text AS channel, r.queue, @extschema@.offered(r.st) AS o
 	round(r.talk_pct[1]::numeric, 1)::double precision AS talk_median_seconds,
 	round(r.talk_pct[2]::numeric, 1)::double precision AS talk_p90_seconds,
 	r.transfer_rate,
-	CASE WHEN r.queue IS NULL THEN sum(r.ring_no_answer) FILTER (WHERE r.queue IS NOT NULL)
-		OVER (PARTITION BY r.month) ELSE r.ring_no_answer END AS ring_no_answer,
+	coalesce(CASE WHEN r.queue IS NULL THEN (SELECT sum(g.n) FROM rings g WHERE g.month = r.month)
+		ELSE (SELECT g.n FROM rings g WHERE g.month = r.month AND g.queue = r.queue) END, 0)::bigint AS ring_no_answer,
 	r.st AS sl_state
 FROM (SELECT x.month, x.queue,
 		@extschema@.queue_agg(CASE WHEN x.outcome IN ('answered', 'abandoned') THEN x.wait_seconds END,
@@ -1673,15 +1651,14 @@ FROM (SELECT x.month, x.queue,
 		@extschema@.resolution_time(x.wait_seconds, ARRAY[0.5, 0.9]::double precision[]) FILTER (WHERE x.outcome = 'answered') AS wait_pct,
 		@extschema@.aht(x.talk_seconds) AS aht,
 		@extschema@.resolution_time(x.talk_seconds, ARRAY[0.5, 0.9]::double precision[]) AS talk_pct,
-		round(@extschema@.transfer_rate(x.transferred), 2) AS transfer_rate,
-		sum(x.ring_no_answer) AS ring_no_answer
+		round(@extschema@.transfer_rate(x.transferred), 2) AS transfer_rate
 	FROM (SELECT date_trunc('month', v.entered_at AT TIME ZONE %2$L)::date AS month, v.queue, v.outcome,
-			v.wait_seconds, v.talk_seconds, v.transferred, v.ring_no_answer
+			v.wait_seconds, v.talk_seconds, v.transferred
 		FROM visits v
 		UNION ALL
 		SELECT f.month, NULL, CASE WHEN f.answered THEN 'answered' WHEN f.answered IS NULL THEN 'waiting'
 				WHEN f.wait_seconds IS NULL THEN 'overflow' ELSE 'abandoned' END,
-			f.wait_seconds, f.handle_seconds, f.transferred, 0
+			f.wait_seconds, f.handle_seconds, f.transferred
 		FROM (%6$s) f) x
 	GROUP BY x.month, x.queue) r$v$, s, time_zone, thr, short_s, sl_policy, format(calls, 'visits'), visit_ctes, visit_select);
 	comments[6] := jsonb_build_array(
