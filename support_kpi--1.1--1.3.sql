@@ -1463,30 +1463,42 @@ FROM (SELECT d.log_id, d.at, d.callid, d.queue, d.agent, d.event, d.event_code,
 	-- 2. one row per visit of a call to a queue: from an ENTERQUEUE to the next one of the same call
 	-- the visits from the call events ev (shared by queue_visits, monthly_report, operator_monthly)
 	visit_ctes := $v$w AS (
-	-- the call events of a call in time order: each ENTERQUEUE, the event after it (CONNECT, ABANDON,
-	-- EXIT*) and the one after that (the end of the talk), one sort for every figure of the visit
+	-- the call events of a call in one queue in time order: each ENTERQUEUE, the event after it
+	-- (CONNECT, ABANDON, EXIT*) and the one after that (the end of the talk): one sort
 	SELECT x.callid, x.queue, x.event_code, x.at, x.info,
-		lead(x.event_code) OVER o AS c1, lead(x.queue) OVER o AS q1, lead(x.at) OVER o AS t1,
-		lead(x.agent) OVER o AS a1, lead(x.their_wait_seconds) OVER o AS w1,
-		lead(x.event_code, 2) OVER o AS c2, lead(x.queue, 2) OVER o AS q2, lead(x.at, 2) OVER o AS t2,
-		lead(x.their_talk_seconds, 2) OVER o AS k2,
-		count(*) FILTER (WHERE x.event_code = 1) OVER (o ROWS UNBOUNDED PRECEDING) AS visit,
-		count(*) FILTER (WHERE x.event_code = 1) OVER (PARTITION BY x.callid) AS visits,
-		min(x.at) FILTER (WHERE x.event_code = 3) OVER (PARTITION BY x.callid) AS first_connect
+		lead(x.event_code) OVER o AS c1, lead(x.at) OVER o AS t1, lead(x.agent) OVER o AS a1,
+		lead(x.their_wait_seconds) OVER o AS w1, lead(x.event_code, 2) OVER o AS c2, lead(x.at, 2) OVER o AS t2,
+		lead(x.their_talk_seconds, 2) OVER o AS k2
 	FROM ev x
 	WHERE x.event_code = 1 OR x.event_code BETWEEN 3 AND 12
-	WINDOW o AS (PARTITION BY x.callid ORDER BY x.at, x.log_id, x.event_code)),
+	WINDOW o AS (PARTITION BY x.callid, x.queue ORDER BY x.at, x.log_id, x.event_code)),
 v AS (
-	SELECT w.callid, w.visit, w.visits, w.first_connect, w.queue, w.at AS entered_at, w.info AS caller_id,
-		CASE WHEN w.c1 = 3 AND w.q1 = w.queue THEN w.t1 END AS connected_at,
-		CASE WHEN w.c1 = 3 AND w.q1 = w.queue THEN w.a1 END AS operator_id,
-		CASE WHEN w.c1 BETWEEN 4 AND 7 AND w.q1 = w.queue THEN w.t1 END AS exit_at,
-		CASE WHEN w.c1 BETWEEN 4 AND 7 AND w.q1 = w.queue THEN w.c1 END AS exit_code,
-		CASE WHEN w.c1 BETWEEN 3 AND 7 AND w.q1 = w.queue THEN w.w1 END AS their_wait_seconds,
-		CASE WHEN w.c1 = 3 AND w.q1 = w.queue AND w.c2 >= 8 AND w.q2 = w.queue THEN w.t2 END AS talk_end_at,
-		CASE WHEN w.c1 = 3 AND w.q1 = w.queue AND w.c2 >= 8 AND w.q2 = w.queue THEN w.c2 END AS talk_end_code,
-		CASE WHEN w.c1 = 3 AND w.q1 = w.queue AND w.c2 >= 8 AND w.q2 = w.queue THEN w.k2 END AS their_talk_seconds
-	FROM w WHERE w.event_code = 1)$v$;
+	SELECT w.callid, w.queue, w.at AS entered_at, w.info AS caller_id,
+		CASE WHEN w.c1 = 3 THEN w.t1 END AS connected_at,
+		CASE WHEN w.c1 = 3 THEN w.a1 END AS operator_id,
+		CASE WHEN w.c1 BETWEEN 4 AND 7 THEN w.t1 END AS exit_at,
+		CASE WHEN w.c1 BETWEEN 4 AND 7 THEN w.c1 END AS exit_code,
+		CASE WHEN w.c1 BETWEEN 3 AND 7 THEN w.w1 END AS their_wait_seconds,
+		CASE WHEN w.c1 = 3 AND w.c2 >= 8 THEN w.t2 END AS talk_end_at,
+		CASE WHEN w.c1 = 3 AND w.c2 >= 8 THEN w.c2 END AS talk_end_code,
+		CASE WHEN w.c1 = 3 AND w.c2 >= 8 THEN w.k2 END AS their_talk_seconds
+	FROM w WHERE w.event_code = 1),
+n AS (
+	-- the visits of a call in the order of their ENTERQUEUE, and the call's own figures
+	SELECT v.*, row_number() OVER (PARTITION BY v.callid ORDER BY v.entered_at, v.queue) AS visit,
+		count(*) OVER c AS visits, min(v.connected_at) OVER c AS first_connect,
+		min(v.entered_at) OVER c AS call_arrived_at,
+		(array_agg(v.operator_id) FILTER (WHERE v.connected_at IS NOT NULL) OVER f)[1] AS call_operator,
+		(array_agg(v.queue) FILTER (WHERE v.connected_at IS NOT NULL) OVER f)[1] AS call_answered_queue,
+		first_value(v.caller_id) OVER f AS call_caller, last_value(v.queue) OVER f AS last_queue,
+		last_value(v.connected_at) OVER f AS last_connected, last_value(v.exit_code) OVER f AS last_exit_code,
+		last_value(coalesce(v.talk_end_at, v.exit_at)) OVER f AS last_end,
+		sum(extract(epoch FROM v.talk_end_at - v.connected_at)) OVER c AS call_talk,
+		bool_or(CASE WHEN v.connected_at IS NOT NULL AND v.talk_end_at IS NOT NULL THEN v.talk_end_code >= 10 END)
+			OVER c AS call_transferred
+	FROM v
+	WINDOW c AS (PARTITION BY v.callid), f AS (PARTITION BY v.callid ORDER BY v.entered_at, v.queue
+		ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))$v$;
 	visit_select := $v$
 SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid, v.visit::integer AS visit,
 	v.queue, v.entered_at, v.connected_at, coalesce(v.talk_end_at, v.exit_at) AS ended_at, v.operator_id,
@@ -1500,7 +1512,7 @@ SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid, v.visit::integer A
 		WHEN v.talk_end_code >= 10 THEN 'transfer' END AS ended_by,
 	v.caller_id, v.their_wait_seconds, v.their_talk_seconds,
 	v.connected_at = v.first_connect AS first_answer, v.visit = v.visits AS last_visit
-FROM v$v$;
+FROM n v$v$;
 	body[2] := format($v$
 WITH ev AS (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %2$s%3$s$v$,
 		s, visit_ctes, visit_select);
@@ -1526,31 +1538,27 @@ WITH ev AS (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 A
 		'last_visit', 'this visit is the call''s last one in the log');
 
 	-- 3. the contract of docs/your-data.md: one row per call
-	-- the calls from their visits (shared by contact_facts and monthly_report)
+	-- the calls from their visits (shared by contact_facts and monthly_report): the first visit's row
 	calls := format($v$
-SELECT c.contact_id, 'call'::text AS channel, coalesce(c.answered_queue, c.last_queue) AS queue,
-	NULL::text AS product, NULL::text AS segment, c.customer_id, c.operator_id, c.arrived_at,
-	c.arrived_at AS offered_at, c.answered_at,
-	CASE WHEN c.answered_at IS NOT NULL THEN extract(epoch FROM c.answered_at - c.arrived_at)::double precision
-		WHEN c.last_outcome = 'abandoned' THEN extract(epoch FROM c.last_end - c.arrived_at)::double precision
-		END AS wait_seconds,
-	CASE WHEN c.answered_at IS NOT NULL THEN true WHEN c.last_outcome <> 'waiting' THEN false END AS answered,
-	c.handle_seconds, CASE WHEN c.answered_at IS NOT NULL THEN c.transferred END AS transferred,
+SELECT hashtextextended(c.callid, 0) AS contact_id, 'call'::text AS channel,
+	coalesce(c.call_answered_queue, c.last_queue) AS queue, NULL::text AS product, NULL::text AS segment,
+	c.call_caller AS customer_id, c.call_operator AS operator_id, c.call_arrived_at AS arrived_at,
+	c.call_arrived_at AS offered_at, c.first_connect AS answered_at,
+	CASE WHEN c.first_connect IS NOT NULL THEN extract(epoch FROM c.first_connect - c.call_arrived_at)::double precision
+		WHEN c.last_connected IS NULL AND c.last_exit_code = 4
+		THEN extract(epoch FROM c.last_end - c.call_arrived_at)::double precision END AS wait_seconds,
+	CASE WHEN c.first_connect IS NOT NULL THEN true WHEN c.last_exit_code IS NOT NULL THEN false END AS answered,
+	c.call_talk::double precision AS handle_seconds,
+	CASE WHEN c.first_connect IS NOT NULL THEN c.call_transferred END AS transferred,
 	NULL::boolean AS resolved, NULL::timestamptz AS resolved_at, NULL::boolean AS first_contact_resolved,
 	NULL::bigint AS repeat_of, NULL::integer AS rating, NULL::integer AS nps, NULL::integer AS ces,
-	date_trunc('month', c.arrived_at AT TIME ZONE %1$L)::date AS month,
+	date_trunc('month', c.call_arrived_at AT TIME ZONE %1$L)::date AS month,
 	%2$s::double precision AS threshold_seconds, NULL::double precision AS frt_seconds,
 	NULL::double precision AS art_seconds
-FROM (SELECT min(v.contact_id) AS contact_id, min(v.entered_at) AS arrived_at, min(v.connected_at) AS answered_at,
-		min(v.operator_id) FILTER (WHERE v.first_answer) AS operator_id,
-		min(v.queue) FILTER (WHERE v.first_answer) AS answered_queue,
-		min(v.queue) FILTER (WHERE v.last_visit) AS last_queue,
-		min(v.outcome) FILTER (WHERE v.last_visit) AS last_outcome,
-		min(v.ended_at) FILTER (WHERE v.last_visit) AS last_end,
-		min(v.caller_id) FILTER (WHERE v.visit = 1) AS customer_id,
-		sum(v.talk_seconds::numeric)::double precision AS handle_seconds, bool_or(v.transferred) AS transferred
-	FROM %3$s v GROUP BY v.callid) c$v$, time_zone, thr, '%1$s');
-	body[3] := format(calls, s || '.queue_visits');
+FROM n c WHERE c.visit = 1$v$, time_zone, thr);
+	body[3] := format($v$
+WITH ev AS (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %2$s%3$s$v$,
+		s, visit_ctes, calls);
 	comments[3] := jsonb_build_array(
 		'One row per call in the contract of docs/your-data.md (contact_facts): a call that entered several queues is one contact, answered if any queue answered it, its wait from the first ENTERQUEUE; an overflow out of the last queue is not answered with an unknown wait (counted against the service level, never as a short abandon) (made by create_asterisk_views).',
 		'contact_id', 'hashtextextended(callid, 0): the call''s key',
@@ -1620,7 +1628,7 @@ WHERE e.event_code BETWEEN 30 AND 39$v$, s);
 	-- 6. the monthly report: one row per month and queue, and the whole line (queue NULL, one row per call)
 	body[6] := format($v$
 WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %7$s,
-visits AS MATERIALIZED (%8$s),
+visits AS (%8$s),
 rings AS (SELECT date_trunc('month', e.at AT TIME ZONE %2$L)::date AS month, e.queue, count(*) AS n
 	FROM ev e WHERE e.event_code = 2 GROUP BY 1, 2)
 SELECT r.month, 'call'::text AS channel, r.queue, @extschema@.offered(r.st) AS offered,
@@ -1660,7 +1668,7 @@ FROM (SELECT x.month, x.queue,
 				WHEN f.wait_seconds IS NULL THEN 'overflow' ELSE 'abandoned' END,
 			f.wait_seconds, f.handle_seconds, f.transferred
 		FROM (%6$s) f) x
-	GROUP BY x.month, x.queue) r$v$, s, time_zone, thr, short_s, sl_policy, format(calls, 'visits'), visit_ctes, visit_select);
+	GROUP BY x.month, x.queue) r$v$, s, time_zone, thr, short_s, sl_policy, calls, visit_ctes, visit_select);
 	comments[6] := jsonb_build_array(
 		'The monthly report of the Asterisk queues: one row per month and queue (a queue''s visits: a call that overflowed from A to B counts in both), and one row per month for the whole line (queue NULL: one row per call, its wait from the first ENTERQUEUE). Overflows (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY) count as offered and not answered within the threshold, never as abandons nor short abandons (made by create_asterisk_views).',
 		'month', 'the month of ENTERQUEUE (the line: of the call''s first ENTERQUEUE) in the report''s time_zone',
