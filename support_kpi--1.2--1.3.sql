@@ -1366,31 +1366,38 @@ $v$, source_schema, into_schema);
 	-- contact_events: the raw events of each conversation
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %2$I.contact_events WITH (security_invoker = true) AS
-WITH msg AS (
+WITH msg AS MATERIALIZED (
     SELECT m.conversation_id, m.created_at, m.sender_id,
+           m.message_type = 1 AND m.sender_type IN ('AgentBot', 'Captain::Assistant') AS from_bot,
            CASE WHEN m.message_type = 0 THEN 'customer_message'
                 WHEN m.sender_type = 'User' AND (m.content_attributes ->> 'automation_rule_id') IS NULL
                      AND (m.additional_attributes ->> 'campaign_id') IS NULL THEN 'operator_message'
                 ELSE 'bot_message' END AS kind
     FROM %1$I.messages m
     WHERE m.message_type IN (0, 1) AND NOT coalesce(m.private, false)),
-res AS (
-    SELECT r.conversation_id, r.event_end_time, r.user_id,
-           EXISTS (SELECT FROM %1$I.reporting_events b WHERE b.conversation_id = r.conversation_id
-                   AND b.name = 'conversation_bot_resolved' AND b.event_end_time = r.event_end_time) AS by_bot
+per AS (
+    SELECT msg.conversation_id, bool_or(msg.from_bot) AS had_bot, bool_or(msg.kind = 'operator_message') AS had_operator
+    FROM msg GROUP BY msg.conversation_id),
+rep AS MATERIALIZED (
+    SELECT r.conversation_id, r.name, r.event_end_time, r.user_id
     FROM %1$I.reporting_events r
-    WHERE r.name = 'conversation_resolved' AND r.event_end_time IS NOT NULL),
+    WHERE r.name IN ('conversation_resolved', 'conversation_bot_resolved', 'conversation_bot_handoff', 'conversation_opened')
+      AND r.event_end_time IS NOT NULL),
+handoff AS (
+    SELECT rep.conversation_id, min(rep.event_end_time) AS at FROM rep
+    WHERE rep.name = 'conversation_bot_handoff' GROUP BY rep.conversation_id),
+bot_res AS (
+    SELECT DISTINCT rep.conversation_id, rep.event_end_time FROM rep WHERE rep.name = 'conversation_bot_resolved'),
+first_res AS (
+    SELECT rep.conversation_id, min(rep.event_end_time) AS at FROM rep
+    WHERE rep.name = 'conversation_resolved' GROUP BY rep.conversation_id),
 offer AS (
-    SELECT c.id AS conversation_id,
-           coalesce((SELECT min(h.event_end_time) FROM %1$I.reporting_events h
-                     WHERE h.conversation_id = c.id AND h.name = 'conversation_bot_handoff'),
-                    CASE WHEN NOT EXISTS (SELECT FROM %1$I.messages b WHERE b.conversation_id = c.id AND b.message_type = 1
-                                          AND b.sender_type IN ('AgentBot', 'Captain::Assistant'))
-                           OR EXISTS (SELECT FROM msg o WHERE o.conversation_id = c.id AND o.kind = 'operator_message')
-                         THEN c.created_at END) AS at,
-           EXISTS (SELECT FROM %1$I.reporting_events h WHERE h.conversation_id = c.id
-                   AND h.name = 'conversation_bot_handoff') AS handoff
-    FROM %1$I.conversations c)
+    SELECT c.id AS conversation_id, h.at IS NOT NULL AS handoff,
+           coalesce(h.at, CASE WHEN NOT coalesce(p.had_bot, false) OR coalesce(p.had_operator, false)
+                               THEN c.created_at END) AS at
+    FROM %1$I.conversations c
+    LEFT JOIN handoff h ON h.conversation_id = c.id
+    LEFT JOIN per p ON p.conversation_id = c.id)
 SELECT m.conversation_id::bigint AS contact_id, m.created_at AT TIME ZONE 'UTC' AS at,
        m.kind::@extschema@.contact_event_kind AS kind, NULL::@extschema@.contact_party AS party,
        CASE WHEN m.kind = 'operator_message' THEN m.sender_id::text END AS operator_id
@@ -1401,15 +1408,17 @@ SELECT o.conversation_id::bigint, o.at AT TIME ZONE 'UTC', 'offered'::@extschema
 FROM offer o WHERE o.at IS NOT NULL
 UNION ALL
 SELECT r.conversation_id::bigint, r.event_end_time AT TIME ZONE 'UTC', 'resolved'::@extschema@.contact_event_kind,
-       CASE WHEN r.by_bot THEN 'bot' WHEN r.user_id IS NOT NULL THEN 'operator' ELSE 'system' END::@extschema@.contact_party,
-       CASE WHEN NOT r.by_bot THEN r.user_id::text END
-FROM res r
+       CASE WHEN b.conversation_id IS NOT NULL THEN 'bot' WHEN r.user_id IS NOT NULL THEN 'operator'
+            ELSE 'system' END::@extschema@.contact_party,
+       CASE WHEN b.conversation_id IS NULL THEN r.user_id::text END
+FROM rep r
+LEFT JOIN bot_res b ON b.conversation_id = r.conversation_id AND b.event_end_time = r.event_end_time
+WHERE r.name = 'conversation_resolved'
 UNION ALL
 SELECT p.conversation_id::bigint, p.event_end_time AT TIME ZONE 'UTC', 'reopened'::@extschema@.contact_event_kind,
        'system'::@extschema@.contact_party, NULL::text
-FROM %1$I.reporting_events p
-WHERE p.name = 'conversation_opened' AND p.event_end_time IS NOT NULL
-  AND EXISTS (SELECT FROM res r WHERE r.conversation_id = p.conversation_id AND r.event_end_time <= p.event_end_time)
+FROM rep p JOIN first_res f ON f.conversation_id = p.conversation_id AND f.at <= p.event_end_time
+WHERE p.name = 'conversation_opened'
 $v$, source_schema, into_schema);
 
 	-- contact_facts: one row per conversation, the contract of docs/your-data.md
@@ -1439,12 +1448,14 @@ f AS (
            @extschema@.is_resolved(e.t) AS resolved,
            CASE WHEN @extschema@.is_resolved(e.t) THEN e.last_resolved_at END AS resolved_at,
            @extschema@.reopen_count(e.t) AS reopens,
-           (SELECT s.rating FROM %1$I.csat_survey_responses s WHERE s.conversation_id = c.id
-            ORDER BY s.created_at DESC, s.id DESC LIMIT 1)::integer AS rating,
+           s.rating::integer AS rating,
            @extschema@.first_response_time(e.t) AS frt_seconds, @extschema@.avg_response_time(e.t) AS art_seconds
     FROM %1$I.conversations c
     JOIN e ON e.contact_id = c.id
-    LEFT JOIN %1$I.inboxes i ON i.id = c.inbox_id)
+    LEFT JOIN %1$I.inboxes i ON i.id = c.inbox_id
+    LEFT JOIN (SELECT DISTINCT ON (r.conversation_id) r.conversation_id, r.rating
+               FROM %1$I.csat_survey_responses r
+               ORDER BY r.conversation_id, r.created_at DESC, r.id DESC) s ON s.conversation_id = c.id)
 SELECT f.contact_id, f.channel, f.queue, NULL::text AS product, NULL::text AS segment, f.customer_id, f.operator_id,
        f.arrived_at, f.offered_at, f.answered_at,
        CASE WHEN f.answered THEN greatest(extract(epoch FROM f.answered_at - f.offered_at)::double precision, 0) END
@@ -1539,33 +1550,59 @@ $v$, source_schema, into_schema);
 	-- cross_check_detail: Chatwoot's stored figures beside ours, with the parts of each difference
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %2$I.cross_check_detail WITH (security_invoker = true) AS
-WITH ev AS (
+WITH ev AS MATERIALIZED (
     SELECT r.id AS event_id, r.conversation_id::bigint AS contact_id, r.name::text AS name, r.value,
            r.value_in_business_hours, r.event_start_time AT TIME ZONE 'UTC' AS their_start,
            r.event_end_time AT TIME ZONE 'UTC' AS their_end, c.inbox_id
     FROM %1$I.reporting_events r JOIN %1$I.conversations c ON c.id = r.conversation_id
     WHERE r.name IN ('first_response', 'reply_time', 'conversation_resolved')
       AND r.event_start_time IS NOT NULL AND r.event_end_time IS NOT NULL),
-ours AS (
-    SELECT ev.*, f.arrived_at,
+-- our turns: messages numbered by the operator messages before them; a turn
+-- starts at its first customer message and ends at its operator message
+msgs AS (
+    SELECT e.contact_id, e.at, e.kind,
+           count(*) FILTER (WHERE e.kind = 'operator_message')
+               OVER (PARTITION BY e.contact_id ORDER BY e.at, e.kind ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS turn
+    FROM %2$I.contact_events e WHERE e.kind IN ('customer_message', 'operator_message')),
+turns AS MATERIALIZED (
+    SELECT m.contact_id, m.turn, min(m.at) FILTER (WHERE m.kind = 'customer_message') AS turn_start,
+           min(m.at) FILTER (WHERE m.kind = 'operator_message') AS turn_end
+    FROM msgs m GROUP BY m.contact_id, m.turn),
+facts AS MATERIALIZED (
+    SELECT f.contact_id, f.arrived_at, f.resolved_at, f.frt_seconds
+    FROM %2$I.contact_facts f),
+first_in AS (
+    SELECT t.contact_id, min(t.turn_start) AS at FROM turns t GROUP BY t.contact_id),
+marks AS (
+    SELECT r.conversation_id::bigint AS contact_id, r.event_end_time AT TIME ZONE 'UTC' AS at,
+           bool_or(r.name = 'conversation_bot_handoff') AS handoff, bool_or(r.name = 'conversation_opened') AS opened
+    FROM %1$I.reporting_events r
+    WHERE r.name IN ('conversation_bot_handoff', 'conversation_opened') AND r.event_end_time IS NOT NULL
+    GROUP BY 1, 2),
+ours AS MATERIALIZED (
+    SELECT ev.*,
+           CASE ev.name WHEN 'first_response' THEN fi.at WHEN 'reply_time' THEN rt.turn_start ELSE f.arrived_at END
+               AS our_start,
            CASE ev.name
-               WHEN 'first_response' THEN (SELECT min(m.at) FROM %2$I.contact_events m
-                                           WHERE m.contact_id = ev.contact_id AND m.kind = 'customer_message')
-               WHEN 'reply_time' THEN (SELECT min(m.at) FROM %2$I.contact_events m
-                                       WHERE m.contact_id = ev.contact_id AND m.kind = 'customer_message'
-                                         AND m.at <= ev.their_end
-                                         AND m.at > coalesce((SELECT max(o.at) FROM %2$I.contact_events o
-                                                              WHERE o.contact_id = ev.contact_id
-                                                                AND o.kind = 'operator_message' AND o.at < ev.their_end),
-                                                             '-infinity'))
-               ELSE f.arrived_at END AS our_start,
-           CASE ev.name
-               WHEN 'first_response' THEN f.arrived_at + make_interval(secs => f.frt_seconds)
-               WHEN 'reply_time' THEN ev.their_end
-               ELSE f.resolved_at END AS our_end
-    FROM ev JOIN %2$I.contact_facts f ON f.contact_id = ev.contact_id),
+               WHEN 'first_response' THEN fi.at + make_interval(secs => f.frt_seconds)
+               WHEN 'reply_time' THEN CASE WHEN rt.turn_start IS NOT NULL THEN ev.their_end END
+               ELSE f.resolved_at END AS our_end,
+           coalesce(mk.handoff, false) AS at_handoff, coalesce(mk.opened, false) AS at_opened
+    FROM ev
+    JOIN facts f ON f.contact_id = ev.contact_id
+    LEFT JOIN first_in fi ON fi.contact_id = ev.contact_id
+    LEFT JOIN (SELECT DISTINCT ON (t.contact_id, t.turn_end) t.contact_id, t.turn_end, t.turn_start
+               FROM turns t WHERE t.turn_end IS NOT NULL
+               ORDER BY t.contact_id, t.turn_end, t.turn) rt
+           ON ev.name = 'reply_time' AND rt.contact_id = ev.contact_id AND rt.turn_end = ev.their_end
+    LEFT JOIN marks mk ON mk.contact_id = ev.contact_id AND mk.at = ev.their_start),
+cleared AS (
+    SELECT DISTINCT o.event_id
+    FROM ours o JOIN %1$I.reporting_events r ON r.conversation_id = o.contact_id AND r.name = 'conversation_resolved'
+         AND r.event_end_time AT TIME ZONE 'UTC' BETWEEN o.our_start AND o.their_start
+    WHERE o.name = 'reply_time'),
 parts AS (
-    SELECT o.*, b.calendar, b.chatwoot_calendar, v.business,
+    SELECT o.*, v.business,
            CASE WHEN v.business THEN o.value_in_business_hours ELSE o.value END AS theirs,
            CASE WHEN o.our_start IS NULL OR o.our_end IS NULL THEN NULL
                 WHEN v.business THEN @extschema@.business_seconds(b.calendar, o.our_start, o.our_end)
@@ -1576,26 +1613,18 @@ parts AS (
                 ELSE extract(epoch FROM o.our_end - o.their_end)::double precision END AS end_shift,
            CASE WHEN v.business THEN @extschema@.business_seconds(b.calendar, o.their_start, o.their_end)
                     - @extschema@.business_seconds(b.chatwoot_calendar, o.their_start, o.their_end)
-                ELSE 0 END AS calendar_part
+                ELSE 0 END AS calendar_part,
+           CASE WHEN cl.event_id IS NOT NULL THEN 'resolution_cleared_wait'
+                WHEN o.at_handoff THEN 'bot_handoff_start'
+                WHEN o.at_opened THEN 'reopen_start'
+                ELSE 'conversation_created_start' END AS start_cause
     FROM ours o
     LEFT JOIN %2$I.business_calendars b ON b.inbox_id = o.inbox_id
+    LEFT JOIN cleared cl ON cl.event_id = o.event_id
     CROSS JOIN LATERAL (VALUES (false), (true)) v(business)
     WHERE NOT v.business OR b.calendar IS NOT NULL),
 d AS (
-    SELECT p.*, p.ours - p.theirs AS difference,
-           CASE
-               WHEN p.name = 'reply_time' AND EXISTS (SELECT FROM %1$I.reporting_events h
-                            WHERE h.conversation_id = p.contact_id AND h.name = 'conversation_resolved'
-                            AND h.event_end_time AT TIME ZONE 'UTC' BETWEEN p.our_start AND p.their_start)
-                   THEN 'resolution_cleared_wait'
-               WHEN EXISTS (SELECT FROM %1$I.reporting_events h WHERE h.conversation_id = p.contact_id
-                            AND h.name = 'conversation_bot_handoff'
-                            AND h.event_end_time AT TIME ZONE 'UTC' = p.their_start) THEN 'bot_handoff_start'
-               WHEN EXISTS (SELECT FROM %1$I.reporting_events h WHERE h.conversation_id = p.contact_id
-                            AND h.name = 'conversation_opened'
-                            AND h.event_end_time AT TIME ZONE 'UTC' = p.their_start) THEN 'reopen_start'
-               ELSE 'conversation_created_start' END AS start_cause
-    FROM parts p)
+    SELECT p.*, p.ours - p.theirs AS difference FROM parts p)
 SELECT d.contact_id, d.event_id,
        d.name || CASE WHEN d.business THEN '_business' ELSE '' END AS figure,
        d.ours, d.theirs, d.difference,

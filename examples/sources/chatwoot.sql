@@ -217,6 +217,12 @@ CREATE TABLE chatwoot.csat_survey_responses (
 	created_at timestamp(6) without time zone NOT NULL,
 	updated_at timestamp(6) without time zone NOT NULL
 );
+-- some of Chatwoot's indexes (the ones its reports use)
+CREATE INDEX index_messages_on_conversation_id ON chatwoot.messages (conversation_id);
+CREATE INDEX index_reporting_events_on_conversation_id ON chatwoot.reporting_events (conversation_id);
+CREATE INDEX index_reporting_events_on_name ON chatwoot.reporting_events (name);
+CREATE INDEX index_conversations_on_inbox_id ON chatwoot.conversations (inbox_id);
+CREATE INDEX index_csat_survey_responses_on_conversation_id ON chatwoot.csat_survey_responses (conversation_id);
 
 -- Configuration: agents, teams, the bot, inboxes and their working hours
 INSERT INTO chatwoot.users (name, display_name, email, created_at, updated_at)
@@ -249,16 +255,16 @@ LEFT JOIN (VALUES (1, 1, 5, 9, 0, 18, 0, false), (1, 6, 6, 10, 0, 14, 0, false),
 ORDER BY i, d;
 
 -- Helpers (session-local): a uniform number in [0, 1) from a hash
-CREATE FUNCTION pg_temp.u(i integer, k text) RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pg_temp.u(i integer, k text) RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
 	SELECT ('x' || left(md5(i::text || '/' || k), 8))::bit(32)::bigint / 4294967296.0
 $$;
 -- whole seconds since the epoch (Ruby's Time#to_i)
-CREATE FUNCTION pg_temp.to_i(t timestamp) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pg_temp.to_i(t timestamp) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
 	SELECT floor(extract(epoch FROM t))::bigint
 $$;
 -- the working time of an inbox between two UTC instants, as the working_hours
 -- gem counts it: for each local day, its open range in the inbox's zone
-CREATE FUNCTION pg_temp.work(inbox integer, a timestamp, b timestamp) RETURNS double precision
+CREATE OR REPLACE FUNCTION pg_temp.work(inbox integer, a timestamp, b timestamp) RETURNS double precision
 LANGUAGE plpgsql STABLE AS $$
 DECLARE tz text; d date; s double precision := 0; w record; o timestamp; c timestamp;
 BEGIN
@@ -279,7 +285,7 @@ BEGIN
 	RETURN s;
 END $$;
 -- Chatwoot's value_in_business_hours: 0 without working hours, else rounded
-CREATE FUNCTION pg_temp.bh(inbox integer, a timestamp, b timestamp) RETURNS double precision
+CREATE OR REPLACE FUNCTION pg_temp.bh(inbox integer, a timestamp, b timestamp) RETURNS double precision
 LANGUAGE sql STABLE AS $$
 	SELECT CASE WHEN NOT i.working_hours_enabled THEN 0
 	            ELSE round(pg_temp.work(inbox, a, b)::numeric)::double precision END
@@ -287,7 +293,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 -- the first instant at or after t inside the inbox's working hours (t itself
 -- when the inbox has none): agents answer when they are at work
-CREATE FUNCTION pg_temp.next_open(inbox integer, t timestamp) RETURNS timestamp
+CREATE OR REPLACE FUNCTION pg_temp.next_open(inbox integer, t timestamp) RETURNS timestamp
 LANGUAGE plpgsql STABLE AS $$
 DECLARE tz text; en boolean; d date; w record; o timestamp; c timestamp;
 BEGIN
@@ -305,7 +311,7 @@ BEGIN
 	RETURN t;
 END $$;
 -- a reporting event, written a moment after its end by the background job
-CREATE FUNCTION pg_temp.ev(ename text, conv integer, val double precision, bhv double precision, usr integer,
+CREATE OR REPLACE FUNCTION pg_temp.ev(ename text, conv integer, val double precision, bhv double precision, usr integer,
 		st timestamp, en timestamp) RETURNS void LANGUAGE sql AS $$
 	INSERT INTO chatwoot.reporting_events (name, value, account_id, inbox_id, user_id, conversation_id,
 		created_at, updated_at, value_in_business_hours, event_start_time, event_end_time)
@@ -313,7 +319,7 @@ CREATE FUNCTION pg_temp.ev(ename text, conv integer, val double precision, bhv d
 	FROM chatwoot.conversations c WHERE c.id = conv
 $$;
 -- conversation_opened: value 0 the first time, else the time since the last resolution
-CREATE FUNCTION pg_temp.opened(conv integer, at timestamp) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pg_temp.opened(conv integer, at timestamp) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE c chatwoot.conversations; r timestamp;
 BEGIN
 	SELECT * INTO c FROM chatwoot.conversations WHERE id = conv;
@@ -329,7 +335,7 @@ END $$;
 -- a message, and what Chatwoot does after creating it: reopen a resolved
 -- conversation on an incoming message, the first-reply and reply-time events,
 -- waiting_since
-CREATE FUNCTION pg_temp.msg(conv integer, mtype integer, priv boolean, stype text, sid bigint, at timestamp,
+CREATE OR REPLACE FUNCTION pg_temp.msg(conv integer, mtype integer, priv boolean, stype text, sid bigint, at timestamp,
 		body text, cattrs json DEFAULT '{}', aattrs jsonb DEFAULT '{}', ctype integer DEFAULT 0) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE c chatwoot.conversations; mid integer; human boolean; start timestamp; bot boolean;
@@ -378,7 +384,7 @@ BEGIN
 END $$;
 -- the bot hands the conversation to the agents: status open (conversation_opened)
 -- and, the first time only, conversation_bot_handoff
-CREATE FUNCTION pg_temp.handoff(conv integer, at timestamp) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pg_temp.handoff(conv integer, at timestamp) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE c chatwoot.conversations;
 BEGIN
 	SELECT * INTO c FROM chatwoot.conversations WHERE id = conv;
@@ -391,7 +397,7 @@ BEGIN
 	PERFORM pg_temp.msg(conv, 2, false, NULL, NULL, at, 'Conversation was handed over to the team by the bot');
 END $$;
 -- a resolution (by an agent, by the bot, or by auto-resolve: usr NULL)
-CREATE FUNCTION pg_temp.resolve(conv integer, at timestamp, usr integer) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pg_temp.resolve(conv integer, at timestamp, usr integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE c chatwoot.conversations;
 BEGIN
 	UPDATE chatwoot.conversations SET status = 1, waiting_since = NULL, updated_at = at WHERE id = conv
@@ -409,7 +415,7 @@ BEGIN
 		     ELSE 'Conversation was marked resolved by ' || (SELECT name FROM chatwoot.users WHERE id = usr) END);
 END $$;
 -- an agent takes the conversation (an activity message, the assignee)
-CREATE FUNCTION pg_temp.assign(conv integer, at timestamp, usr integer) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pg_temp.assign(conv integer, at timestamp, usr integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
 	UPDATE chatwoot.conversations SET assignee_id = usr WHERE id = conv;
 	PERFORM pg_temp.msg(conv, 2, false, NULL, NULL, at,
@@ -417,7 +423,7 @@ BEGIN
 END $$;
 -- an agent's answer time: a log-logistic wait with the given median, from the
 -- next working instant of the inbox
-CREATE FUNCTION pg_temp.wait(i integer, k text, median double precision) RETURNS interval
+CREATE OR REPLACE FUNCTION pg_temp.wait(i integer, k text, median double precision) RETURNS interval
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT make_interval(secs => round((median * power(greatest(pg_temp.u(i, k), 0.001)
 	       / (1 - least(pg_temp.u(i, k), 0.995)), 0.7))::numeric, 3)::double precision + 2)
