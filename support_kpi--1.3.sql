@@ -2498,24 +2498,24 @@ BEGIN
 	-- business_calendars: each inbox's working hours as business_calendar values
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %2$I.business_calendars WITH (security_invoker = true) AS
-SELECT i.id AS inbox_id, i.name::text AS inbox_name,
-       (coalesce(nullif(i.timezone::text, ''), 'UTC') || '; ' || string_agg(
-           (ARRAY['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'])[w.day_of_week + 1] || ' '
-           || CASE WHEN w.open_all_day THEN '00:00-24:00'
-                   ELSE lpad(w.open_hour::text, 2, '0') || ':' || lpad(coalesce(w.open_minutes, 0)::text, 2, '0') || '-'
-                        || lpad(w.close_hour::text, 2, '0') || ':' || lpad(coalesce(w.close_minutes, 0)::text, 2, '0') END,
-           '; ' ORDER BY w.day_of_week))::@extschema@.business_calendar AS calendar,
-       (coalesce(nullif(i.timezone::text, ''), 'UTC') || '; ' || string_agg(
-           (ARRAY['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'])[w.day_of_week + 1] || ' '
-           || CASE WHEN w.open_all_day THEN '00:00-23:59'
-                   ELSE lpad(w.open_hour::text, 2, '0') || ':' || lpad(coalesce(w.open_minutes, 0)::text, 2, '0') || '-'
-                        || lpad(w.close_hour::text, 2, '0') || ':' || lpad(coalesce(w.close_minutes, 0)::text, 2, '0') END,
-           '; ' ORDER BY w.day_of_week))::@extschema@.business_calendar AS chatwoot_calendar
-FROM %1$I.inboxes i
-JOIN %1$I.working_hours w ON w.inbox_id = i.id AND w.day_of_week BETWEEN 0 AND 6
-     AND NOT coalesce(w.closed_all_day, false) AND (w.open_all_day OR w.open_hour IS NOT NULL AND w.close_hour IS NOT NULL)
-WHERE i.working_hours_enabled
-GROUP BY i.id, i.name, i.timezone
+WITH d AS (
+    SELECT i.id AS inbox_id, i.name::text AS inbox_name, coalesce(nullif(i.timezone::text, ''), 'UTC') AS zone,
+           w.day_of_week, coalesce(w.open_all_day, false) AS all_day,
+           (ARRAY['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'])[w.day_of_week + 1] || ' ' AS day,
+           lpad(w.open_hour::text, 2, '0') || ':' || lpad(coalesce(w.open_minutes, 0)::text, 2, '0') || '-'
+           || lpad(w.close_hour::text, 2, '0') || ':' || lpad(coalesce(w.close_minutes, 0)::text, 2, '0') AS hours
+    FROM %1$I.inboxes i
+    JOIN %1$I.working_hours w ON w.inbox_id = i.id AND w.day_of_week BETWEEN 0 AND 6
+         AND NOT coalesce(w.closed_all_day, false)
+         AND (w.open_all_day OR w.open_hour IS NOT NULL AND w.close_hour IS NOT NULL)
+    WHERE i.working_hours_enabled)
+SELECT d.inbox_id, d.inbox_name,
+       (d.zone || '; ' || string_agg(d.day || CASE WHEN d.all_day THEN '00:00-24:00' ELSE d.hours END, '; '
+                                     ORDER BY d.day_of_week))::@extschema@.business_calendar AS calendar,
+       (d.zone || '; ' || string_agg(d.day || CASE WHEN d.all_day THEN '00:00-23:59' ELSE d.hours END, '; '
+                                     ORDER BY d.day_of_week))::@extschema@.business_calendar AS chatwoot_calendar
+FROM d
+GROUP BY d.inbox_id, d.inbox_name, d.zone
 $v$, source_schema, into_schema);
 
 	-- contact_events: the raw events of each conversation
