@@ -2912,6 +2912,507 @@ COMMENT ON FUNCTION @extschema@.create_asterisk_views(regclass, name, text, text
 
 
 -- 12.2 Chatwoot: conversations, messages, reporting_events ------------------
+CREATE FUNCTION @extschema@.create_chatwoot_views(source_schema name DEFAULT 'public',
+	into_schema name DEFAULT 'chatwoot_kpi', time_zone text DEFAULT 'UTC',
+	chat_threshold_seconds double precision DEFAULT 60, email_threshold_seconds double precision DEFAULT 14400,
+	call_threshold_seconds double precision DEFAULT 20, repeat_within interval DEFAULT '7 days')
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	need text[] := ARRAY[
+		'conversations', 'id,inbox_id,status,assignee_id,contact_id,created_at',
+		'messages', 'conversation_id,message_type,private,sender_type,sender_id,created_at,content_attributes,additional_attributes',
+		'inboxes', 'id,name,channel_type,timezone,working_hours_enabled',
+		'working_hours', 'inbox_id,day_of_week,closed_all_day,open_all_day,open_hour,open_minutes,close_hour,close_minutes',
+		'reporting_events', 'name,value,value_in_business_hours,user_id,conversation_id,event_start_time,event_end_time',
+		'csat_survey_responses', 'id,conversation_id,rating,created_at',
+		'users', 'id,name'];
+	k integer;
+	col text;
+	views text[] := ARRAY['business_calendars', 'contact_events', 'contact_facts', 'monthly_report',
+		'operator_monthly', 'cross_check_detail', 'cross_check'];
+	v text;
+	c record;
+BEGIN
+	-- the arguments
+	IF source_schema IS NULL OR into_schema IS NULL THEN
+		RAISE EXCEPTION 'create_chatwoot_views: source_schema and into_schema must not be NULL'
+			USING ERRCODE = '22004';
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = source_schema) THEN
+		RAISE EXCEPTION 'create_chatwoot_views: schema "%" does not exist', source_schema
+			USING ERRCODE = '3F000', HINT = 'Give the schema that holds Chatwoot''s tables (conversations, messages, ...).';
+	END IF;
+	IF into_schema = source_schema THEN
+		RAISE EXCEPTION 'create_chatwoot_views: into_schema must differ from source_schema "%"', source_schema
+			USING ERRCODE = '22023';
+	END IF;
+	IF time_zone IS NULL OR NOT EXISTS (SELECT FROM pg_timezone_names WHERE lower(name) = lower(time_zone))
+	   AND NOT EXISTS (SELECT FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(time_zone)) THEN
+		RAISE EXCEPTION 'create_chatwoot_views: time zone "%" not recognized', time_zone
+			USING ERRCODE = '22023', HINT = 'Use a name of pg_timezone_names, such as Europe/Berlin or UTC.';
+	END IF;
+	IF chat_threshold_seconds IS NULL OR email_threshold_seconds IS NULL OR call_threshold_seconds IS NULL
+	   OR NOT (chat_threshold_seconds > 0 AND chat_threshold_seconds < 'infinity'
+	           AND email_threshold_seconds > 0 AND email_threshold_seconds < 'infinity'
+	           AND call_threshold_seconds > 0 AND call_threshold_seconds < 'infinity') THEN
+		RAISE EXCEPTION 'create_chatwoot_views: service-level thresholds must be positive and finite (chat %, email %, call %)',
+			chat_threshold_seconds, email_threshold_seconds, call_threshold_seconds
+			USING ERRCODE = '22023';
+	END IF;
+	IF repeat_within IS NULL OR repeat_within <= interval '0' OR isfinite(repeat_within) IS NOT TRUE THEN
+		RAISE EXCEPTION 'create_chatwoot_views: repeat_within must be a positive interval, not %', repeat_within
+			USING ERRCODE = '22023';
+	END IF;
+	-- the source: every table and column the views read
+	FOR k IN 1 .. array_length(need, 1) BY 2 LOOP
+		IF to_regclass(format('%I.%I', source_schema, need[k])) IS NULL THEN
+			RAISE EXCEPTION 'create_chatwoot_views: table %.% does not exist', quote_ident(source_schema), quote_ident(need[k])
+				USING ERRCODE = '42P01', DETAIL = format('Chatwoot''s table %s with the columns %s is expected.', need[k], need[k + 1]);
+		END IF;
+		FOREACH col IN ARRAY string_to_array(need[k + 1], ',') LOOP
+			IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass(format('%I.%I', source_schema, need[k]))
+			               AND attname = col AND attnum > 0 AND NOT attisdropped) THEN
+				RAISE EXCEPTION 'create_chatwoot_views: column %.%.% does not exist', quote_ident(source_schema),
+					quote_ident(need[k]), quote_ident(col)
+					USING ERRCODE = '42703', DETAIL = format('Chatwoot''s table %s with the columns %s is expected.', need[k], need[k + 1]);
+			END IF;
+		END LOOP;
+	END LOOP;
+	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', into_schema);
+
+	-- business_calendars: each inbox's working hours as business_calendar values
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %2$I.business_calendars WITH (security_invoker = true) AS
+WITH d AS (
+    SELECT i.id AS inbox_id, i.name::text AS inbox_name, coalesce(nullif(i.timezone::text, ''), 'UTC') AS zone,
+           w.day_of_week, coalesce(w.open_all_day, false) AS all_day,
+           (ARRAY['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'])[w.day_of_week + 1] || ' ' AS day,
+           lpad(w.open_hour::text, 2, '0') || ':' || lpad(coalesce(w.open_minutes, 0)::text, 2, '0') || '-'
+           || lpad(w.close_hour::text, 2, '0') || ':' || lpad(coalesce(w.close_minutes, 0)::text, 2, '0') AS hours
+    FROM %1$I.inboxes i
+    JOIN %1$I.working_hours w ON w.inbox_id = i.id AND w.day_of_week BETWEEN 0 AND 6
+         AND NOT coalesce(w.closed_all_day, false)
+         AND (w.open_all_day OR w.open_hour IS NOT NULL AND w.close_hour IS NOT NULL)
+    WHERE i.working_hours_enabled)
+SELECT d.inbox_id, d.inbox_name,
+       (d.zone || '; ' || string_agg(d.day || CASE WHEN d.all_day THEN '00:00-24:00' ELSE d.hours END, '; '
+                                     ORDER BY d.day_of_week))::@extschema@.business_calendar AS calendar,
+       (d.zone || '; ' || string_agg(d.day || CASE WHEN d.all_day THEN '00:00-23:59' ELSE d.hours END, '; '
+                                     ORDER BY d.day_of_week))::@extschema@.business_calendar AS chatwoot_calendar
+FROM d
+GROUP BY d.inbox_id, d.inbox_name, d.zone
+$v$, source_schema, into_schema);
+
+	-- contact_events: the raw events of each conversation
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %2$I.contact_events WITH (security_invoker = true) AS
+WITH msg AS MATERIALIZED (
+    SELECT m.conversation_id, m.created_at, m.sender_id,
+           m.message_type = 1 AND m.sender_type IN ('AgentBot', 'Captain::Assistant') AS from_bot,
+           CASE WHEN m.message_type = 0 THEN 'customer_message'
+                WHEN m.sender_type = 'User' AND (m.content_attributes ->> 'automation_rule_id') IS NULL
+                     AND (m.additional_attributes ->> 'campaign_id') IS NULL THEN 'operator_message'
+                ELSE 'bot_message' END AS kind
+    FROM %1$I.messages m
+    WHERE m.message_type IN (0, 1) AND NOT coalesce(m.private, false)),
+per AS (
+    SELECT msg.conversation_id, bool_or(msg.from_bot) AS had_bot, bool_or(msg.kind = 'operator_message') AS had_operator
+    FROM msg GROUP BY msg.conversation_id),
+rep AS MATERIALIZED (
+    SELECT r.conversation_id, r.name, r.event_end_time, r.user_id
+    FROM %1$I.reporting_events r
+    WHERE r.name IN ('conversation_resolved', 'conversation_bot_resolved', 'conversation_bot_handoff', 'conversation_opened')
+      AND r.event_end_time IS NOT NULL),
+handoff AS (
+    SELECT rep.conversation_id, min(rep.event_end_time) AS at FROM rep
+    WHERE rep.name = 'conversation_bot_handoff' GROUP BY rep.conversation_id),
+bot_res AS (
+    SELECT DISTINCT rep.conversation_id, rep.event_end_time FROM rep WHERE rep.name = 'conversation_bot_resolved'),
+first_res AS (
+    SELECT rep.conversation_id, min(rep.event_end_time) AS at FROM rep
+    WHERE rep.name = 'conversation_resolved' GROUP BY rep.conversation_id),
+offer AS (
+    SELECT c.id AS conversation_id, h.at IS NOT NULL AS handoff,
+           coalesce(h.at, CASE WHEN NOT coalesce(p.had_bot, false) OR coalesce(p.had_operator, false)
+                               THEN c.created_at END) AS at
+    FROM %1$I.conversations c
+    LEFT JOIN handoff h ON h.conversation_id = c.id
+    LEFT JOIN per p ON p.conversation_id = c.id)
+SELECT m.conversation_id::bigint AS contact_id, m.created_at AT TIME ZONE 'UTC' AS at,
+       m.kind::@extschema@.contact_event_kind AS kind, NULL::@extschema@.contact_party AS party,
+       CASE WHEN m.kind = 'operator_message' THEN m.sender_id::text END AS operator_id
+FROM msg m
+UNION ALL
+SELECT o.conversation_id::bigint, o.at AT TIME ZONE 'UTC', 'offered'::@extschema@.contact_event_kind,
+       CASE WHEN o.handoff THEN 'bot' ELSE 'system' END::@extschema@.contact_party, NULL::text
+FROM offer o WHERE o.at IS NOT NULL
+UNION ALL
+SELECT r.conversation_id::bigint, r.event_end_time AT TIME ZONE 'UTC', 'resolved'::@extschema@.contact_event_kind,
+       CASE WHEN b.conversation_id IS NOT NULL THEN 'bot' WHEN r.user_id IS NOT NULL THEN 'operator'
+            ELSE 'system' END::@extschema@.contact_party,
+       CASE WHEN b.conversation_id IS NULL THEN r.user_id::text END
+FROM rep r
+LEFT JOIN bot_res b ON b.conversation_id = r.conversation_id AND b.event_end_time = r.event_end_time
+WHERE r.name = 'conversation_resolved'
+UNION ALL
+SELECT p.conversation_id::bigint, p.event_end_time AT TIME ZONE 'UTC', 'reopened'::@extschema@.contact_event_kind,
+       'system'::@extschema@.contact_party, NULL::text
+FROM rep p JOIN first_res f ON f.conversation_id = p.conversation_id AND f.at <= p.event_end_time
+WHERE p.name = 'conversation_opened'
+$v$, source_schema, into_schema);
+
+	-- contact_facts: one row per conversation, the contract of docs/your-data.md
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %2$I.contact_facts WITH (security_invoker = true) AS
+WITH e AS (
+    SELECT ev.contact_id, @extschema@.contact_timeline(ev.kind, ev.at, ev.party, ev.operator_id) AS t,
+           min(ev.at) FILTER (WHERE ev.kind = 'offered') AS offered_at,
+           min(ev.at) FILTER (WHERE ev.kind = 'operator_message') AS answered_at,
+           min(ev.at) FILTER (WHERE ev.kind = 'customer_message') AS first_customer_at,
+           max(ev.at) FILTER (WHERE ev.kind = 'resolved') AS last_resolved_at,
+           count(DISTINCT ev.operator_id) FILTER (WHERE ev.kind = 'operator_message') AS repliers,
+           (array_agg(ev.operator_id ORDER BY ev.at, ev.operator_id) FILTER (WHERE ev.kind = 'operator_message'))[1]
+               AS first_operator
+    FROM %2$I.contact_events ev GROUP BY ev.contact_id),
+f AS (
+    SELECT c.id::bigint AS contact_id,
+           CASE i.channel_type WHEN 'Channel::Email' THEN 'email' WHEN 'Channel::Voice' THEN 'call' ELSE 'chat' END AS channel,
+           coalesce(i.name::text, 'default') AS queue, c.contact_id::bigint AS customer_id,
+           e.first_operator AS operator_id,
+           coalesce(e.first_customer_at, c.created_at AT TIME ZONE 'UTC') AS arrived_at,
+           e.offered_at, e.answered_at,
+           CASE WHEN e.answered_at IS NOT NULL THEN true
+                WHEN e.offered_at IS NOT NULL AND c.status = 1 THEN false END AS answered,
+           @extschema@.handle_time(e.t) AS handle_seconds,
+           e.repliers, c.assignee_id, c.contact_id AS cw_contact,
+           @extschema@.is_resolved(e.t) AS resolved,
+           CASE WHEN @extschema@.is_resolved(e.t) THEN e.last_resolved_at END AS resolved_at,
+           @extschema@.reopen_count(e.t) AS reopens,
+           s.rating::integer AS rating,
+           @extschema@.first_response_time(e.t) AS frt_seconds, @extschema@.avg_response_time(e.t) AS art_seconds
+    FROM %1$I.conversations c
+    JOIN e ON e.contact_id = c.id
+    LEFT JOIN %1$I.inboxes i ON i.id = c.inbox_id
+    LEFT JOIN (SELECT DISTINCT ON (r.conversation_id) r.conversation_id, r.rating
+               FROM %1$I.csat_survey_responses r
+               ORDER BY r.conversation_id, r.created_at DESC, r.id DESC) s ON s.conversation_id = c.id)
+SELECT f.contact_id, f.channel, f.queue, NULL::text AS product, NULL::text AS segment, f.customer_id, f.operator_id,
+       f.arrived_at, f.offered_at, f.answered_at,
+       CASE WHEN f.answered THEN greatest(extract(epoch FROM f.answered_at - f.offered_at)::double precision, 0) END
+           AS wait_seconds,
+       f.answered, f.handle_seconds,
+       CASE WHEN f.answered THEN f.repliers > 1 OR f.assignee_id IS NOT NULL AND f.assignee_id::text <> f.operator_id END
+           AS transferred,
+       f.resolved, f.resolved_at,
+       CASE WHEN f.answered OR f.offered_at IS NULL
+            THEN f.resolved AND f.reopens = 0
+                 AND NOT @extschema@.repeat_contact(f.arrived_at, %3$L::interval) OVER w
+                 AND NOT @extschema@.is_repeat_contact(f.arrived_at, %3$L::interval) OVER w END AS first_contact_resolved,
+       CASE WHEN @extschema@.is_repeat_contact(f.arrived_at, %3$L::interval) OVER w THEN lag(f.contact_id) OVER w END
+           AS repeat_of,
+       f.rating, NULL::integer AS nps, NULL::integer AS ces,
+       date_trunc('month', f.arrived_at AT TIME ZONE %4$L)::date AS month,
+       CASE f.channel WHEN 'email' THEN %5$L::double precision WHEN 'call' THEN %6$L::double precision
+                      ELSE %7$L::double precision END AS threshold_seconds,
+       f.frt_seconds, f.art_seconds
+FROM f
+WINDOW w AS (PARTITION BY f.cw_contact, CASE WHEN f.cw_contact IS NULL THEN f.contact_id END
+             ORDER BY f.arrived_at, f.contact_id)
+$v$, source_schema, into_schema, repeat_within, time_zone, email_threshold_seconds, call_threshold_seconds,
+		chat_threshold_seconds);
+
+	-- monthly_report: month x channel x inbox, and each month's total
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %2$I.monthly_report WITH (security_invoker = true) AS
+WITH x AS (
+    SELECT f.*, b.calendar,
+           CASE WHEN b.calendar IS NOT NULL AND f.frt_seconds IS NOT NULL
+                THEN @extschema@.business_seconds(b.calendar, f.arrived_at,
+                         f.arrived_at + make_interval(secs => f.frt_seconds)) END AS frt_business_seconds,
+           CASE WHEN f.resolved_at IS NOT NULL THEN extract(epoch FROM f.resolved_at - f.arrived_at)::double precision END
+               AS resolution_seconds,
+           CASE WHEN b.calendar IS NOT NULL AND f.resolved_at IS NOT NULL
+                THEN @extschema@.business_seconds(b.calendar, f.arrived_at, f.resolved_at) END AS resolution_business_seconds
+    FROM %2$I.contact_facts f
+    JOIN %1$I.conversations c ON c.id = f.contact_id
+    LEFT JOIN %2$I.business_calendars b ON b.inbox_id = c.inbox_id)
+SELECT x.month,
+       CASE WHEN grouping(x.channel) = 1 THEN '(all)' ELSE x.channel END AS channel,
+       CASE WHEN grouping(x.queue) = 1 THEN '(all)' ELSE x.queue END AS inbox,
+       count(*) AS conversations,
+       count(x.answered) AS offered,
+       count(*) FILTER (WHERE x.answered) AS answered,
+       count(*) FILTER (WHERE NOT x.answered) AS abandoned,
+       count(*) FILTER (WHERE x.offered_at IS NULL AND x.resolved) AS bot_resolved,
+       count(*) FILTER (WHERE x.offered_at IS NULL AND NOT x.resolved) AS with_bot,
+       round(@extschema@.sl_pct(x.wait_seconds, x.answered, x.threshold_seconds), 2) AS sl_pct,
+       round(@extschema@.abandon_rate(x.wait_seconds, x.answered), 2) AS abandon_rate_pct,
+       round(@extschema@.asa(x.wait_seconds, x.answered)::numeric, 1)::double precision AS asa_seconds,
+       round(@extschema@.aht(x.handle_seconds)::numeric, 1)::double precision AS aht_seconds,
+       @extschema@.resolution_time(x.frt_seconds) AS frt_median_seconds,
+       @extschema@.resolution_time(x.frt_seconds, 0.9) AS frt_p90_seconds,
+       @extschema@.resolution_time(x.frt_business_seconds) AS frt_business_median_seconds,
+       @extschema@.resolution_time(x.frt_business_seconds, 0.9) AS frt_business_p90_seconds,
+       round(avg(x.art_seconds)::numeric, 1)::double precision AS art_seconds,
+       @extschema@.resolution_time(x.resolution_seconds) AS resolution_median_seconds,
+       @extschema@.resolution_time(x.resolution_seconds, 0.9) AS resolution_p90_seconds,
+       @extschema@.resolution_time(x.resolution_business_seconds) AS resolution_business_median_seconds,
+       round(@extschema@.fcr_rate(x.first_contact_resolved), 2) AS fcr_pct,
+       round(@extschema@.transfer_rate(x.transferred), 2) AS transfer_rate_pct,
+       round(@extschema@.csat(x.rating), 2) AS csat_pct,
+       count(x.rating) AS ratings
+FROM x
+GROUP BY GROUPING SETS ((x.month, x.channel, x.queue), (x.month))
+$v$, source_schema, into_schema);
+
+	-- operator_monthly: month x operator (the agent who answered first)
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %2$I.operator_monthly WITH (security_invoker = true) AS
+SELECT f.month, f.operator_id, u.name::text AS operator_name,
+       count(*) AS answered,
+       round(@extschema@.sl_pct(f.wait_seconds, f.answered, f.threshold_seconds), 2) AS sl_pct,
+       round(@extschema@.asa(f.wait_seconds, f.answered)::numeric, 1)::double precision AS asa_seconds,
+       @extschema@.resolution_time(f.frt_seconds) AS frt_median_seconds,
+       @extschema@.resolution_time(f.frt_seconds, 0.9) AS frt_p90_seconds,
+       round(avg(f.art_seconds)::numeric, 1)::double precision AS art_seconds,
+       round(@extschema@.aht(f.handle_seconds)::numeric, 1)::double precision AS aht_seconds,
+       @extschema@.resolution_time(f.arrived_at, f.resolved_at) AS resolution_median_seconds,
+       round(@extschema@.fcr_rate(f.first_contact_resolved), 2) AS fcr_pct,
+       round(@extschema@.transfer_rate(f.transferred), 2) AS transfer_rate_pct,
+       round(@extschema@.csat(f.rating), 2) AS csat_pct,
+       count(f.rating) AS ratings
+FROM %2$I.contact_facts f
+LEFT JOIN %1$I.users u ON u.id::text = f.operator_id
+WHERE f.operator_id IS NOT NULL
+GROUP BY f.month, f.operator_id, u.name
+$v$, source_schema, into_schema);
+
+	-- cross_check_detail: Chatwoot's stored figures beside ours, with the parts of each difference
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %2$I.cross_check_detail WITH (security_invoker = true) AS
+WITH ev AS MATERIALIZED (
+    SELECT r.id AS event_id, r.conversation_id::bigint AS contact_id, r.name::text AS name, r.value,
+           r.value_in_business_hours, r.event_start_time AT TIME ZONE 'UTC' AS their_start,
+           r.event_end_time AT TIME ZONE 'UTC' AS their_end, c.inbox_id
+    FROM %1$I.reporting_events r JOIN %1$I.conversations c ON c.id = r.conversation_id
+    WHERE r.name IN ('first_response', 'reply_time', 'conversation_resolved')
+      AND r.event_start_time IS NOT NULL AND r.event_end_time IS NOT NULL),
+-- our turns: messages numbered by the operator messages before them; a turn
+-- starts at its first customer message and ends at its operator message
+msgs AS (
+    SELECT e.contact_id, e.at, e.kind,
+           count(*) FILTER (WHERE e.kind = 'operator_message')
+               OVER (PARTITION BY e.contact_id ORDER BY e.at, e.kind ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS turn
+    FROM %2$I.contact_events e WHERE e.kind IN ('customer_message', 'operator_message')),
+turns AS MATERIALIZED (
+    SELECT m.contact_id, m.turn, min(m.at) FILTER (WHERE m.kind = 'customer_message') AS turn_start,
+           min(m.at) FILTER (WHERE m.kind = 'operator_message') AS turn_end
+    FROM msgs m GROUP BY m.contact_id, m.turn),
+facts AS MATERIALIZED (
+    SELECT f.contact_id, f.arrived_at, f.resolved_at, f.frt_seconds
+    FROM %2$I.contact_facts f),
+first_in AS (
+    SELECT t.contact_id, min(t.turn_start) AS at FROM turns t GROUP BY t.contact_id),
+marks AS (
+    SELECT r.conversation_id::bigint AS contact_id, r.event_end_time AT TIME ZONE 'UTC' AS at,
+           bool_or(r.name = 'conversation_bot_handoff') AS handoff, bool_or(r.name = 'conversation_opened') AS opened
+    FROM %1$I.reporting_events r
+    WHERE r.name IN ('conversation_bot_handoff', 'conversation_opened') AND r.event_end_time IS NOT NULL
+    GROUP BY 1, 2),
+ours AS MATERIALIZED (
+    SELECT ev.*,
+           CASE ev.name WHEN 'first_response' THEN fi.at WHEN 'reply_time' THEN rt.turn_start ELSE f.arrived_at END
+               AS our_start,
+           CASE ev.name
+               WHEN 'first_response' THEN fi.at + make_interval(secs => f.frt_seconds)
+               WHEN 'reply_time' THEN CASE WHEN rt.turn_start IS NOT NULL THEN ev.their_end END
+               ELSE f.resolved_at END AS our_end,
+           coalesce(mk.handoff, false) AS at_handoff, coalesce(mk.opened, false) AS at_opened
+    FROM ev
+    JOIN facts f ON f.contact_id = ev.contact_id
+    LEFT JOIN first_in fi ON fi.contact_id = ev.contact_id
+    LEFT JOIN (SELECT DISTINCT ON (t.contact_id, t.turn_end) t.contact_id, t.turn_end, t.turn_start
+               FROM turns t WHERE t.turn_end IS NOT NULL
+               ORDER BY t.contact_id, t.turn_end, t.turn) rt
+           ON ev.name = 'reply_time' AND rt.contact_id = ev.contact_id AND rt.turn_end = ev.their_end
+    LEFT JOIN marks mk ON mk.contact_id = ev.contact_id AND mk.at = ev.their_start),
+cleared AS (
+    SELECT DISTINCT o.event_id
+    FROM ours o JOIN %1$I.reporting_events r ON r.conversation_id = o.contact_id AND r.name = 'conversation_resolved'
+         AND r.event_end_time AT TIME ZONE 'UTC' BETWEEN o.our_start AND o.their_start
+    WHERE o.name = 'reply_time'),
+parts AS (
+    SELECT o.*, v.business,
+           CASE WHEN v.business THEN o.value_in_business_hours ELSE o.value END AS theirs,
+           CASE WHEN o.our_start IS NULL OR o.our_end IS NULL THEN NULL
+                WHEN v.business THEN @extschema@.business_seconds(b.calendar, o.our_start, o.our_end)
+                ELSE extract(epoch FROM o.our_end - o.our_start)::double precision END AS ours,
+           CASE WHEN v.business THEN @extschema@.business_seconds(b.calendar, o.our_start, o.their_start)
+                ELSE extract(epoch FROM o.their_start - o.our_start)::double precision END AS start_shift,
+           CASE WHEN v.business THEN @extschema@.business_seconds(b.calendar, o.their_end, o.our_end)
+                ELSE extract(epoch FROM o.our_end - o.their_end)::double precision END AS end_shift,
+           CASE WHEN v.business THEN @extschema@.business_seconds(b.calendar, o.their_start, o.their_end)
+                    - @extschema@.business_seconds(b.chatwoot_calendar, o.their_start, o.their_end)
+                ELSE 0 END AS calendar_part,
+           CASE WHEN cl.event_id IS NOT NULL THEN 'resolution_cleared_wait'
+                WHEN o.at_handoff THEN 'bot_handoff_start'
+                WHEN o.at_opened THEN 'reopen_start'
+                ELSE 'conversation_created_start' END AS start_cause
+    FROM ours o
+    LEFT JOIN %2$I.business_calendars b ON b.inbox_id = o.inbox_id
+    LEFT JOIN cleared cl ON cl.event_id = o.event_id
+    CROSS JOIN LATERAL (VALUES (false), (true)) v(business)
+    WHERE NOT v.business OR b.calendar IS NOT NULL),
+d AS (
+    SELECT p.*, p.ours - p.theirs AS difference FROM parts p)
+SELECT d.contact_id, d.event_id,
+       d.name || CASE WHEN d.business THEN '_business' ELSE '' END AS figure,
+       d.ours, d.theirs, d.difference,
+       CASE WHEN d.difference = 0 THEN NULL
+            WHEN d.ours IS NULL AND d.name = 'conversation_resolved' THEN 'not_resolved'
+            WHEN d.ours IS NULL THEN 'no_customer_turn'
+            WHEN abs(d.start_shift) >= 1 THEN d.start_cause
+            WHEN abs(d.end_shift) >= 1 THEN 'reopened_later'
+            WHEN d.calendar_part <> 0 THEN 'all_day_until_2359'
+            WHEN d.business THEN 'rounded_seconds'
+            ELSE 'whole_seconds' END AS rule,
+       d.our_start, d.our_end, d.their_start, d.their_end, d.start_shift, d.end_shift, d.calendar_part,
+       d.difference - d.start_shift - d.end_shift - d.calendar_part AS residual,
+       CASE WHEN d.business THEN 0.5 ELSE 1 END::double precision AS bound
+FROM d
+$v$, source_schema, into_schema);
+
+	-- cross_check: the contract's columns
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %2$I.cross_check WITH (security_invoker = true) AS
+SELECT d.contact_id, d.figure, d.ours, d.theirs, d.difference, d.rule
+FROM %2$I.cross_check_detail d
+$v$, source_schema, into_schema);
+
+	-- the comments: every view and every column
+	FOR c IN
+		SELECT * FROM (VALUES
+		('business_calendars', NULL, 'each Chatwoot inbox with working hours enabled: its working_hours and timezone as business calendars (support_kpi create_chatwoot_views)'),
+		('business_calendars', 'inbox_id', 'the inbox (inboxes.id)'),
+		('business_calendars', 'inbox_name', 'the inbox''s name'),
+		('business_calendars', 'calendar', 'the inbox''s working hours in its time zone; an open_all_day day is 00:00-24:00 (used for our business-hours figures)'),
+		('business_calendars', 'chatwoot_calendar', 'the same hours as Chatwoot counts them: an open_all_day day is 00:00-23:59 (used by cross_check only)'),
+		('contact_events', NULL, 'the raw events of each Chatwoot conversation for contact_timeline(kind, at, party, operator_id): messages (not private notes, activity or template messages), the entry into the agents'' queue, resolutions and reopens'),
+		('contact_events', 'contact_id', 'the conversation (conversations.id)'),
+		('contact_events', 'at', 'when it happened (Chatwoot stores UTC)'),
+		('contact_events', 'kind', 'customer_message (incoming), operator_message (outgoing from a User, not automated), bot_message (outgoing from a bot, an automation rule or a campaign, or without a sender), offered, resolved, reopened'),
+		('contact_events', 'party', 'who: bot for a bot handoff or a bot resolution, operator for an agent''s resolution, system otherwise; NULL for messages (their kind''s party)'),
+		('contact_events', 'operator_id', 'the agent (users.id as text) of an operator message or of a resolution'),
+		('contact_facts', NULL, 'one row per Chatwoot conversation, the contract of contact_facts (docs/your-data.md)'),
+		('contact_facts', 'contact_id', 'the conversation (conversations.id)'),
+		('contact_facts', 'channel', 'chat (web widget, API, WhatsApp, social and SMS inboxes), email (e-mail inboxes) or call (voice inboxes), from inboxes.channel_type'),
+		('contact_facts', 'queue', 'the inbox''s name'),
+		('contact_facts', 'product', 'not recorded by Chatwoot: always NULL'),
+		('contact_facts', 'segment', 'not recorded by Chatwoot: always NULL'),
+		('contact_facts', 'customer_id', 'the customer (contacts.id)'),
+		('contact_facts', 'operator_id', 'the agent (users.id as text) who sent the first human reply; NULL when no agent replied'),
+		('contact_facts', 'arrived_at', 'the customer''s first message, else the conversation''s creation'),
+		('contact_facts', 'offered_at', 'entry into the agents'' queue: the bot handoff, else the conversation''s creation; NULL when only a bot handled it'),
+		('contact_facts', 'answered_at', 'the first human reply (outgoing, not private, from a User, not automated)'),
+		('contact_facts', 'wait_seconds', 'seconds from offered_at to the first human reply (0 when an agent replied before the handoff); NULL when not answered'),
+		('contact_facts', 'answered', 'true: an agent replied; false: offered and resolved without a human reply (abandoned); NULL: not offered (bot only) or still waiting'),
+		('contact_facts', 'handle_seconds', 'seconds from the first human reply to the first resolution after it, else to the last human reply (handle_time)'),
+		('contact_facts', 'transferred', 'answered and replied to by more than one agent, or now assigned to another agent than the first replier'),
+		('contact_facts', 'resolved', 'resolved and not reopened since (is_resolved of the timeline)'),
+		('contact_facts', 'resolved_at', 'the last resolution of a resolved conversation'),
+		('contact_facts', 'first_contact_resolved', 'resolved, never reopened, not a repeat and not followed by a repeat of the same customer within repeat_within; NULL when abandoned or still waiting'),
+		('contact_facts', 'repeat_of', 'the customer''s previous conversation when this one started within repeat_within of it'),
+		('contact_facts', 'rating', 'the CSAT rating 1..5 (csat_survey_responses, the latest of the conversation)'),
+		('contact_facts', 'nps', 'not recorded by Chatwoot: always NULL'),
+		('contact_facts', 'ces', 'not recorded by Chatwoot: always NULL'),
+		('contact_facts', 'month', 'the month of arrived_at in the report''s time zone'),
+		('contact_facts', 'threshold_seconds', 'the service-level threshold of the channel, in seconds'),
+		('contact_facts', 'frt_seconds', 'first response time in seconds: the customer''s first message to the first human reply after it'),
+		('contact_facts', 'art_seconds', 'average response time in seconds over the answered customer turns'),
+		('monthly_report', NULL, 'per month, channel and inbox, and per month over all ((all)): Chatwoot conversations'' KPIs from support_kpi''s aggregates'),
+		('monthly_report', 'month', 'the month (in the report''s time zone)'),
+		('monthly_report', 'channel', 'chat, email, call, or (all)'),
+		('monthly_report', 'inbox', 'the inbox''s name, or (all)'),
+		('monthly_report', 'conversations', 'conversations that arrived in the month'),
+		('monthly_report', 'offered', 'conversations offered to the agents and answered or abandoned'),
+		('monthly_report', 'answered', 'conversations with a human reply'),
+		('monthly_report', 'abandoned', 'offered conversations resolved without a human reply'),
+		('monthly_report', 'bot_resolved', 'conversations resolved by the bot without a handoff'),
+		('monthly_report', 'with_bot', 'conversations the bot still holds (no handoff, not resolved)'),
+		('monthly_report', 'sl_pct', 'service level, %: answered within the channel''s threshold over offered (abandons count against)'),
+		('monthly_report', 'abandon_rate_pct', 'abandoned over offered, %'),
+		('monthly_report', 'asa_seconds', 'average seconds from the queue entry to the first human reply'),
+		('monthly_report', 'aht_seconds', 'average handle time, seconds (first human reply to resolution)'),
+		('monthly_report', 'frt_median_seconds', 'exact median first response time, seconds (from the customer''s first message)'),
+		('monthly_report', 'frt_p90_seconds', 'exact 90th percentile of the first response time, seconds'),
+		('monthly_report', 'frt_business_median_seconds', 'exact median first response time in the inbox''s working hours, seconds; NULL without working hours'),
+		('monthly_report', 'frt_business_p90_seconds', 'exact 90th percentile of the first response time in working hours, seconds'),
+		('monthly_report', 'art_seconds', 'mean of the conversations'' average response times, seconds'),
+		('monthly_report', 'resolution_median_seconds', 'exact median time from arrival to the last resolution of resolved conversations, seconds'),
+		('monthly_report', 'resolution_p90_seconds', 'exact 90th percentile of the resolution time, seconds'),
+		('monthly_report', 'resolution_business_median_seconds', 'exact median resolution time in working hours, seconds; NULL without working hours'),
+		('monthly_report', 'fcr_pct', 'first contact resolution, %'),
+		('monthly_report', 'transfer_rate_pct', 'answered conversations transferred to another agent, %'),
+		('monthly_report', 'csat_pct', 'CSAT: ratings 4 and 5 over all ratings, %'),
+		('monthly_report', 'ratings', 'CSAT ratings received'),
+		('operator_monthly', NULL, 'per month and agent (the first human replier): Chatwoot conversations'' KPIs from support_kpi''s aggregates'),
+		('operator_monthly', 'month', 'the month (in the report''s time zone)'),
+		('operator_monthly', 'operator_id', 'the agent (users.id as text)'),
+		('operator_monthly', 'operator_name', 'the agent''s name (users.name)'),
+		('operator_monthly', 'answered', 'conversations the agent answered first'),
+		('operator_monthly', 'sl_pct', 'answered within the channel''s threshold over answered, % (abandons have no agent)'),
+		('operator_monthly', 'asa_seconds', 'average seconds from the queue entry to the agent''s first reply'),
+		('operator_monthly', 'frt_median_seconds', 'exact median first response time, seconds'),
+		('operator_monthly', 'frt_p90_seconds', 'exact 90th percentile of the first response time, seconds'),
+		('operator_monthly', 'art_seconds', 'mean of the conversations'' average response times, seconds'),
+		('operator_monthly', 'aht_seconds', 'average handle time, seconds'),
+		('operator_monthly', 'resolution_median_seconds', 'exact median resolution time of the resolved conversations, seconds'),
+		('operator_monthly', 'fcr_pct', 'first contact resolution, %'),
+		('operator_monthly', 'transfer_rate_pct', 'conversations transferred to another agent, %'),
+		('operator_monthly', 'csat_pct', 'CSAT: ratings 4 and 5 over all ratings, %'),
+		('operator_monthly', 'ratings', 'CSAT ratings received'),
+		('cross_check_detail', NULL, 'cross_check with the parts of each difference: the clock starts and ends, the calendar part, and what is left (residual, within bound)'),
+		('cross_check_detail', 'contact_id', 'the conversation'),
+		('cross_check_detail', 'event_id', 'the reporting event (reporting_events.id)'),
+		('cross_check_detail', 'figure', 'the reporting event''s name, with _business for its value_in_business_hours'),
+		('cross_check_detail', 'ours', 'our figure from the raw messages, seconds'),
+		('cross_check_detail', 'theirs', 'Chatwoot''s stored figure, seconds'),
+		('cross_check_detail', 'difference', 'ours - theirs, seconds'),
+		('cross_check_detail', 'rule', 'NULL when equal, else the documented reason of the difference (docs/sources.md)'),
+		('cross_check_detail', 'our_start', 'when our clock starts'),
+		('cross_check_detail', 'our_end', 'when our clock stops'),
+		('cross_check_detail', 'their_start', 'when Chatwoot''s clock starts (event_start_time)'),
+		('cross_check_detail', 'their_end', 'when Chatwoot''s clock stops (event_end_time)'),
+		('cross_check_detail', 'start_shift', 'seconds (working seconds for a _business figure) from our start to Chatwoot''s'),
+		('cross_check_detail', 'end_shift', 'seconds (working seconds for a _business figure) from Chatwoot''s end to ours'),
+		('cross_check_detail', 'calendar_part', 'working seconds our calendar counts and Chatwoot''s does not between its start and end (open_all_day days end at 23:59 in Chatwoot)'),
+		('cross_check_detail', 'residual', 'difference - start_shift - end_shift - calendar_part: Chatwoot''s whole seconds, within bound'),
+		('cross_check_detail', 'bound', 'the largest residual the rules allow: under 1 s (to_i of each end) or 0.5 s (working time rounded)'),
+		('cross_check', NULL, 'one row per Chatwoot-stored figure (first_response, reply_time, conversation_resolved, each also in business hours) beside ours, with the rule that explains any difference'),
+		('cross_check', 'contact_id', 'the conversation'),
+		('cross_check', 'figure', 'the reporting event''s name, with _business for its value_in_business_hours'),
+		('cross_check', 'ours', 'our figure from the raw messages, seconds'),
+		('cross_check', 'theirs', 'Chatwoot''s stored figure, seconds'),
+		('cross_check', 'difference', 'ours - theirs, seconds'),
+		('cross_check', 'rule', 'NULL when equal, else the documented reason: whole_seconds, rounded_seconds, bot_handoff_start, reopen_start, resolution_cleared_wait, conversation_created_start, reopened_later, all_day_until_2359, not_resolved, no_customer_turn')
+		) t(view_name, column_name, remark)
+	LOOP
+		IF c.column_name IS NULL THEN
+			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, c.view_name, c.remark);
+		ELSE
+			EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, c.view_name, c.column_name, c.remark);
+		END IF;
+	END LOOP;
+	FOREACH v IN ARRAY views LOOP
+		RETURN NEXT format('%I.%I', into_schema, v)::regclass;
+	END LOOP;
+	RETURN;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.create_chatwoot_views(name, name, text, double precision, double precision, double precision, interval) IS 'creates (or replaces) in into_schema the views business_calendars, contact_events, contact_facts, monthly_report, operator_monthly, cross_check_detail and cross_check over the Chatwoot tables of source_schema, and returns them (docs/sources.md)';
 -- (end of 12.2)
 
 
