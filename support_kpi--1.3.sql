@@ -2480,10 +2480,12 @@ DECLARE
 	v jsonb;
 	tu text := 'NULL::double precision';
 	src text;
-	v_name text;
-	v_sql text;
-	cm text[];
+	names text[] := ARRAY[]::text[];
+	sqls text[] := ARRAY[]::text[];
+	comments text[] := ARRAY[]::text[];
+	cols jsonb := '[]';
 	i int;
+	j int;
 BEGIN
 	-- arguments
 	IF source_schema IS NULL OR into_schema IS NULL THEN
@@ -2626,8 +2628,8 @@ BEGIN
 	END IF;
 
 	-- ticket_figures: one row per ticket (merged and removed tickets left out)
-	v_name := 'ticket_figures';
-	v_sql := format($v$
+	names := names || 'ticket_figures'::text;
+	sqls := sqls || format($v$
 WITH st AS (
 	SELECT s.id, s.name, s.ignore_escalation, y.name AS type_name
 	FROM %1$I.ticket_states s JOIN %1$I.ticket_state_types y ON y.id = s.state_type_id),
@@ -2711,11 +2713,10 @@ SELECT f.contact_id, f.customer_id, f.channel, f.queue, f.state_type, f.outbound
 	f.their_first_response_at, f.first_response_in_min AS their_first_response_in_min, f.close_in_min AS their_close_in_min
 FROM fig2 f CROSS JOIN (SELECT %2$s AS cal) c
 $v$, s, cal_lit, NULL, tu);
-	EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, v_name, v_sql);
-	EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, v_name,
+	comments := comments || (
 		'one row per Zammad ticket (merged and removed tickets left out): our timings from the articles and the state history, '
-		|| 'in business hours of the calendar ' || coalesce(quote_literal(cal_text), 'NULL (no calendar)') || ', beside Zammad''s stored figures');
-	cm := ARRAY[
+		|| 'in business hours of the calendar ' || coalesce(quote_literal(cal_text), 'NULL (no calendar)') || ', beside Zammad''s stored figures')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
 		'contact_id', 'the ticket''s id (tickets.id)',
 		'customer_id', 'tickets.customer_id',
 		'channel', 'the first word of the type of the ticket''s first article: email, phone, web, chat, sms, twitter, facebook, telegram, whatsapp, fax, note; unknown without one',
@@ -2741,15 +2742,11 @@ $v$, s, cal_lit, NULL, tu);
 		'reopened_seconds', 'seconds of business hours from the first close to resolved_at (reopened and closed again)',
 		'their_first_response_at', 'Zammad''s tickets.first_response_at',
 		'their_first_response_in_min', 'Zammad''s tickets.first_response_in_min: working minutes to the first response (SLA tickets only)',
-		'their_close_in_min', 'Zammad''s tickets.close_in_min: working minutes to the first close (SLA tickets only)'];
-	FOR i IN 1 .. cardinality(cm) / 2 LOOP
-		EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, v_name, cm[2 * i - 1], cm[2 * i]);
-	END LOOP;
-	RETURN NEXT format('%I.%I', into_schema, v_name)::regclass;
+		'their_close_in_min', 'Zammad''s tickets.close_in_min: working minutes to the first close (SLA tickets only)']));
 
 	-- contact_events: articles and state, group and owner changes as contact events
-	v_name := 'contact_events';
-	v_sql := format($v$
+	names := names || 'contact_events'::text;
+	sqls := sqls || format($v$
 WITH t AS (
 	SELECT t.id, t.customer_id, t.created_at AT TIME ZONE 'UTC' AS created_at
 	FROM %1$I.tickets t JOIN %1$I.ticket_states s ON s.id = t.state_id JOIN %1$I.ticket_state_types y ON y.id = s.state_type_id
@@ -2790,23 +2787,18 @@ SELECT ev.contact_id::bigint AS contact_id, ev.at, ev.kind::@extschema@.contact_
 	ev.party::@extschema@.contact_party AS party, ev.op AS operator_id
 FROM ev
 $v$, s);
-	EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, v_name, v_sql);
-	EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, v_name,
-		'the events of each Zammad ticket for contact_timeline(kind, at, party, operator_id): the creation, the articles customers, agents and the system sent (internal articles and non-communication agent articles left out), closes, reopens, group and owner changes');
-	cm := ARRAY[
+	comments := comments || (
+		'the events of each Zammad ticket for contact_timeline(kind, at, party, operator_id): the creation, the articles customers, agents and the system sent (internal articles and non-communication agent articles left out), closes, reopens, group and owner changes')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
 		'contact_id', 'the ticket''s id',
 		'at', 'when (ticket_articles.created_at or histories.created_at, stored in UTC)',
 		'kind', 'offered (the ticket''s creation), customer_message (sender Customer), operator_message (sender Agent, a communication type), bot_message (sender System: auto-replies), resolved / reopened (a state change into / out of a closed state), transferred (group change), assigned (owner change)',
 		'party', 'customer, operator, bot; system for changes by Zammad itself (user 1), customer for changes by the ticket''s customer',
-		'operator_id', 'the agent''s login: the writer of an operator message, the new owner of an assignment, the agent who changed the ticket'];
-	FOR i IN 1 .. cardinality(cm) / 2 LOOP
-		EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, v_name, cm[2 * i - 1], cm[2 * i]);
-	END LOOP;
-	RETURN NEXT format('%I.%I', into_schema, v_name)::regclass;
+		'operator_id', 'the agent''s login: the writer of an operator message, the new owner of an assignment, the agent who changed the ticket']));
 
 	-- contact_facts: the contract of docs/your-data.md
-	v_name := 'contact_facts';
-	v_sql := format($v$
+	names := names || 'contact_facts'::text;
+	sqls := sqls || format($v$
 WITH tl AS (
 	SELECT e.contact_id, @extschema@.contact_timeline(e.kind, e.at, e.party, e.operator_id) AS t
 	FROM %1$I.contact_events e GROUP BY e.contact_id),
@@ -2839,10 +2831,9 @@ SELECT f.contact_id, f.channel, f.queue, NULL::text AS product, NULL::text AS se
 FROM f LEFT JOIN tl ON tl.contact_id = f.contact_id
 WINDOW w AS (PARTITION BY f.customer_id ORDER BY f.created_at, f.contact_id)
 $v$, into_schema, repeat_window, time_zone, thresholds);
-	EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, v_name, v_sql);
-	EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, v_name,
-		'one row per Zammad ticket in the contract of contact_facts (docs/your-data.md)');
-	cm := ARRAY[
+	comments := comments || (
+		'one row per Zammad ticket in the contract of contact_facts (docs/your-data.md)')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
 		'contact_id', 'the ticket''s id',
 		'channel', 'the first word of the type of the ticket''s first article (email, phone, web, chat, ...)',
 		'queue', 'the ticket''s group',
@@ -2867,15 +2858,11 @@ $v$, into_schema, repeat_window, time_zone, thresholds);
 		'month', 'month of the creation in the report''s time zone',
 		'threshold_seconds', 'the service-level threshold of the channel, seconds (thresholds argument)',
 		'frt_seconds', 'seconds from the first customer message to the first agent reply after it (contact_timeline), wall-clock',
-		'art_seconds', 'average seconds of the answered turns customer message -> agent reply (contact_timeline)'];
-	FOR i IN 1 .. cardinality(cm) / 2 LOOP
-		EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, v_name, cm[2 * i - 1], cm[2 * i]);
-	END LOOP;
-	RETURN NEXT format('%I.%I', into_schema, v_name)::regclass;
+		'art_seconds', 'average seconds of the answered turns customer message -> agent reply (contact_timeline)']));
 
 	-- monthly_report
-	v_name := 'monthly_report';
-	v_sql := format($v$
+	names := names || 'monthly_report'::text;
+	sqls := sqls || format($v$
 SELECT c.month, CASE WHEN grouping(c.channel) = 1 THEN 'all' ELSE c.channel END AS channel,
 	CASE WHEN grouping(c.queue) = 1 THEN 'all' ELSE c.queue END AS queue,
 	count(*) AS tickets,
@@ -2901,10 +2888,9 @@ SELECT c.month, CASE WHEN grouping(c.channel) = 1 THEN 'all' ELSE c.channel END 
 FROM %1$I.contact_facts c JOIN %1$I.ticket_figures f USING (contact_id)
 GROUP BY GROUPING SETS ((c.month, c.channel, c.queue), (c.month))
 $v$, into_schema);
-	EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, v_name, v_sql);
-	EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, v_name,
-		'Zammad tickets per month, channel and group, and per month (channel and queue ''all''): queue, reply, resolution and business-hours figures');
-	cm := ARRAY[
+	comments := comments || (
+		'Zammad tickets per month, channel and group, and per month (channel and queue ''all''): queue, reply, resolution and business-hours figures')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
 		'month', 'month of the tickets'' creation in the report''s time zone',
 		'channel', 'the channel, or all',
 		'queue', 'the group, or all',
@@ -2927,15 +2913,11 @@ $v$, into_schema);
 		'resolution_business_p90_seconds', 'exact 90th percentile of the same',
 		'fcr_pct', 'percent resolved at first contact (closed, never reopened, no repeat)',
 		'transfer_pct', 'percent of answered tickets that changed group',
-		'reopen_pct', 'percent of tickets ever closed that were reopened'];
-	FOR i IN 1 .. cardinality(cm) / 2 LOOP
-		EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, v_name, cm[2 * i - 1], cm[2 * i]);
-	END LOOP;
-	RETURN NEXT format('%I.%I', into_schema, v_name)::regclass;
+		'reopen_pct', 'percent of tickets ever closed that were reopened']));
 
 	-- operator_monthly
-	v_name := 'operator_monthly';
-	v_sql := format($v$
+	names := names || 'operator_monthly'::text;
+	sqls := sqls || format($v$
 SELECT c.month, c.operator_id,
 	count(*) AS tickets,
 	count(*) FILTER (WHERE c.resolved) AS resolved,
@@ -2953,10 +2935,9 @@ FROM %1$I.contact_facts c JOIN %1$I.ticket_figures f USING (contact_id)
 WHERE c.operator_id IS NOT NULL
 GROUP BY c.month, c.operator_id
 $v$, into_schema);
-	EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, v_name, v_sql);
-	EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, v_name,
-		'Zammad tickets per month and operator (the owner, else the first replying agent) of the answered tickets');
-	cm := ARRAY[
+	comments := comments || (
+		'Zammad tickets per month and operator (the owner, else the first replying agent) of the answered tickets')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
 		'month', 'month of the tickets'' creation in the report''s time zone',
 		'operator_id', 'the agent''s login',
 		'tickets', 'answered tickets of the operator',
@@ -2970,15 +2951,11 @@ $v$, into_schema);
 		'sl_pct', 'percent replied within the channel''s threshold (answered tickets only: answered within / answered)',
 		'fcr_pct', 'percent resolved at first contact',
 		'transfer_pct', 'percent that changed group',
-		'reopen_pct', 'percent of those ever closed that were reopened'];
-	FOR i IN 1 .. cardinality(cm) / 2 LOOP
-		EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, v_name, cm[2 * i - 1], cm[2 * i]);
-	END LOOP;
-	RETURN NEXT format('%I.%I', into_schema, v_name)::regclass;
+		'reopen_pct', 'percent of those ever closed that were reopened']));
 
 	-- cross_check: Zammad's stored figures against ours
-	v_name := 'cross_check';
-	v_sql := format($v$
+	names := names || 'cross_check'::text;
+	sqls := sqls || format($v$
 SELECT x.contact_id, x.figure, x.ours, x.theirs, x.ours - x.theirs AS difference,
 	CASE WHEN x.ours IS NOT DISTINCT FROM x.theirs THEN NULL ELSE x.rule END AS rule
 FROM (
@@ -2999,20 +2976,25 @@ FROM (
 		     WHEN f.close_pauses > 0 THEN 'pending_paused' ELSE 'whole_minutes' END
 	FROM %1$I.ticket_figures f WHERE f.their_close_in_min IS NOT NULL) x
 $v$, into_schema);
-	EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, v_name, v_sql);
-	EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, v_name,
-		'Zammad''s stored figures (first_response_at, first_response_in_min, close_in_min) against ours from the articles, the history and the calendar, one row per ticket and figure Zammad stored; rule names the documented reason of a difference');
-	cm := ARRAY[
+	comments := comments || (
+		'Zammad''s stored figures (first_response_at, first_response_in_min, close_in_min) against ours from the articles, the history and the calendar, one row per ticket and figure Zammad stored; rule names the documented reason of a difference')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
 		'contact_id', 'the ticket''s id',
 		'figure', 'first_response_at (epoch seconds), first_response_in_min or close_in_min (minutes of business hours)',
 		'ours', 'our figure: the first reply from the articles; business minutes from business_seconds (exact, not paused in pending states; to the last close)',
 		'theirs', 'the figure Zammad stored in tickets',
 		'difference', 'ours - theirs',
-		'rule', 'NULL when equal; whole_minutes: Zammad truncates to whole minutes (0 <= difference < 62/60); pending_paused: Zammad stops its clock in pending (ignore-escalation) states, we do not; capped_at_close: Zammad stops the first-response clock at the first close; reopened: Zammad measures to the first close, we to the last (NULL: not closed again); reply_not_found: no reply article (imported, or deleted); articles_changed: the articles differ from when Zammad stored it (merged in or deleted)'];
-	FOR i IN 1 .. cardinality(cm) / 2 LOOP
-		EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, v_name, cm[2 * i - 1], cm[2 * i]);
+		'rule', 'NULL when equal; whole_minutes: Zammad truncates to whole minutes (0 <= difference < 62/60); pending_paused: Zammad stops its clock in pending (ignore-escalation) states, we do not; capped_at_close: Zammad stops the first-response clock at the first close; reopened: Zammad measures to the first close, we to the last (NULL: not closed again); reply_not_found: no reply article (imported, or deleted); articles_changed: the articles differ from when Zammad stored it (merged in or deleted)']));
+	-- create (or replace) the views in order, with their comments, and return them
+	FOR i IN 1 .. cardinality(names) LOOP
+		EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, names[i], sqls[i]);
+		EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, names[i], comments[i]);
+		FOR j IN 0 .. jsonb_array_length(cols -> (i - 1)) / 2 - 1 LOOP
+			EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, names[i],
+				cols -> (i - 1) ->> (2 * j), cols -> (i - 1) ->> (2 * j + 1));
+		END LOOP;
+		RETURN NEXT format('%I.%I', into_schema, names[i])::regclass;
 	END LOOP;
-	RETURN NEXT format('%I.%I', into_schema, v_name)::regclass;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_zammad_views(name, name, text, jsonb, text, interval, double precision) IS 'creates (or replaces) in into_schema the views ticket_figures, contact_events, contact_facts, monthly_report, operator_monthly and cross_check over the Zammad tables of source_schema, and returns them';

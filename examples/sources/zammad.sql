@@ -54,26 +54,25 @@ DROP SCHEMA IF EXISTS :"zm_schema" CASCADE;
 CREATE SCHEMA :"zm_schema";
 SELECT set_config('search_path', quote_ident(:'zm_schema') || ', pg_catalog', false) \g /dev/null
 
--- the tables (the subset of Zammad's columns that matter here)
+-- the tables (the subset of Zammad's columns that matter here); the lookup tables end with
+-- Rails' audit columns (updated_by_id, created_by_id, created_at, updated_at), from zaudit
+CREATE TEMP TABLE zaudit (updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
+	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
 CREATE TABLE users (
 	id bigserial PRIMARY KEY, organization_id bigint, login varchar(255) NOT NULL, firstname varchar(150),
 	lastname varchar(150), email varchar(255), active boolean NOT NULL DEFAULT true,
-	updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
-	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
+	LIKE zaudit INCLUDING DEFAULTS);
 CREATE TABLE groups (
 	id bigserial PRIMARY KEY, name varchar(160) NOT NULL, active boolean NOT NULL DEFAULT true, note varchar(250),
-	updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
-	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
+	LIKE zaudit INCLUDING DEFAULTS);
 CREATE TABLE ticket_state_types (
 	id bigserial PRIMARY KEY, name varchar(250) NOT NULL UNIQUE, note varchar(250),
-	updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
-	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
+	LIKE zaudit INCLUDING DEFAULTS);
 CREATE TABLE ticket_states (
 	id bigserial PRIMARY KEY, state_type_id bigint NOT NULL REFERENCES ticket_state_types, name varchar(250) NOT NULL UNIQUE,
 	next_state_id integer, ignore_escalation boolean NOT NULL DEFAULT false, default_create boolean NOT NULL DEFAULT false,
 	default_follow_up boolean NOT NULL DEFAULT false, active boolean NOT NULL DEFAULT true,
-	updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
-	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
+	LIKE zaudit INCLUDING DEFAULTS);
 CREATE TABLE ticket_priorities (
 	id bigserial PRIMARY KEY, name varchar(250) NOT NULL UNIQUE, default_create boolean NOT NULL DEFAULT false,
 	active boolean NOT NULL DEFAULT true, updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
@@ -81,12 +80,10 @@ CREATE TABLE ticket_priorities (
 CREATE TABLE ticket_article_types (
 	id bigserial PRIMARY KEY, name varchar(250) NOT NULL UNIQUE, note varchar(250),
 	communication boolean NOT NULL DEFAULT false, active boolean NOT NULL DEFAULT true,
-	updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
-	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
+	LIKE zaudit INCLUDING DEFAULTS);
 CREATE TABLE ticket_article_senders (
 	id bigserial PRIMARY KEY, name varchar(250) NOT NULL UNIQUE, note varchar(250),
-	updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
-	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
+	LIKE zaudit INCLUDING DEFAULTS);
 CREATE TABLE tickets (
 	id bigserial PRIMARY KEY, group_id bigint NOT NULL, priority_id bigint NOT NULL, state_id bigint NOT NULL,
 	organization_id bigint, number varchar(60) NOT NULL UNIQUE, title varchar(250) NOT NULL,
@@ -118,8 +115,7 @@ CREATE TABLE calendars (
 CREATE TABLE slas (
 	id bigserial PRIMARY KEY, calendar_id bigint NOT NULL, name varchar(150) UNIQUE, first_response_time integer,
 	response_time integer, update_time integer, solution_time integer, condition text,
-	updated_by_id integer NOT NULL DEFAULT 1, created_by_id integer NOT NULL DEFAULT 1,
-	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
+	LIKE zaudit INCLUDING DEFAULTS);
 CREATE TABLE history_types (id bigserial PRIMARY KEY, name varchar(250) NOT NULL UNIQUE,
 	created_at timestamp(3) NOT NULL DEFAULT '2026-01-01', updated_at timestamp(3) NOT NULL DEFAULT '2026-01-01');
 CREATE TABLE history_objects (id bigserial PRIMARY KEY, name varchar(250) NOT NULL UNIQUE, note varchar(250),
@@ -153,91 +149,31 @@ INSERT INTO history_objects (id, name) VALUES (1, 'Ticket'), (2, 'Ticket::Articl
 INSERT INTO history_attributes (id, name) VALUES (1, 'state'), (2, 'group'), (3, 'owner'), (4, 'priority'), (5, 'title');
 SELECT setval(pg_get_serial_sequence(quote_ident(:'zm_schema') || '.users', 'id'), 1) \g /dev/null
 
--- the calendar, as Rails stores it (YAML of a HashWithIndifferentAccess):
--- Mon-Fri 08:00-12:00 and 13:00-17:00, Sat 09:00-13:00, Berlin; Easter
--- holidays (Good Friday, Easter Monday) and May Day active, one inactive
--- and one removed entry (neither closes its day); a 24/7 calendar beside
--- it ('23:59' is Zammad's end of day) that no SLA uses
-INSERT INTO calendars (id, name, timezone, "default", business_hours, public_holidays) VALUES
-(1, 'Berlin office', 'Europe/Berlin', true,
-$y$--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess
-mon:
-  active: true
-  timeframes:
-  - - '08:00'
-    - '12:00'
-  - - '13:00'
-    - '17:00'
-tue:
-  active: true
-  timeframes:
-  - - '08:00'
-    - '12:00'
-  - - '13:00'
-    - '17:00'
-wed:
-  active: true
-  timeframes:
-  - - '08:00'
-    - '12:00'
-  - - '13:00'
-    - '17:00'
-thu:
-  active: true
-  timeframes:
-  - - '08:00'
-    - '12:00'
-  - - '13:00'
-    - '17:00'
-fri:
-  active: true
-  timeframes:
-  - - '08:00'
-    - '12:00'
-  - - '13:00'
-    - '17:00'
-sat:
-  active: true
-  timeframes:
-  - - '09:00'
-    - '13:00'
-sun:
-  active: false
-  timeframes:
-  - - '09:00'
-    - '17:00'
-$y$,
-$y$--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess
-'2026-04-03':
-  active: true
-  summary: Karfreitag
-'2026-04-06':
-  active: true
-  summary: Ostermontag
-'2026-04-20':
-  active: false
-  summary: Betriebsausflug (abgesagt)
-'2026-04-27':
-  active: true
-  removed: true
-  summary: Brueckentag
-'2026-05-01':
-  active: true
-  summary: Tag der Arbeit
-$y$),
-(2, '24/7', 'UTC', false,
-$y$--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess
-mon:
-  active: true
-  timeframes:
-  - - '00:00'
-    - '23:59'
-tue:
-  active: true
-  timeframes:
-  - - '00:00'
-    - '23:59'
-$y$, NULL);
+-- the calendar, as Rails stores it (YAML of a HashWithIndifferentAccess), written from the
+-- rows below: Mon-Fri 08:00-12:00 and 13:00-17:00, Sat 09:00-13:00, Berlin; Easter holidays
+-- (Good Friday, Easter Monday) and May Day active, one inactive and one removed entry (neither
+-- closes its day); a 24/7 calendar beside it ('23:59' is Zammad's end of day) that no SLA uses.
+-- The escalation statistics below read the same rows.
+CREATE TEMP TABLE zhours (cal int, dnum int, day text, active boolean, n int, f text, t text);
+INSERT INTO zhours
+SELECT 1, d, (ARRAY['mon', 'tue', 'wed', 'thu', 'fri'])[d], true, h.n, h.f, h.t
+FROM generate_series(1, 5) d, (VALUES (1, '08:00', '12:00'), (2, '13:00', '17:00')) h(n, f, t)
+UNION ALL VALUES (1, 6, 'sat', true, 1, '09:00', '13:00'), (1, 7, 'sun', false, 1, '09:00', '17:00'),
+	(2, 1, 'mon', true, 1, '00:00', '23:59'), (2, 2, 'tue', true, 1, '00:00', '23:59');
+CREATE TEMP TABLE zholidays (day date, active boolean, removed boolean, summary text);
+INSERT INTO zholidays VALUES ('2026-04-03', true, NULL, 'Karfreitag'), ('2026-04-06', true, NULL, 'Ostermontag'),
+	('2026-04-20', false, NULL, 'Betriebsausflug (abgesagt)'), ('2026-04-27', true, true, 'Brueckentag'),
+	('2026-05-01', true, NULL, 'Tag der Arbeit');
+INSERT INTO calendars (id, name, timezone, "default", business_hours, public_holidays)
+SELECT c.id, c.name, c.tz, c.id = 1,
+	E'--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess\n'
+	|| (SELECT string_agg(format(E'%s:\n  active: %s\n  timeframes:\n%s', day, active, frames), '' ORDER BY dnum)
+	    FROM (SELECT dnum, day, bool_or(active)::text AS active, string_agg(format(E'  - - ''%s''\n    - ''%s''\n', f, t), '' ORDER BY n) AS frames
+	          FROM zhours h WHERE h.cal = c.id GROUP BY dnum, day) d),
+	CASE WHEN c.id = 1 THEN E'--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess\n'
+		|| (SELECT string_agg(format(E'''%s'':\n  active: %s\n%s  summary: %s\n', day, active::text,
+		                             CASE WHEN removed THEN E'  removed: true\n' ELSE '' END, summary), '' ORDER BY day) FROM zholidays) END
+FROM (VALUES (1, 'Berlin office', 'Europe/Berlin'), (2, '24/7', 'UTC')) c(id, name, tz);
 INSERT INTO slas (id, calendar_id, name, first_response_time, update_time, solution_time, condition) VALUES
 	(1, 1, 'Standard', 240, NULL, 2880,
 	 $y$--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess
@@ -289,7 +225,9 @@ SELECT i AS id,
 	2 + floor(pg_temp.zh(i, 'agent') * 8)::int AS agent_id,
 	2 + floor(pg_temp.zh(i, 'agent2') * 8)::int AS agent2_id,
 	pg_temp.zh(i, 'reply') < 0.9 AS replied,
-	pg_temp.zdur(i, 'frt', 30, 3 * 86400) AS frt,
+	-- the first reply: chats within seconds to minutes, the rest from a minute to days
+	CASE WHEN pg_temp.zh(i, 'ch') >= 0.88 AND pg_temp.zh(i, 'ch') < 0.97 THEN pg_temp.zdur(i, 'frt', 8, 900)
+	     ELSE pg_temp.zdur(i, 'frt', 30, 3 * 86400) END AS frt,
 	pg_temp.zh(i, 'note') < 0.2 AS internal_note,
 	pg_temp.zh(i, 'pnote') < 0.05 AS public_note,
 	pg_temp.zh(i, 'pend0') < 0.07 AS pending_before_reply,
@@ -459,12 +397,11 @@ SELECT setval(pg_get_serial_sequence(quote_ident(:'zm_schema') || '.tickets', 'i
 CREATE OR REPLACE FUNCTION pg_temp.zammad_minutes(tid bigint, s timestamp, e timestamp, as_of timestamp) RETURNS integer
 LANGUAGE sql STABLE AS $$
 WITH hours(dow, f, t) AS (
-	SELECT d, h.f::time, h.t::time FROM generate_series(1, 5) d, (VALUES ('08:00', '12:00'), ('13:00', '17:00')) h(f, t)
-	UNION ALL SELECT 6, '09:00', '13:00'),
+	SELECT dnum, f::time, CASE WHEN t = '23:59' THEN interval '24 hours' ELSE t::interval END FROM zhours WHERE cal = 1 AND active),
 days AS (
 	SELECT d::date AS day FROM generate_series(((s AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin')::date - 1,
 		((e AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin')::date + 1, interval '1 day') d
-	WHERE d::date NOT IN ('2026-04-03', '2026-04-06', '2026-05-01')),
+	WHERE d::date NOT IN (SELECT day FROM zholidays WHERE active AND removed IS NOT TRUE)),
 working AS (
 	SELECT coalesce(range_agg(tstzrange((d.day + h.f) AT TIME ZONE 'Europe/Berlin', (d.day + h.t) AT TIME ZONE 'Europe/Berlin')), '{}') AS mr
 	FROM days d JOIN hours h ON h.dow = extract(isodow FROM d.day)),
@@ -505,6 +442,6 @@ UPDATE tickets t SET close_in_min = pg_temp.zammad_minutes(t.id, t.created_at, t
 WHERE t.close_at IS NOT NULL AND pg_temp.zammad_sla_group(t.id, t.close_at);
 UPDATE tickets t SET first_response_diff_in_min = 240 - t.first_response_in_min, close_diff_in_min = 2880 - t.close_in_min;
 
-DROP TABLE zplan, zev, zt, zclose, zstates;
+DROP TABLE zplan, zev, zt, zclose, zstates, zaudit, zhours, zholidays;
 SELECT set_config('search_path', :'zm_old_search_path', false) \g /dev/null
 SELECT set_config('client_min_messages', :'zm_old_cmm', false) \g /dev/null
