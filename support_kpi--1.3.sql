@@ -3418,4 +3418,573 @@ COMMENT ON FUNCTION @extschema@.create_chatwoot_views(name, name, text, double p
 
 
 -- 12.3 Zammad: tickets and articles -----------------------------------------
+-- create_zammad_views: views over a Zammad database (docs/sources.md).  Zammad
+-- keeps `timestamp without time zone` in UTC; its business hours are the
+-- calendar of its SLAs (YAML or JSON in calendars.business_hours and
+-- calendars.public_holidays), read once here and written into the views as a
+-- business_calendar literal: re-run after changing the calendar.
+CREATE FUNCTION @extschema@.create_zammad_views(source_schema name DEFAULT 'public',
+	into_schema name DEFAULT 'zammad_kpi', time_zone text DEFAULT 'UTC',
+	thresholds jsonb DEFAULT '{"chat": 60, "*": 14400}', calendar_name text DEFAULT NULL,
+	repeat_window interval DEFAULT '7 days', time_unit_seconds double precision DEFAULT NULL)
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	s name := source_schema;
+	req text[] := ARRAY[
+		'tickets:id,group_id,state_id,owner_id,customer_id,created_at,first_response_at,first_response_in_min,close_at,close_in_min,last_close_at,create_article_type_id,create_article_sender_id,time_unit',
+		'ticket_articles:id,ticket_id,type_id,sender_id,internal,created_by_id,created_at',
+		'ticket_article_types:id,name,communication',
+		'ticket_article_senders:id,name',
+		'ticket_states:id,name,state_type_id,ignore_escalation',
+		'ticket_state_types:id,name',
+		'groups:id,name',
+		'users:id,login',
+		'calendars:id,name,timezone,business_hours,public_holidays,default',
+		'slas:id,calendar_id',
+		'histories:id,history_object_id,history_attribute_id,o_id,id_from,id_to,value_from,value_to,created_by_id,created_at',
+		'history_objects:id,name',
+		'history_attributes:id,name'];
+	spec text;
+	tbl text;
+	col text;
+	cal_id bigint;
+	cal record;
+	cal_text text;
+	cal_lit text := 'NULL::@extschema@.business_calendar';
+	days text[] := ARRAY['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+	day_names text[] := ARRAY['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+	hours jsonb;
+	hol jsonb;
+	clauses text[];
+	frames text[];
+	d int;
+	fr jsonb;
+	ln text;
+	cur text;
+	m text[];
+	k text;
+	v jsonb;
+	tu text := 'NULL::double precision';
+	src text;
+	names text[] := ARRAY[]::text[];
+	sqls text[] := ARRAY[]::text[];
+	comments text[] := ARRAY[]::text[];
+	cols jsonb := '[]';
+	i int;
+	j int;
+BEGIN
+	-- arguments
+	IF source_schema IS NULL OR into_schema IS NULL THEN
+		RAISE EXCEPTION 'create_zammad_views: source_schema and into_schema must not be NULL' USING ERRCODE = '22023';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = source_schema) THEN
+		RAISE EXCEPTION 'create_zammad_views: schema "%" does not exist', source_schema
+			USING ERRCODE = '3F000', HINT = 'Give the schema that holds Zammad''s tables (tickets, ticket_articles, ...).';
+	END IF;
+	IF time_zone IS NULL OR NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE lower(name) = lower(time_zone))
+		AND NOT EXISTS (SELECT 1 FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(time_zone)) THEN
+		RAISE EXCEPTION 'create_zammad_views: time zone "%" not recognized', time_zone USING ERRCODE = '22023';
+	END IF;
+	IF thresholds IS NULL OR jsonb_typeof(thresholds) <> 'object' OR NOT thresholds ? '*' THEN
+		RAISE EXCEPTION 'create_zammad_views: thresholds must be a JSON object of seconds per channel with a "*" entry for the other channels'
+			USING ERRCODE = '22023';
+	END IF;
+	FOR k, v IN SELECT e.key, e.value FROM jsonb_each(thresholds) e LOOP
+		IF jsonb_typeof(v) <> 'number' OR v::text::numeric <= 0 THEN
+			RAISE EXCEPTION 'create_zammad_views: the threshold of channel "%" must be a number of seconds above 0, not %', k, v
+				USING ERRCODE = '22023';
+		END IF;
+	END LOOP;
+	IF repeat_window IS NULL OR repeat_window <= interval '0' THEN
+		RAISE EXCEPTION 'create_zammad_views: repeat_window must be above 0' USING ERRCODE = '22023';
+	END IF;
+	IF time_unit_seconds IS NOT NULL THEN
+		IF NOT (time_unit_seconds > 0 AND time_unit_seconds < 'infinity') THEN
+			RAISE EXCEPTION 'create_zammad_views: time_unit_seconds must be a finite number above 0 (or NULL: no handle time)'
+				USING ERRCODE = '22023';
+		END IF;
+		tu := format('%s::double precision', time_unit_seconds);
+	END IF;
+
+	-- the source tables and the columns read
+	FOREACH spec IN ARRAY req LOOP
+		tbl := split_part(spec, ':', 1);
+		IF NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = s AND c.relname = tbl AND c.relkind IN ('r', 'v', 'm', 'f', 'p')) THEN
+			RAISE EXCEPTION 'create_zammad_views: table %.% does not exist', quote_ident(s), quote_ident(tbl)
+				USING ERRCODE = '42P01', HINT = 'create_zammad_views expects Zammad''s tables ' || array_to_string(ARRAY(SELECT split_part(x, ':', 1) FROM unnest(req) x), ', ') || ' in the source schema.';
+		END IF;
+		FOREACH col IN ARRAY string_to_array(split_part(spec, ':', 2), ',') LOOP
+			IF NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = format('%I.%I', s, tbl)::regclass
+					AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped) THEN
+				RAISE EXCEPTION 'create_zammad_views: column %.%.% does not exist', quote_ident(s), quote_ident(tbl), quote_ident(col)
+					USING ERRCODE = '42703', HINT = format('create_zammad_views reads %s of %s.', replace(split_part(spec, ':', 2), ',', ', '), tbl);
+			END IF;
+		END LOOP;
+	END LOOP;
+
+	-- the calendar: the one named, else the one every SLA uses, else Zammad's default calendar
+	IF calendar_name IS NOT NULL THEN
+		EXECUTE format('SELECT min(id) FROM %I.calendars WHERE name = $1', s) INTO cal_id USING calendar_name;
+		IF cal_id IS NULL THEN
+			RAISE EXCEPTION 'create_zammad_views: no calendar named "%" in %.calendars', calendar_name, quote_ident(s)
+				USING ERRCODE = '22023';
+		END IF;
+	ELSE
+		EXECUTE format('SELECT CASE WHEN count(DISTINCT calendar_id) = 1 THEN min(calendar_id) END FROM %I.slas', s) INTO cal_id;
+		IF cal_id IS NULL THEN
+			EXECUTE format('SELECT id FROM %I.calendars ORDER BY "default" DESC, id LIMIT 1', s) INTO cal_id;
+		END IF;
+	END IF;
+	IF cal_id IS NOT NULL THEN
+		EXECUTE format('SELECT name, timezone, business_hours::text AS bh, public_holidays::text AS ph FROM %I.calendars WHERE id = $1', s)
+			INTO cal USING cal_id;
+		-- business_hours: {mon: {active: true, timeframes: [["09:00", "17:00"], ...]}, ...}, stored by Rails as YAML
+		-- (or JSON); '23:59' is Zammad's "end of day", 24:00
+		IF ltrim(coalesce(cal.bh, '')) LIKE '{%' THEN
+			hours := cal.bh::jsonb;
+		ELSE
+			hours := '{}';
+			cur := NULL;
+			FOREACH ln IN ARRAY regexp_split_to_array(coalesce(cal.bh, ''), E'\\r?\\n') LOOP
+				IF ln ~ '^:?(mon|tue|wed|thu|fri|sat|sun):\s*$' THEN
+					cur := substring(ln FROM '(mon|tue|wed|thu|fri|sat|sun)');
+					hours := hours || jsonb_build_object(cur, jsonb_build_object('active', false, 'timeframes', '[]'::jsonb));
+				ELSIF cur IS NOT NULL AND ln ~ '^\s+:?active:\s*(true|false)\s*$' THEN
+					hours := jsonb_set(hours, ARRAY[cur, 'active'], to_jsonb(ln ~ 'true'));
+				ELSIF cur IS NOT NULL AND ln ~ '^\s*-\s+-\s+[''"]?\d{1,2}:\d{2}' THEN
+					m := regexp_match(ln, '(\d{1,2}:\d{2})');
+					hours := jsonb_insert(hours, ARRAY[cur, 'timeframes', '-1'], jsonb_build_array(m[1]), true);
+				ELSIF cur IS NOT NULL AND ln ~ '^\s+-\s+[''"]?\d{1,2}:\d{2}' THEN
+					m := regexp_match(ln, '(\d{1,2}:\d{2})');
+					hours := jsonb_set(hours, ARRAY[cur, 'timeframes', '-1'], (hours #> ARRAY[cur, 'timeframes', '-1']) || to_jsonb(m[1]));
+				END IF;
+			END LOOP;
+		END IF;
+		clauses := ARRAY[coalesce(cal.timezone, 'UTC')];
+		FOR d IN 1 .. 7 LOOP
+			IF coalesce((hours #>> ARRAY[days[d], 'active'])::boolean, false) THEN
+				frames := ARRAY[]::text[];
+				FOR fr IN SELECT x FROM jsonb_array_elements(coalesce(hours #> ARRAY[days[d], 'timeframes'], '[]')) x LOOP
+					IF jsonb_array_length(fr) = 2 AND fr ->> 0 IS NOT NULL AND fr ->> 1 IS NOT NULL THEN
+						frames := frames || ((fr ->> 0) || '-' || CASE WHEN fr ->> 1 = '23:59' THEN '24:00' ELSE fr ->> 1 END);
+					END IF;
+				END LOOP;
+				IF cardinality(frames) > 0 THEN
+					clauses := clauses || (day_names[d] || ' ' || array_to_string(frames, ', '));
+				END IF;
+			END IF;
+		END LOOP;
+		IF cardinality(clauses) = 1 THEN
+			RAISE EXCEPTION 'create_zammad_views: calendar "%" has no active business hours', cal.name USING ERRCODE = '22023';
+		END IF;
+		-- public_holidays: {"2026-12-25": {active: true, summary: ..., removed: ...}, ...}; active and not removed close the day
+		IF ltrim(coalesce(cal.ph, '')) LIKE '{%' THEN
+			hol := cal.ph::jsonb;
+		ELSE
+			hol := '{}';
+			cur := NULL;
+			FOREACH ln IN ARRAY regexp_split_to_array(coalesce(cal.ph, ''), E'\\r?\\n') LOOP
+				IF ln ~ '^[''"]?\d{4}-\d{2}-\d{2}[''"]?:\s*$' THEN
+					cur := substring(ln FROM '\d{4}-\d{2}-\d{2}');
+					hol := hol || jsonb_build_object(cur, '{}'::jsonb);
+				ELSIF cur IS NOT NULL AND ln ~ '^\s+:?(active|removed):\s*(true|false)\s*$' THEN
+					hol := jsonb_set(hol, ARRAY[cur, substring(ln FROM '(active|removed)')], to_jsonb(ln ~ ':\s*true'));
+				END IF;
+			END LOOP;
+		END IF;
+		SELECT string_agg(e.key, ', ' ORDER BY e.key) INTO cal_text FROM jsonb_each(coalesce(hol, '{}')) e
+		WHERE jsonb_typeof(e.value) = 'object' AND coalesce((e.value ->> 'active')::boolean, false)
+			AND NOT coalesce((e.value ->> 'removed')::boolean, false);
+		IF cal_text IS NOT NULL THEN
+			clauses := clauses || ('holidays ' || cal_text);
+		END IF;
+		cal_text := array_to_string(clauses, '; ');
+		BEGIN
+			cal_text := cal_text::@extschema@.business_calendar::text;
+		EXCEPTION WHEN OTHERS THEN
+			RAISE EXCEPTION 'create_zammad_views: calendar "%" does not make a business_calendar: %', cal.name, SQLERRM
+				USING ERRCODE = '22023', DETAIL = 'Read as: ' || cal_text;
+		END;
+		cal_lit := format('%L::@extschema@.business_calendar', cal_text);
+	END IF;
+
+	IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = into_schema) THEN
+		EXECUTE format('CREATE SCHEMA %I', into_schema);
+	END IF;
+
+	-- ticket_figures: one row per ticket (merged and removed tickets left out)
+	names := names || 'ticket_figures'::text;
+	sqls := sqls || format($v$
+WITH st AS (
+	SELECT s.id, s.name, s.ignore_escalation, y.name AS type_name
+	FROM %1$I.ticket_states s JOIN %1$I.ticket_state_types y ON y.id = s.state_type_id),
+arts AS (
+	SELECT a.ticket_id, a.created_at AT TIME ZONE 'UTC' AS at, a.created_by_id, snd.name AS sender
+	FROM %1$I.ticket_articles a
+	JOIN %1$I.ticket_article_senders snd ON snd.id = a.sender_id
+	JOIN %1$I.ticket_article_types ty ON ty.id = a.type_id
+	WHERE NOT a.internal AND (snd.name = 'Customer' OR ty.communication)),
+hist AS (
+	SELECT h.o_id AS ticket_id, ha.name AS attr, h.value_from, h.value_to, h.created_at AT TIME ZONE 'UTC' AS at, h.id
+	FROM %1$I.histories h
+	JOIN %1$I.history_objects ho ON ho.id = h.history_object_id AND ho.name = 'Ticket'
+	JOIN %1$I.history_attributes ha ON ha.id = h.history_attribute_id AND ha.name IN ('state', 'group')),
+base AS (
+	SELECT t.id::bigint AS contact_id, t.customer_id::bigint AS customer_id, t.owner_id, t.state_id,
+		t.created_at AT TIME ZONE 'UTC' AS created_at,
+		t.close_at AT TIME ZONE 'UTC' AS close_at, t.last_close_at AT TIME ZONE 'UTC' AS last_close_at,
+		t.first_response_at AT TIME ZONE 'UTC' AS their_first_response_at,
+		t.first_response_in_min, t.close_in_min, t.time_unit,
+		coalesce(nullif(split_part(ct.name, ' ', 1), ''), 'unknown') AS channel,
+		coalesce(g.name::text, 'default') AS queue, cs.name = 'Agent' AS outbound,
+		st.type_name AS state_type, st.type_name = 'closed' AS closed_now,
+		(SELECT min(a.at) FROM arts a WHERE a.ticket_id = t.id AND a.sender = 'Agent') AS first_response_at,
+		(SELECT u.login::text FROM arts a JOIN %1$I.users u ON u.id = a.created_by_id
+		 WHERE a.ticket_id = t.id AND a.sender = 'Agent' ORDER BY a.at LIMIT 1) AS first_responder,
+		CASE WHEN t.owner_id <> 1 THEN o.login::text END AS owner
+	FROM %1$I.tickets t
+	JOIN st ON st.id = t.state_id
+	LEFT JOIN %1$I.groups g ON g.id = t.group_id
+	LEFT JOIN %1$I.users o ON o.id = t.owner_id
+	LEFT JOIN %1$I.ticket_article_types ct ON ct.id = t.create_article_type_id
+	LEFT JOIN %1$I.ticket_article_senders cs ON cs.id = t.create_article_sender_id
+	WHERE st.type_name NOT IN ('merged', 'removed')),
+-- the ticket's states over time, as Zammad's escalation reads them: from the
+-- creation, the state before the first recorded change (or the current one)
+periods AS (
+	SELECT b.contact_id, p.state, p.from_at, p.to_at
+	FROM base b, LATERAL (
+		SELECT coalesce((SELECT h.value_from FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'state'
+		                 ORDER BY h.at, h.id LIMIT 1), (SELECT name FROM st WHERE st.id = b.state_id)) AS state,
+		       b.created_at AS from_at,
+		       coalesce((SELECT h.at FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'state'
+		                 ORDER BY h.at, h.id LIMIT 1), 'infinity') AS to_at
+		UNION ALL
+		SELECT h.value_to, h.at, coalesce(lead(h.at) OVER (ORDER BY h.at, h.id), 'infinity')
+		FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'state') p),
+fig AS (
+	SELECT b.*,
+		(SELECT max(h.at) FROM hist h JOIN st f ON f.name = h.value_to
+		 WHERE h.ticket_id = b.contact_id AND h.attr = 'state' AND f.type_name = 'closed') AS last_closed_at,
+		(SELECT count(*) FROM hist h JOIN st f ON f.name = h.value_from JOIN st x ON x.name = h.value_to
+		 WHERE h.ticket_id = b.contact_id AND h.attr = 'state' AND f.type_name = 'closed' AND x.type_name <> 'closed') AS reopens,
+		(SELECT count(*) FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'group') AS transfers
+	FROM base b),
+fig2 AS (
+	SELECT f.*, CASE WHEN f.closed_now THEN coalesce(f.last_closed_at, f.last_close_at, f.close_at) END AS resolved_at,
+		least(f.first_response_at, f.close_at) AS fr_end
+	FROM fig f)
+SELECT f.contact_id, f.customer_id, f.channel, f.queue, f.state_type, f.outbound,
+	coalesce(f.owner, f.first_responder) AS operator_id, f.first_responder,
+	f.created_at, f.first_response_at, f.close_at, f.resolved_at, f.reopens, f.transfers,
+	f.time_unit::double precision * %4$s AS handle_seconds,
+	@extschema@.business_seconds(c.cal, f.created_at, f.first_response_at) AS frt_business_seconds,
+	@extschema@.business_seconds(c.cal, f.created_at, f.resolved_at) AS resolution_business_seconds,
+	(SELECT coalesce(sum(@extschema@.business_seconds(c.cal, greatest(p.from_at, f.created_at), least(p.to_at, f.fr_end))), 0)
+	 FROM periods p JOIN st ON st.name = p.state
+	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.fr_end AND p.to_at > f.created_at
+	   AND greatest(p.from_at, f.created_at) < least(p.to_at, f.fr_end)) AS frt_paused_seconds,
+	(SELECT count(*) FROM periods p JOIN st ON st.name = p.state
+	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.fr_end AND p.to_at > f.created_at) AS frt_pauses,
+	(SELECT coalesce(sum(@extschema@.business_seconds(c.cal, greatest(p.from_at, f.created_at), least(p.to_at, f.close_at))), 0)
+	 FROM periods p JOIN st ON st.name = p.state
+	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.close_at AND p.to_at > f.created_at) AS close_paused_seconds,
+	(SELECT count(*) FROM periods p JOIN st ON st.name = p.state
+	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.close_at AND p.to_at > f.created_at) AS close_pauses,
+	CASE WHEN f.first_response_at > f.close_at THEN @extschema@.business_seconds(c.cal, f.close_at, f.first_response_at) ELSE 0 END
+		AS frt_after_close_seconds,
+	CASE WHEN f.resolved_at > f.close_at THEN @extschema@.business_seconds(c.cal, f.close_at, f.resolved_at) ELSE 0 END
+		AS reopened_seconds,
+	f.their_first_response_at, f.first_response_in_min AS their_first_response_in_min, f.close_in_min AS their_close_in_min
+FROM fig2 f CROSS JOIN (SELECT %2$s AS cal) c
+$v$, s, cal_lit, NULL, tu);
+	comments := comments || (
+		'one row per Zammad ticket (merged and removed tickets left out): our timings from the articles and the state history, '
+		|| 'in business hours of the calendar ' || coalesce(quote_literal(cal_text), 'NULL (no calendar)') || ', beside Zammad''s stored figures')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
+		'contact_id', 'the ticket''s id (tickets.id)',
+		'customer_id', 'tickets.customer_id',
+		'channel', 'the first word of the type of the ticket''s first article: email, phone, web, chat, sms, twitter, facebook, telegram, whatsapp, fax, note; unknown without one',
+		'queue', 'the ticket''s group (groups.name)',
+		'state_type', 'the type of the ticket''s current state: new, open, pending reminder, pending action, closed',
+		'outbound', 'the first article was an agent''s (an outbound call or e-mail): not offered to the queue',
+		'operator_id', 'the owner''s login, or the first replying agent''s when the ticket has no owner; NULL without either',
+		'first_responder', 'login of the agent who wrote the first reply',
+		'created_at', 'tickets.created_at (stored in UTC)',
+		'first_response_at', 'the first reply: the first article of sender Agent, not internal, of a communication type (Zammad''s rule), from the articles',
+		'close_at', 'Zammad''s tickets.close_at: the first time the ticket was closed',
+		'resolved_at', 'the last change to a closed state (the state history), when the ticket is closed now; NULL otherwise',
+		'reopens', 'changes from a closed state to another (the state history)',
+		'transfers', 'changes of group (the history)',
+		'handle_seconds', 'tickets.time_unit (accounted time) times time_unit_seconds; NULL without it',
+		'frt_business_seconds', 'seconds of business hours from created_at to first_response_at',
+		'resolution_business_seconds', 'seconds of business hours from created_at to resolved_at',
+		'frt_paused_seconds', 'seconds of business hours in states that ignore escalation (pending, closed) before the first response or the first close',
+		'frt_pauses', 'number of those periods',
+		'close_paused_seconds', 'seconds of business hours in states that ignore escalation before the first close',
+		'close_pauses', 'number of those periods',
+		'frt_after_close_seconds', 'seconds of business hours from the first close to a first response after it (Zammad stops its clock at close_at)',
+		'reopened_seconds', 'seconds of business hours from the first close to resolved_at (reopened and closed again)',
+		'their_first_response_at', 'Zammad''s tickets.first_response_at',
+		'their_first_response_in_min', 'Zammad''s tickets.first_response_in_min: working minutes to the first response (SLA tickets only)',
+		'their_close_in_min', 'Zammad''s tickets.close_in_min: working minutes to the first close (SLA tickets only)']));
+
+	-- contact_events: articles and state, group and owner changes as contact events
+	names := names || 'contact_events'::text;
+	sqls := sqls || format($v$
+WITH t AS (
+	SELECT t.id, t.customer_id, t.created_at AT TIME ZONE 'UTC' AS created_at
+	FROM %1$I.tickets t JOIN %1$I.ticket_states s ON s.id = t.state_id JOIN %1$I.ticket_state_types y ON y.id = s.state_type_id
+	WHERE y.name NOT IN ('merged', 'removed')),
+st AS (
+	SELECT s.name, y.name AS type_name FROM %1$I.ticket_states s JOIN %1$I.ticket_state_types y ON y.id = s.state_type_id),
+ev AS (
+	SELECT t.id AS contact_id, t.created_at AS at, 'offered'::text AS kind, 'system'::text AS party, NULL::text AS op
+	FROM t
+	UNION ALL
+	SELECT a.ticket_id, a.created_at AT TIME ZONE 'UTC',
+		CASE snd.name WHEN 'Customer' THEN 'customer_message' WHEN 'Agent' THEN 'operator_message' ELSE 'bot_message' END,
+		CASE snd.name WHEN 'Customer' THEN 'customer' WHEN 'Agent' THEN 'operator' ELSE 'bot' END,
+		CASE WHEN snd.name = 'Agent' THEN u.login::text END
+	FROM %1$I.ticket_articles a
+	JOIN t ON t.id = a.ticket_id
+	JOIN %1$I.ticket_article_senders snd ON snd.id = a.sender_id
+	JOIN %1$I.ticket_article_types ty ON ty.id = a.type_id
+	LEFT JOIN %1$I.users u ON u.id = a.created_by_id
+	WHERE NOT a.internal AND (snd.name = 'Customer' OR (snd.name IN ('Agent', 'System') AND ty.communication))
+	UNION ALL
+	SELECT h.o_id, h.created_at AT TIME ZONE 'UTC',
+		CASE WHEN ha.name = 'group' THEN 'transferred'
+		     WHEN ha.name = 'owner' THEN 'assigned'
+		     WHEN tf.type_name = 'closed' THEN 'reopened' ELSE 'resolved' END,
+		CASE WHEN h.created_by_id = 1 THEN 'system' WHEN h.created_by_id = t.customer_id THEN 'customer' ELSE 'operator' END,
+		CASE WHEN ha.name = 'owner' THEN CASE WHEN h.id_to <> 1 THEN u.login::text END
+		     WHEN h.created_by_id NOT IN (1, t.customer_id) THEN u.login::text END
+	FROM %1$I.histories h
+	JOIN t ON t.id = h.o_id
+	JOIN %1$I.history_objects ho ON ho.id = h.history_object_id AND ho.name = 'Ticket'
+	JOIN %1$I.history_attributes ha ON ha.id = h.history_attribute_id AND ha.name IN ('state', 'group', 'owner')
+	LEFT JOIN st tf ON tf.name = h.value_from
+	LEFT JOIN st tt ON tt.name = h.value_to
+	LEFT JOIN %1$I.users u ON u.id = CASE WHEN ha.name = 'owner' THEN h.id_to ELSE h.created_by_id END
+	WHERE ha.name <> 'state' OR (tf.type_name = 'closed') <> (tt.type_name = 'closed'))
+SELECT ev.contact_id::bigint AS contact_id, ev.at, ev.kind::@extschema@.contact_event_kind AS kind,
+	ev.party::@extschema@.contact_party AS party, ev.op AS operator_id
+FROM ev
+$v$, s);
+	comments := comments || (
+		'the events of each Zammad ticket for contact_timeline(kind, at, party, operator_id): the creation, the articles customers, agents and the system sent (internal articles and non-communication agent articles left out), closes, reopens, group and owner changes')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
+		'contact_id', 'the ticket''s id',
+		'at', 'when (ticket_articles.created_at or histories.created_at, stored in UTC)',
+		'kind', 'offered (the ticket''s creation), customer_message (sender Customer), operator_message (sender Agent, a communication type), bot_message (sender System: auto-replies), resolved / reopened (a state change into / out of a closed state), transferred (group change), assigned (owner change)',
+		'party', 'customer, operator, bot; system for changes by Zammad itself (user 1), customer for changes by the ticket''s customer',
+		'operator_id', 'the agent''s login: the writer of an operator message, the new owner of an assignment, the agent who changed the ticket']));
+
+	-- contact_facts: the contract of docs/your-data.md
+	names := names || 'contact_facts'::text;
+	sqls := sqls || format($v$
+WITH tl AS (
+	SELECT e.contact_id, @extschema@.contact_timeline(e.kind, e.at, e.party, e.operator_id) AS t
+	FROM %1$I.contact_events e GROUP BY e.contact_id),
+f AS (
+	SELECT f.*, f.first_response_at IS NOT NULL AS has_reply,
+		CASE WHEN f.first_response_at IS NOT NULL THEN true WHEN f.state_type = 'closed' THEN false END AS answered_flag
+	FROM %1$I.ticket_figures f)
+SELECT f.contact_id, f.channel, f.queue, NULL::text AS product, NULL::text AS segment, f.customer_id,
+	CASE WHEN f.has_reply THEN f.operator_id END AS operator_id,
+	f.created_at AS arrived_at,
+	CASE WHEN NOT f.outbound THEN f.created_at END AS offered_at,
+	CASE WHEN NOT f.outbound THEN f.first_response_at END AS answered_at,
+	CASE WHEN f.outbound THEN NULL
+	     WHEN f.has_reply THEN extract(epoch FROM f.first_response_at - f.created_at)::double precision
+	     WHEN f.state_type = 'closed' THEN extract(epoch FROM f.resolved_at - f.created_at)::double precision END AS wait_seconds,
+	CASE WHEN NOT f.outbound THEN f.answered_flag END AS answered,
+	f.handle_seconds,
+	CASE WHEN f.has_reply THEN f.transfers > 0 END AS transferred,
+	f.resolved_at IS NOT NULL AS resolved, f.resolved_at,
+	CASE WHEN f.answered_flag IS NOT FALSE OR f.outbound THEN
+		f.resolved_at IS NOT NULL AND f.reopens = 0
+		AND NOT @extschema@.repeat_contact(f.created_at, %2$L::interval) OVER w
+		AND NOT @extschema@.is_repeat_contact(f.created_at, %2$L::interval) OVER w END AS first_contact_resolved,
+	CASE WHEN @extschema@.is_repeat_contact(f.created_at, %2$L::interval) OVER w THEN lag(f.contact_id) OVER w END AS repeat_of,
+	NULL::integer AS rating, NULL::integer AS nps, NULL::integer AS ces,
+	date_trunc('month', f.created_at AT TIME ZONE %3$L)::date AS month,
+	coalesce((%4$L::jsonb ->> f.channel)::double precision, (%4$L::jsonb ->> '*')::double precision) AS threshold_seconds,
+	@extschema@.first_response_time(tl.t) AS frt_seconds,
+	@extschema@.avg_response_time(tl.t) AS art_seconds
+FROM f LEFT JOIN tl ON tl.contact_id = f.contact_id
+WINDOW w AS (PARTITION BY f.customer_id ORDER BY f.created_at, f.contact_id)
+$v$, into_schema, repeat_window, time_zone, thresholds);
+	comments := comments || (
+		'one row per Zammad ticket in the contract of contact_facts (docs/your-data.md)')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
+		'contact_id', 'the ticket''s id',
+		'channel', 'the first word of the type of the ticket''s first article (email, phone, web, chat, ...)',
+		'queue', 'the ticket''s group',
+		'product', 'not recorded by Zammad: NULL',
+		'segment', 'not recorded by Zammad: NULL',
+		'customer_id', 'tickets.customer_id',
+		'operator_id', 'the owner''s login (else the first replying agent''s) of an answered ticket; NULL when nobody replied',
+		'arrived_at', 'tickets.created_at',
+		'offered_at', 'tickets.created_at; NULL for an outbound ticket (opened by an agent''s article)',
+		'answered_at', 'the first reply (first non-internal Agent article of a communication type); NULL for outbound tickets',
+		'wait_seconds', 'seconds from creation to the first reply, or to the close of a ticket closed without a reply; wall-clock',
+		'answered', 'true: replied; false: closed without a reply; NULL: still waiting, or outbound (not offered)',
+		'handle_seconds', 'accounted time (tickets.time_unit) times time_unit_seconds; NULL without it',
+		'transferred', 'an answered ticket changed group; NULL when not answered',
+		'resolved', 'the ticket is in a closed state now',
+		'resolved_at', 'the last change to a closed state',
+		'first_contact_resolved', 'resolved, never reopened, not a repeat and not followed by a repeat of the same customer within repeat_window; NULL for a ticket closed without a reply',
+		'repeat_of', 'the same customer''s previous ticket when this one came within repeat_window of it',
+		'rating', 'not recorded by Zammad: NULL',
+		'nps', 'not recorded by Zammad: NULL',
+		'ces', 'not recorded by Zammad: NULL',
+		'month', 'month of the creation in the report''s time zone',
+		'threshold_seconds', 'the service-level threshold of the channel, seconds (thresholds argument)',
+		'frt_seconds', 'seconds from the first customer message to the first agent reply after it (contact_timeline), wall-clock',
+		'art_seconds', 'average seconds of the answered turns customer message -> agent reply (contact_timeline)']));
+
+	-- monthly_report
+	names := names || 'monthly_report'::text;
+	sqls := sqls || format($v$
+SELECT c.month, CASE WHEN grouping(c.channel) = 1 THEN 'all' ELSE c.channel END AS channel,
+	CASE WHEN grouping(c.queue) = 1 THEN 'all' ELSE c.queue END AS queue,
+	count(*) AS tickets,
+	count(c.answered) AS offered,
+	count(*) FILTER (WHERE c.answered) AS answered,
+	count(*) FILTER (WHERE NOT c.answered) AS abandoned,
+	round(@extschema@.sl_pct(c.wait_seconds, c.answered, c.threshold_seconds), 2) AS sl_pct,
+	round(@extschema@.abandon_rate(c.wait_seconds, c.answered), 2) AS abandon_rate,
+	@extschema@.asa(c.wait_seconds, c.answered) AS asa_seconds,
+	@extschema@.aht(c.handle_seconds) AS aht_seconds,
+	@extschema@.resolution_time(c.frt_seconds) AS frt_median_seconds,
+	@extschema@.resolution_time(c.frt_seconds, 0.9) AS frt_p90_seconds,
+	avg(c.art_seconds) AS art_seconds,
+	@extschema@.resolution_time(f.frt_business_seconds) AS frt_business_median_seconds,
+	@extschema@.resolution_time(f.frt_business_seconds, 0.9) AS frt_business_p90_seconds,
+	@extschema@.resolution_time(c.arrived_at, c.resolved_at) AS resolution_median_seconds,
+	@extschema@.resolution_time(c.arrived_at, c.resolved_at, 0.9) AS resolution_p90_seconds,
+	@extschema@.resolution_time(f.resolution_business_seconds) AS resolution_business_median_seconds,
+	@extschema@.resolution_time(f.resolution_business_seconds, 0.9) AS resolution_business_p90_seconds,
+	round(@extschema@.fcr_rate(c.first_contact_resolved), 2) AS fcr_pct,
+	round(@extschema@.transfer_rate(c.transferred), 2) AS transfer_pct,
+	round(@extschema@.reopen_rate(f.reopens > 0) FILTER (WHERE f.close_at IS NOT NULL), 2) AS reopen_pct
+FROM %1$I.contact_facts c JOIN %1$I.ticket_figures f USING (contact_id)
+GROUP BY GROUPING SETS ((c.month, c.channel, c.queue), (c.month))
+$v$, into_schema);
+	comments := comments || (
+		'Zammad tickets per month, channel and group, and per month (channel and queue ''all''): queue, reply, resolution and business-hours figures')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
+		'month', 'month of the tickets'' creation in the report''s time zone',
+		'channel', 'the channel, or all',
+		'queue', 'the group, or all',
+		'tickets', 'tickets created (merged and removed ones left out)',
+		'offered', 'tickets answered or closed without a reply (outbound and still waiting ones left out)',
+		'answered', 'offered tickets with a reply',
+		'abandoned', 'offered tickets closed without a reply',
+		'sl_pct', 'percent of offered tickets replied within the channel''s threshold (wall-clock)',
+		'abandon_rate', 'percent of offered tickets closed without a reply',
+		'asa_seconds', 'mean seconds to the first reply of answered tickets (wall-clock)',
+		'aht_seconds', 'mean accounted time, seconds (NULL without time_unit_seconds)',
+		'frt_median_seconds', 'exact median first response time, seconds (first customer message -> first reply, wall-clock)',
+		'frt_p90_seconds', 'exact 90th percentile first response time, seconds',
+		'art_seconds', 'mean of the tickets'' average response times, seconds',
+		'frt_business_median_seconds', 'exact median seconds of business hours from creation to the first reply',
+		'frt_business_p90_seconds', 'exact 90th percentile of the same',
+		'resolution_median_seconds', 'exact median seconds from creation to the last close (closed tickets)',
+		'resolution_p90_seconds', 'exact 90th percentile of the same',
+		'resolution_business_median_seconds', 'exact median seconds of business hours from creation to the last close',
+		'resolution_business_p90_seconds', 'exact 90th percentile of the same',
+		'fcr_pct', 'percent resolved at first contact (closed, never reopened, no repeat)',
+		'transfer_pct', 'percent of answered tickets that changed group',
+		'reopen_pct', 'percent of tickets ever closed that were reopened']));
+
+	-- operator_monthly
+	names := names || 'operator_monthly'::text;
+	sqls := sqls || format($v$
+SELECT c.month, c.operator_id,
+	count(*) AS tickets,
+	count(*) FILTER (WHERE c.resolved) AS resolved,
+	@extschema@.resolution_time(c.frt_seconds) AS frt_median_seconds,
+	@extschema@.resolution_time(c.frt_seconds, 0.9) AS frt_p90_seconds,
+	@extschema@.resolution_time(f.frt_business_seconds) AS frt_business_median_seconds,
+	@extschema@.resolution_time(c.arrived_at, c.resolved_at) AS resolution_median_seconds,
+	@extschema@.resolution_time(f.resolution_business_seconds) AS resolution_business_median_seconds,
+	@extschema@.aht(c.handle_seconds) AS aht_seconds,
+	round(@extschema@.sl_pct(c.wait_seconds, c.answered, c.threshold_seconds), 2) AS sl_pct,
+	round(@extschema@.fcr_rate(c.first_contact_resolved), 2) AS fcr_pct,
+	round(@extschema@.transfer_rate(c.transferred), 2) AS transfer_pct,
+	round(@extschema@.reopen_rate(f.reopens > 0) FILTER (WHERE f.close_at IS NOT NULL), 2) AS reopen_pct
+FROM %1$I.contact_facts c JOIN %1$I.ticket_figures f USING (contact_id)
+WHERE c.operator_id IS NOT NULL
+GROUP BY c.month, c.operator_id
+$v$, into_schema);
+	comments := comments || (
+		'Zammad tickets per month and operator (the owner, else the first replying agent) of the answered tickets')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
+		'month', 'month of the tickets'' creation in the report''s time zone',
+		'operator_id', 'the agent''s login',
+		'tickets', 'answered tickets of the operator',
+		'resolved', 'of them, closed now',
+		'frt_median_seconds', 'exact median first response time, seconds (wall-clock)',
+		'frt_p90_seconds', 'exact 90th percentile first response time, seconds',
+		'frt_business_median_seconds', 'exact median seconds of business hours to the first reply',
+		'resolution_median_seconds', 'exact median seconds from creation to the last close',
+		'resolution_business_median_seconds', 'exact median seconds of business hours from creation to the last close',
+		'aht_seconds', 'mean accounted time, seconds (NULL without time_unit_seconds)',
+		'sl_pct', 'percent replied within the channel''s threshold (answered tickets only: answered within / answered)',
+		'fcr_pct', 'percent resolved at first contact',
+		'transfer_pct', 'percent that changed group',
+		'reopen_pct', 'percent of those ever closed that were reopened']));
+
+	-- cross_check: Zammad's stored figures against ours
+	names := names || 'cross_check'::text;
+	sqls := sqls || format($v$
+SELECT x.contact_id, x.figure, x.ours, x.theirs, x.ours - x.theirs AS difference,
+	CASE WHEN x.ours IS NOT DISTINCT FROM x.theirs THEN NULL ELSE x.rule END AS rule
+FROM (
+	SELECT f.contact_id, 'first_response_at'::text AS figure,
+		extract(epoch FROM f.first_response_at)::double precision AS ours,
+		extract(epoch FROM f.their_first_response_at)::double precision AS theirs,
+		CASE WHEN f.first_response_at IS NULL THEN 'reply_not_found' ELSE 'articles_changed' END AS rule
+	FROM %1$I.ticket_figures f WHERE f.their_first_response_at IS NOT NULL
+	UNION ALL
+	SELECT f.contact_id, 'first_response_in_min', f.frt_business_seconds / 60, f.their_first_response_in_min,
+		CASE WHEN f.first_response_at IS NULL THEN 'reply_not_found'
+		     WHEN f.frt_after_close_seconds > 0 THEN 'capped_at_close'
+		     WHEN f.frt_pauses > 0 THEN 'pending_paused' ELSE 'whole_minutes' END
+	FROM %1$I.ticket_figures f WHERE f.their_first_response_in_min IS NOT NULL
+	UNION ALL
+	SELECT f.contact_id, 'close_in_min', f.resolution_business_seconds / 60, f.their_close_in_min,
+		CASE WHEN f.resolved_at IS NULL OR f.resolved_at > f.close_at THEN 'reopened'
+		     WHEN f.close_pauses > 0 THEN 'pending_paused' ELSE 'whole_minutes' END
+	FROM %1$I.ticket_figures f WHERE f.their_close_in_min IS NOT NULL) x
+$v$, into_schema);
+	comments := comments || (
+		'Zammad''s stored figures (first_response_at, first_response_in_min, close_in_min) against ours from the articles, the history and the calendar, one row per ticket and figure Zammad stored; rule names the documented reason of a difference')::text;
+	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
+		'contact_id', 'the ticket''s id',
+		'figure', 'first_response_at (epoch seconds), first_response_in_min or close_in_min (minutes of business hours)',
+		'ours', 'our figure: the first reply from the articles; business minutes from business_seconds (exact, not paused in pending states; to the last close)',
+		'theirs', 'the figure Zammad stored in tickets',
+		'difference', 'ours - theirs',
+		'rule', 'NULL when equal; whole_minutes: Zammad truncates to whole minutes (0 <= difference < 62/60); pending_paused: Zammad stops its clock in pending (ignore-escalation) states, we do not; capped_at_close: Zammad stops the first-response clock at the first close; reopened: Zammad measures to the first close, we to the last (NULL: not closed again); reply_not_found: no reply article (imported, or deleted); articles_changed: the articles differ from when Zammad stored it (merged in or deleted)']));
+	-- create (or replace) the views in order, with their comments, and return them
+	FOR i IN 1 .. cardinality(names) LOOP
+		EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, names[i], sqls[i]);
+		EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, names[i], comments[i]);
+		FOR j IN 0 .. jsonb_array_length(cols -> (i - 1)) / 2 - 1 LOOP
+			EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, names[i],
+				cols -> (i - 1) ->> (2 * j), cols -> (i - 1) ->> (2 * j + 1));
+		END LOOP;
+		RETURN NEXT format('%I.%I', into_schema, names[i])::regclass;
+	END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.create_zammad_views(name, name, text, jsonb, text, interval, double precision) IS 'creates (or replaces) in into_schema the views ticket_figures, contact_events, contact_facts, monthly_report, operator_monthly and cross_check over the Zammad tables of source_schema, and returns them';
 -- (end of 12.3)
