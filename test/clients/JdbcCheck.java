@@ -21,10 +21,12 @@
 //    prepareThreshold=-1 (server-prepared from the first execution, binary
 //    transfer) under plan_cache_mode=force_generic_plan.
 //
-// Usage: java -cp DIR:postgresql.jar JdbcCheck DB SCHEMA strict|report [--skip-tables]
+// Usage: java -cp DIR:postgresql.jar JdbcCheck DB SCHEMA strict|report [--skip-tables] [--only=REL,...] [--sync-only]
 // In report mode the comment and type assertions of step 1 are printed, not
 // counted (the views of public before the BI schema exists); --skip-tables reads
-// only the views and materialized views of SCHEMA.  Connection: PGHOST, PGPORT,
+// only the views and materialized views of SCHEMA; --only=REL,... reads only those
+// relations (the dashboard views of a schema that also holds plumbing views);
+// --sync-only stops after steps 1 and 2 (step 3's cases query the demo's tables).  Connection: PGHOST, PGPORT,
 // PGUSER, PGPASSWORD, sslmode PGSSLMODE (default disable); TCP when PGHOST is a
 // host name (pg_virtualenv's localhost in `make test`: as Metabase connects), the
 // unix socket when it is a directory or empty, as for libpq.  Prints one "ok" / "FAIL" line
@@ -51,10 +53,12 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -303,8 +307,8 @@ public final class JdbcCheck {
 	}
 
 	/* returns the relations read, name -> columns (for step 3) */
-	private static Map<String, List<Column>> syncAndRead(Connection conn, String schema, boolean skipTables)
-			throws SQLException {
+	private static Map<String, List<Column>> syncAndRead(Connection conn, String schema, boolean skipTables,
+			Set<String> only) throws SQLException {
 		DatabaseMetaData md = conn.getMetaData();
 		System.out.println("# " + md.getDriverName() + " " + md.getDriverVersion() + ", server "
 				+ md.getDatabaseProductVersion() + " over " + transport + "; schema " + schema + (strict ? ", strict" : ", report mode"));
@@ -320,6 +324,10 @@ public final class JdbcCheck {
 		for (Map.Entry<String, String> k : kinds.entrySet()) {
 			if (skipTables && k.getValue().equals("TABLE")) {
 				System.out.println("# " + k.getKey() + ": a table, not read (--skip-tables)");
+				continue;
+			}
+			if (only != null && !only.contains(k.getKey())) {
+				System.out.println("# " + k.getKey() + ": not a dashboard relation, not read (--only)");
 				continue;
 			}
 			read.put(k.getKey(), new ArrayList<>());
@@ -643,16 +651,35 @@ public final class JdbcCheck {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 3 || !(args[2].equals("strict") || args[2].equals("report"))) {
-			System.err.println("usage: JdbcCheck DB SCHEMA strict|report [--skip-tables]");
+			System.err.println("usage: JdbcCheck DB SCHEMA strict|report [--skip-tables] [--only=REL,REL...] [--sync-only]");
 			System.exit(2);
 		}
 		String db = args[0];
 		String schema = args[1];
 		strict = args[2].equals("strict");
-		boolean skipTables = args.length > 3 && args[3].equals("--skip-tables");
+		boolean skipTables = false;
+		boolean syncOnly = false;
+		Set<String> only = null;
+		for (int i = 3; i < args.length; i++) {
+			if (args[i].equals("--skip-tables"))
+				skipTables = true;
+			else if (args[i].equals("--sync-only"))
+				syncOnly = true;
+			else if (args[i].startsWith("--only=")) {
+				only = new TreeSet<>(Arrays.asList(args[i].substring("--only=".length()).split(",")));
+				check(!only.isEmpty(), "--only names relations", "none");
+			} else {
+				System.err.println("unknown option " + args[i]);
+				System.exit(2);
+			}
+		}
 
 		try (Connection plain = connect(db)) {
-			Map<String, List<Column>> read = syncAndRead(plain, schema, skipTables);
+			Map<String, List<Column>> read = syncAndRead(plain, schema, skipTables, only);
+			if (syncOnly) {
+				System.out.println("jdbc: " + passed + " passed, " + failed + " failed");
+				System.exit(failed == 0 ? 0 : 1);
+			}
 
 			String mv = monthView(schema, read);
 			check(mv != null, "schema " + schema + " has a relation with a date column month to filter: " + mv, "none");
