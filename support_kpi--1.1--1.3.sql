@@ -1781,8 +1781,7 @@ COMMENT ON FUNCTION @extschema@.create_asterisk_views(regclass, name, text, text
 -- 12.2 Chatwoot: conversations, messages, reporting_events ------------------
 CREATE FUNCTION @extschema@.create_chatwoot_views(source_schema name DEFAULT 'public',
 	into_schema name DEFAULT 'chatwoot_kpi', time_zone text DEFAULT 'UTC',
-	chat_threshold_seconds double precision DEFAULT 60, email_threshold_seconds double precision DEFAULT 14400,
-	call_threshold_seconds double precision DEFAULT 20, repeat_within interval DEFAULT '7 days')
+	thresholds jsonb DEFAULT '{"chat": 60, "email": 14400, "call": 20}', repeat_within interval DEFAULT '7 days')
 RETURNS SETOF regclass
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
@@ -1821,14 +1820,23 @@ BEGIN
 		RAISE EXCEPTION 'create_chatwoot_views: time zone "%" not recognized', time_zone
 			USING ERRCODE = '22023', HINT = 'Use a name of pg_timezone_names, such as Europe/Berlin or UTC.';
 	END IF;
-	IF chat_threshold_seconds IS NULL OR email_threshold_seconds IS NULL OR call_threshold_seconds IS NULL
-	   OR NOT (chat_threshold_seconds > 0 AND chat_threshold_seconds < 'infinity'
-	           AND email_threshold_seconds > 0 AND email_threshold_seconds < 'infinity'
-	           AND call_threshold_seconds > 0 AND call_threshold_seconds < 'infinity') THEN
-		RAISE EXCEPTION 'create_chatwoot_views: service-level thresholds must be positive and finite (chat %, email %, call %)',
-			chat_threshold_seconds, email_threshold_seconds, call_threshold_seconds
-			USING ERRCODE = '22023';
+	-- thresholds: seconds per channel (chat, email, call), "*" for any channel not named
+	IF thresholds IS NULL OR jsonb_typeof(thresholds) <> 'object' THEN
+		RAISE EXCEPTION 'create_chatwoot_views: thresholds must be a JSON object of seconds per channel'
+			USING ERRCODE = '22023', HINT = 'For example {"chat": 60, "email": 14400, "call": 20}; "*" sets the channels not named.';
 	END IF;
+	FOR col IN SELECT e.key FROM jsonb_each(thresholds) e
+		WHERE jsonb_typeof(e.value) <> 'number' OR NOT (e.value::text::double precision > 0
+			AND e.value::text::double precision < 'infinity') LOOP
+		RAISE EXCEPTION 'create_chatwoot_views: the threshold of channel "%" must be a number of seconds above 0, not %',
+			col, thresholds -> col USING ERRCODE = '22023';
+	END LOOP;
+	FOREACH col IN ARRAY ARRAY['chat', 'email', 'call'] LOOP
+		IF NOT (thresholds ? col OR thresholds ? '*') THEN
+			RAISE EXCEPTION 'create_chatwoot_views: thresholds has no entry for channel "%" and no "*" entry', col
+				USING ERRCODE = '22023';
+		END IF;
+	END LOOP;
 	IF repeat_within IS NULL OR repeat_within <= interval '0' OR isfinite(repeat_within) IS NOT TRUE THEN
 		RAISE EXCEPTION 'create_chatwoot_views: repeat_within must be a positive interval, not %', repeat_within
 			USING ERRCODE = '22023';
@@ -1982,14 +1990,13 @@ SELECT f.contact_id, f.channel, f.queue, NULL::text AS product, NULL::text AS se
            AS repeat_of,
        f.rating, NULL::integer AS nps, NULL::integer AS ces,
        date_trunc('month', f.arrived_at AT TIME ZONE %4$L)::date AS month,
-       CASE f.channel WHEN 'email' THEN %5$L::double precision WHEN 'call' THEN %6$L::double precision
-                      ELSE %7$L::double precision END AS threshold_seconds,
+       coalesce((%5$L::jsonb ->> f.channel)::double precision, (%5$L::jsonb ->> '*')::double precision)
+           AS threshold_seconds,
        f.frt_seconds, f.art_seconds
 FROM f
 WINDOW w AS (PARTITION BY f.cw_contact, CASE WHEN f.cw_contact IS NULL THEN f.contact_id END
              ORDER BY f.arrived_at, f.contact_id)
-$v$, source_schema, into_schema, repeat_within, time_zone, email_threshold_seconds, call_threshold_seconds,
-		chat_threshold_seconds);
+$v$, source_schema, into_schema, repeat_within, time_zone, thresholds);
 
 	-- monthly_report: month x channel x inbox, and each month's total
 	EXECUTE format($v$
@@ -2196,7 +2203,7 @@ $v$, source_schema, into_schema);
 		('contact_facts', 'nps', 'not recorded by Chatwoot: always NULL'),
 		('contact_facts', 'ces', 'not recorded by Chatwoot: always NULL'),
 		('contact_facts', 'month', 'the month of arrived_at in the report''s time zone'),
-		('contact_facts', 'threshold_seconds', 'the service-level threshold of the channel, in seconds'),
+		('contact_facts', 'threshold_seconds', 'the service-level threshold of the channel, in seconds (the thresholds argument)'),
 		('contact_facts', 'frt_seconds', 'first response time in seconds: the customer''s first message to the first human reply after it'),
 		('contact_facts', 'art_seconds', 'average response time in seconds over the answered customer turns'),
 		('monthly_report', NULL, 'per month, channel and inbox, and per month over all ((all)): Chatwoot conversations'' KPIs from support_kpi''s aggregates'),
@@ -2279,7 +2286,7 @@ $v$, source_schema, into_schema);
 	RETURN;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.create_chatwoot_views(name, name, text, double precision, double precision, double precision, interval) IS 'creates (or replaces) in into_schema the views business_calendars, contact_events, contact_facts, monthly_report, operator_monthly, cross_check_detail and cross_check over the Chatwoot tables of source_schema, and returns them (docs/sources.md)';
+COMMENT ON FUNCTION @extschema@.create_chatwoot_views(name, name, text, jsonb, interval) IS 'creates (or replaces) in into_schema the views business_calendars, contact_events, contact_facts, monthly_report, operator_monthly, cross_check_detail and cross_check over the Chatwoot tables of source_schema, and returns them (docs/sources.md)';
 -- (end of 12.2)
 
 

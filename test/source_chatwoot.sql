@@ -8,7 +8,7 @@
 \set schema source_chatwoot
 \ir helpers.psql
 
-SELECT plan(47);
+SELECT plan(48);
 SET timezone = 'UTC';
 
 -- Empty Chatwoot tables: the generator with no conversation, kept as cw_tiny
@@ -216,14 +216,17 @@ SELECT is(run_error($$SELECT create_chatwoot_views('cw_broken', 'cw_broken_kpi')
 	'42703 create_chatwoot_views: column cw_broken.conversations.status does not exist', 'a missing column');
 SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'Europe/Mosow')$$),
 	'22023 create_chatwoot_views: time zone "Europe/Mosow" not recognized', 'an unknown time zone');
-SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', 0)$$),
-	'22023 create_chatwoot_views: service-level thresholds must be positive and finite (chat 0, email 14400, call 20)',
+SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', '{"chat": 0, "*": 60}')$$),
+	'22023 create_chatwoot_views: the threshold of channel "chat" must be a number of seconds above 0, not 0',
 	'a zero threshold');
+SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', '{"chat": 60, "email": 3600}')$$),
+	'22023 create_chatwoot_views: thresholds has no entry for channel "call" and no "*" entry',
+	'a channel without a threshold');
 SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', NULL)$$),
 	'22004 create_chatwoot_views: source_schema and into_schema must not be NULL', 'a NULL schema');
 SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'cw_tiny')$$),
 	'22023 create_chatwoot_views: into_schema must differ from source_schema "cw_tiny"', 'into the source schema');
-SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', 60, 14400, 20, '-1 day')$$),
+SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', repeat_within => '-1 day')$$),
 	'22023 create_chatwoot_views: repeat_within must be a positive interval, not -1 days', 'a negative repeat window');
 SELECT ok(to_regnamespace('x') IS NULL AND to_regnamespace('cw_broken_kpi') IS NULL,
 	'a failed call creates nothing');
