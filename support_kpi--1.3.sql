@@ -3629,17 +3629,34 @@ BEGIN
 WITH st AS (
 	SELECT s.id, s.name, s.ignore_escalation, y.name AS type_name
 	FROM %1$I.ticket_states s JOIN %1$I.ticket_state_types y ON y.id = s.state_type_id),
-arts AS (
-	SELECT a.ticket_id, a.created_at AT TIME ZONE 'UTC' AS at, a.created_by_id, snd.name AS sender
+-- the articles of the conversation: the customer's (not internal) and the agents' replies
+-- (not internal, a communication type); per ticket the first reply and its writer
+replies AS (
+	SELECT a.ticket_id, min(a.created_at) AS first_at,
+		(array_agg(a.created_by_id ORDER BY a.created_at, a.id))[1] AS first_by
 	FROM %1$I.ticket_articles a
-	JOIN %1$I.ticket_article_senders snd ON snd.id = a.sender_id
-	JOIN %1$I.ticket_article_types ty ON ty.id = a.type_id
-	WHERE NOT a.internal AND (snd.name = 'Customer' OR ty.communication)),
+	JOIN %1$I.ticket_article_senders snd ON snd.id = a.sender_id AND snd.name = 'Agent'
+	JOIN %1$I.ticket_article_types ty ON ty.id = a.type_id AND ty.communication
+	WHERE NOT a.internal
+	GROUP BY a.ticket_id),
 hist AS (
 	SELECT h.o_id AS ticket_id, ha.name AS attr, h.value_from, h.value_to, h.created_at AT TIME ZONE 'UTC' AS at, h.id
 	FROM %1$I.histories h
 	JOIN %1$I.history_objects ho ON ho.id = h.history_object_id AND ho.name = 'Ticket'
 	JOIN %1$I.history_attributes ha ON ha.id = h.history_attribute_id AND ha.name IN ('state', 'group')),
+-- state changes in order, each with the next one's time
+states AS (
+	SELECT h.ticket_id, h.value_from, h.value_to, h.at, h.id,
+		lead(h.at) OVER (PARTITION BY h.ticket_id ORDER BY h.at, h.id) AS next_at,
+		row_number() OVER (PARTITION BY h.ticket_id ORDER BY h.at, h.id) AS n
+	FROM hist h WHERE h.attr = 'state'),
+hist_agg AS (
+	SELECT h.ticket_id,
+		max(h.at) FILTER (WHERE h.attr = 'state' AND tt.type_name = 'closed') AS last_closed_at,
+		count(*) FILTER (WHERE h.attr = 'state' AND tf.type_name = 'closed' AND tt.type_name <> 'closed') AS reopens,
+		count(*) FILTER (WHERE h.attr = 'group') AS transfers
+	FROM hist h LEFT JOIN st tf ON tf.name = h.value_from LEFT JOIN st tt ON tt.name = h.value_to
+	GROUP BY h.ticket_id),
 base AS (
 	SELECT t.id::bigint AS contact_id, t.customer_id::bigint AS customer_id, t.owner_id, t.state_id,
 		t.created_at AT TIME ZONE 'UTC' AS created_at,
@@ -3647,67 +3664,60 @@ base AS (
 		t.first_response_at AT TIME ZONE 'UTC' AS their_first_response_at,
 		t.first_response_in_min, t.close_in_min, t.time_unit,
 		coalesce(nullif(split_part(ct.name, ' ', 1), ''), 'unknown') AS channel,
-		coalesce(g.name::text, 'default') AS queue, cs.name = 'Agent' AS outbound,
-		st.type_name AS state_type, st.type_name = 'closed' AS closed_now,
-		(SELECT min(a.at) FROM arts a WHERE a.ticket_id = t.id AND a.sender = 'Agent') AS first_response_at,
-		(SELECT u.login::text FROM arts a JOIN %1$I.users u ON u.id = a.created_by_id
-		 WHERE a.ticket_id = t.id AND a.sender = 'Agent' ORDER BY a.at LIMIT 1) AS first_responder,
-		CASE WHEN t.owner_id <> 1 THEN o.login::text END AS owner
+		coalesce(g.name::text, 'default') AS queue, coalesce(cs.name = 'Agent', false) AS outbound,
+		st.name AS state_name, st.type_name AS state_type, st.type_name = 'closed' AS closed_now,
+		r.first_at AT TIME ZONE 'UTC' AS first_response_at, ru.login::text AS first_responder,
+		CASE WHEN t.owner_id <> 1 THEN o.login::text END AS owner,
+		ha.last_closed_at, coalesce(ha.reopens, 0) AS reopens, coalesce(ha.transfers, 0) AS transfers
 	FROM %1$I.tickets t
 	JOIN st ON st.id = t.state_id
 	LEFT JOIN %1$I.groups g ON g.id = t.group_id
 	LEFT JOIN %1$I.users o ON o.id = t.owner_id
 	LEFT JOIN %1$I.ticket_article_types ct ON ct.id = t.create_article_type_id
 	LEFT JOIN %1$I.ticket_article_senders cs ON cs.id = t.create_article_sender_id
+	LEFT JOIN replies r ON r.ticket_id = t.id
+	LEFT JOIN %1$I.users ru ON ru.id = r.first_by
+	LEFT JOIN hist_agg ha ON ha.ticket_id = t.id
 	WHERE st.type_name NOT IN ('merged', 'removed')),
+fig AS (
+	SELECT b.*, CASE WHEN b.closed_now THEN coalesce(b.last_closed_at, b.last_close_at, b.close_at) END AS resolved_at,
+		least(b.first_response_at, b.close_at) AS fr_end
+	FROM base b),
 -- the ticket's states over time, as Zammad's escalation reads them: from the
 -- creation, the state before the first recorded change (or the current one)
 periods AS (
-	SELECT b.contact_id, p.state, p.from_at, p.to_at
-	FROM base b, LATERAL (
-		SELECT coalesce((SELECT h.value_from FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'state'
-		                 ORDER BY h.at, h.id LIMIT 1), (SELECT name FROM st WHERE st.id = b.state_id)) AS state,
-		       b.created_at AS from_at,
-		       coalesce((SELECT h.at FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'state'
-		                 ORDER BY h.at, h.id LIMIT 1), 'infinity') AS to_at
-		UNION ALL
-		SELECT h.value_to, h.at, coalesce(lead(h.at) OVER (ORDER BY h.at, h.id), 'infinity')
-		FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'state') p),
-fig AS (
-	SELECT b.*,
-		(SELECT max(h.at) FROM hist h JOIN st f ON f.name = h.value_to
-		 WHERE h.ticket_id = b.contact_id AND h.attr = 'state' AND f.type_name = 'closed') AS last_closed_at,
-		(SELECT count(*) FROM hist h JOIN st f ON f.name = h.value_from JOIN st x ON x.name = h.value_to
-		 WHERE h.ticket_id = b.contact_id AND h.attr = 'state' AND f.type_name = 'closed' AND x.type_name <> 'closed') AS reopens,
-		(SELECT count(*) FROM hist h WHERE h.ticket_id = b.contact_id AND h.attr = 'group') AS transfers
-	FROM base b),
-fig2 AS (
-	SELECT f.*, CASE WHEN f.closed_now THEN coalesce(f.last_closed_at, f.last_close_at, f.close_at) END AS resolved_at,
-		least(f.first_response_at, f.close_at) AS fr_end
-	FROM fig f)
+	SELECT f.contact_id, coalesce(s1.value_from, f.state_name) AS state, f.created_at AS from_at,
+		coalesce(s1.at, 'infinity') AS to_at
+	FROM fig f LEFT JOIN states s1 ON s1.ticket_id = f.contact_id AND s1.n = 1
+	UNION ALL
+	SELECT s.ticket_id, s.value_to, s.at, coalesce(s.next_at, 'infinity') FROM states s),
+-- business time in states that ignore escalation (Zammad's pauses) before the first response / the first close
+paused AS (
+	SELECT f.contact_id,
+		sum(@extschema@.business_seconds(c.cal, greatest(p.from_at, f.created_at), least(p.to_at, f.fr_end)))
+			FILTER (WHERE p.from_at < f.fr_end) AS frt_paused_seconds,
+		count(*) FILTER (WHERE p.from_at < f.fr_end) AS frt_pauses,
+		sum(@extschema@.business_seconds(c.cal, greatest(p.from_at, f.created_at), least(p.to_at, f.close_at)))
+			FILTER (WHERE p.from_at < f.close_at) AS close_paused_seconds,
+		count(*) FILTER (WHERE p.from_at < f.close_at) AS close_pauses
+	FROM fig f CROSS JOIN (SELECT %2$s AS cal) c
+	JOIN periods p ON p.contact_id = f.contact_id AND p.to_at > f.created_at
+	JOIN st ON st.name = p.state AND st.ignore_escalation
+	GROUP BY f.contact_id)
 SELECT f.contact_id, f.customer_id, f.channel, f.queue, f.state_type, f.outbound,
 	coalesce(f.owner, f.first_responder) AS operator_id, f.first_responder,
 	f.created_at, f.first_response_at, f.close_at, f.resolved_at, f.reopens, f.transfers,
 	f.time_unit::double precision * %4$s AS handle_seconds,
 	@extschema@.business_seconds(c.cal, f.created_at, f.first_response_at) AS frt_business_seconds,
 	@extschema@.business_seconds(c.cal, f.created_at, f.resolved_at) AS resolution_business_seconds,
-	(SELECT coalesce(sum(@extschema@.business_seconds(c.cal, greatest(p.from_at, f.created_at), least(p.to_at, f.fr_end))), 0)
-	 FROM periods p JOIN st ON st.name = p.state
-	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.fr_end AND p.to_at > f.created_at
-	   AND greatest(p.from_at, f.created_at) < least(p.to_at, f.fr_end)) AS frt_paused_seconds,
-	(SELECT count(*) FROM periods p JOIN st ON st.name = p.state
-	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.fr_end AND p.to_at > f.created_at) AS frt_pauses,
-	(SELECT coalesce(sum(@extschema@.business_seconds(c.cal, greatest(p.from_at, f.created_at), least(p.to_at, f.close_at))), 0)
-	 FROM periods p JOIN st ON st.name = p.state
-	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.close_at AND p.to_at > f.created_at) AS close_paused_seconds,
-	(SELECT count(*) FROM periods p JOIN st ON st.name = p.state
-	 WHERE p.contact_id = f.contact_id AND st.ignore_escalation AND p.from_at < f.close_at AND p.to_at > f.created_at) AS close_pauses,
+	coalesce(p.frt_paused_seconds, 0) AS frt_paused_seconds, coalesce(p.frt_pauses, 0) AS frt_pauses,
+	coalesce(p.close_paused_seconds, 0) AS close_paused_seconds, coalesce(p.close_pauses, 0) AS close_pauses,
 	CASE WHEN f.first_response_at > f.close_at THEN @extschema@.business_seconds(c.cal, f.close_at, f.first_response_at) ELSE 0 END
 		AS frt_after_close_seconds,
 	CASE WHEN f.resolved_at > f.close_at THEN @extschema@.business_seconds(c.cal, f.close_at, f.resolved_at) ELSE 0 END
 		AS reopened_seconds,
 	f.their_first_response_at, f.first_response_in_min AS their_first_response_in_min, f.close_in_min AS their_close_in_min
-FROM fig2 f CROSS JOIN (SELECT %2$s AS cal) c
+FROM fig f CROSS JOIN (SELECT %2$s AS cal) c LEFT JOIN paused p ON p.contact_id = f.contact_id
 $v$, s, cal_lit, NULL, tu);
 	comments := comments || (
 		'one row per Zammad ticket (merged and removed tickets left out): our timings from the articles and the state history, '

@@ -128,6 +128,9 @@ CREATE TABLE histories (
 	id_to integer, id_from integer, value_from varchar(500), value_to varchar(500),
 	created_by_id integer NOT NULL, created_at timestamp(3) NOT NULL, updated_at timestamp(3) NOT NULL);
 
+CREATE INDEX ON ticket_articles (ticket_id);
+CREATE INDEX ON histories (o_id);
+
 -- Zammad's seed rows
 INSERT INTO users (id, login, firstname, lastname) VALUES (1, '-', '', '');
 INSERT INTO ticket_state_types (id, name) VALUES
@@ -317,6 +320,7 @@ INSERT INTO zev SELECT p.id, pg_temp.zwork(c.at + p.reopen_after + p.second_repl
 FROM zt p JOIN zclose c ON c.ticket_id = p.id WHERE p.reopened;
 INSERT INTO zev SELECT p.id, pg_temp.zwork(c.at + p.reopen_after + p.second_reply_after, p.id, 'w5') + p.close_after, 'state', NULL, NULL, NULL, p.agent2_id, 'closed', NULL
 FROM zt p JOIN zclose c ON c.ticket_id = p.id WHERE p.reopened AND p.closed_again;
+CREATE INDEX ON zev (ticket_id);
 -- the state before each change, and the ticket's state now (new until something happens)
 CREATE TEMP TABLE zstates AS
 SELECT e.ticket_id, e.at, e.by_id, lag(e.state, 1, CASE WHEN e.ticket_id IS NOT NULL THEN 'new' END) OVER w AS value_from, e.state AS value_to,
@@ -327,6 +331,7 @@ FROM (SELECT ticket_id, at, by_id, state FROM zev WHERE state IS NOT NULL
       SELECT DISTINCT ON (ticket_id) ticket_id, at + interval '0.2 s', by_id, 'open' FROM zev
       WHERE what = 'article' AND sender_id = 1 AND NOT internal AND type_id <> 10 ORDER BY ticket_id, at) e
 WINDOW w AS (PARTITION BY e.ticket_id ORDER BY e.at);
+CREATE INDEX ON zstates (ticket_id);
 DELETE FROM zstates WHERE value_from = value_to;
 -- the first reply's 'open' may come after a pending reminder that already reopened it: recompute value_from
 UPDATE zstates z SET value_from = coalesce((SELECT y.value_to FROM zstates y WHERE y.ticket_id = z.ticket_id AND y.at < z.at ORDER BY y.at DESC LIMIT 1), 'new');
