@@ -2278,7 +2278,7 @@ COMMENT ON FUNCTION @extschema@.create_chatwoot_views(name, name, text, jsonb, i
 CREATE FUNCTION @extschema@.create_zammad_views(source_schema name DEFAULT 'public',
 	into_schema name DEFAULT 'zammad_kpi', time_zone text DEFAULT 'UTC',
 	thresholds jsonb DEFAULT '{"chat": 60, "*": 14400}', calendar_name text DEFAULT NULL,
-	repeat_window interval DEFAULT '7 days', time_unit_seconds double precision DEFAULT NULL)
+	repeat_within interval DEFAULT '7 days', time_unit_seconds double precision DEFAULT NULL)
 RETURNS SETOF regclass
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
@@ -2350,8 +2350,8 @@ BEGIN
 				USING ERRCODE = '22023';
 		END IF;
 	END LOOP;
-	IF repeat_window IS NULL OR repeat_window <= interval '0' THEN
-		RAISE EXCEPTION 'create_zammad_views: repeat_window must be above 0' USING ERRCODE = '22023';
+	IF repeat_within IS NULL OR repeat_within <= interval '0' THEN
+		RAISE EXCEPTION 'create_zammad_views: repeat_within must be above 0' USING ERRCODE = '22023';
 	END IF;
 	IF time_unit_seconds IS NOT NULL THEN
 		IF NOT (time_unit_seconds > 0 AND time_unit_seconds < 'infinity') THEN
@@ -2681,7 +2681,7 @@ SELECT f.contact_id, f.channel, f.queue, NULL::text AS product, NULL::text AS se
 	@extschema@.avg_response_time(tl.t) AS art_seconds
 FROM f LEFT JOIN tl ON tl.contact_id = f.contact_id
 WINDOW w AS (PARTITION BY f.customer_id ORDER BY f.created_at, f.contact_id)
-$v$, into_schema, repeat_window, time_zone, thresholds);
+$v$, into_schema, repeat_within, time_zone, thresholds);
 	comments := comments || (
 		'one row per Zammad ticket in the contract of contact_facts (docs/your-data.md)')::text;
 	cols := cols || jsonb_build_array(to_jsonb(ARRAY[
@@ -2701,8 +2701,8 @@ $v$, into_schema, repeat_window, time_zone, thresholds);
 		'transferred', 'an answered ticket changed group; NULL when not answered',
 		'resolved', 'the ticket is in a closed state now',
 		'resolved_at', 'the last change to a closed state',
-		'first_contact_resolved', 'resolved, never reopened, not a repeat and not followed by a repeat of the same customer within repeat_window; NULL for a ticket closed without a reply',
-		'repeat_of', 'the same customer''s previous ticket when this one came within repeat_window of it',
+		'first_contact_resolved', 'resolved, never reopened, not a repeat and not followed by a repeat of the same customer within repeat_within; NULL for a ticket closed without a reply',
+		'repeat_of', 'the same customer''s previous ticket when this one came within repeat_within of it',
 		'rating', 'not recorded by Zammad: NULL',
 		'nps', 'not recorded by Zammad: NULL',
 		'ces', 'not recorded by Zammad: NULL',
@@ -2725,14 +2725,14 @@ SELECT c.month, CASE WHEN grouping(c.channel) = 1 THEN 'all' ELSE c.channel END 
 	@extschema@.asa(c.wait_seconds, c.answered) AS asa_seconds,
 	@extschema@.aht(c.handle_seconds) AS aht_seconds,
 	@extschema@.resolution_time(c.frt_seconds) AS frt_median_seconds,
-	@extschema@.resolution_time(c.frt_seconds, 0.9) AS frt_p90_seconds,
+	@extschema@.resolution_time(c.frt_seconds, 0.9::double precision) AS frt_p90_seconds,
 	avg(c.art_seconds) AS art_seconds,
 	@extschema@.resolution_time(f.frt_business_seconds) AS frt_business_median_seconds,
-	@extschema@.resolution_time(f.frt_business_seconds, 0.9) AS frt_business_p90_seconds,
+	@extschema@.resolution_time(f.frt_business_seconds, 0.9::double precision) AS frt_business_p90_seconds,
 	@extschema@.resolution_time(c.arrived_at, c.resolved_at) AS resolution_median_seconds,
-	@extschema@.resolution_time(c.arrived_at, c.resolved_at, 0.9) AS resolution_p90_seconds,
+	@extschema@.resolution_time(c.arrived_at, c.resolved_at, 0.9::double precision) AS resolution_p90_seconds,
 	@extschema@.resolution_time(f.resolution_business_seconds) AS resolution_business_median_seconds,
-	@extschema@.resolution_time(f.resolution_business_seconds, 0.9) AS resolution_business_p90_seconds,
+	@extschema@.resolution_time(f.resolution_business_seconds, 0.9::double precision) AS resolution_business_p90_seconds,
 	round(@extschema@.fcr_rate(c.first_contact_resolved), 2) AS fcr_pct,
 	round(@extschema@.transfer_rate(c.transferred), 2) AS transfer_pct,
 	round(@extschema@.reopen_rate(f.reopens > 0) FILTER (WHERE f.close_at IS NOT NULL), 2) AS reopen_pct
@@ -2773,7 +2773,7 @@ SELECT c.month, c.operator_id,
 	count(*) AS tickets,
 	count(*) FILTER (WHERE c.resolved) AS resolved,
 	@extschema@.resolution_time(c.frt_seconds) AS frt_median_seconds,
-	@extschema@.resolution_time(c.frt_seconds, 0.9) AS frt_p90_seconds,
+	@extschema@.resolution_time(c.frt_seconds, 0.9::double precision) AS frt_p90_seconds,
 	@extschema@.resolution_time(f.frt_business_seconds) AS frt_business_median_seconds,
 	@extschema@.resolution_time(c.arrived_at, c.resolved_at) AS resolution_median_seconds,
 	@extschema@.resolution_time(f.resolution_business_seconds) AS resolution_business_median_seconds,

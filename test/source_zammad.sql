@@ -219,7 +219,7 @@ SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', 'Europe/Nowhere')$
 SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', thresholds => '{"email": 60}')$$, '22023', NULL, 'thresholds without "*"');
 SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', thresholds => '{"*": 0}')$$, '22023', NULL, 'a threshold of 0');
 SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', thresholds => '[60]')$$, '22023', NULL, 'thresholds not an object');
-SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', repeat_window => '0')$$, '22023', NULL, 'an empty repeat window');
+SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', repeat_within => '0')$$, '22023', NULL, 'an empty repeat window');
 SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', time_unit_seconds => -1)$$, '22023', NULL, 'a negative time unit');
 SELECT throws_ok($$SELECT create_zammad_views('zempty', 'zx', calendar_name => 'nope')$$, '22023', NULL, 'an unknown calendar');
 ALTER TABLE zempty.ticket_articles RENAME COLUMN internal TO is_internal;
