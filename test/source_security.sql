@@ -172,6 +172,7 @@ BEGIN
 	END LOOP;
 END $$;
 SELECT is((SELECT n FROM reads), 21, 'every view of the trapped run reads without error');
+DROP TABLE reads;
 RESET ROLE;
 SET search_path = source_security, public;
 SELECT is((SELECT last_value FROM trap_calls) + 0 - CASE WHEN (SELECT is_called FROM trap_calls) THEN 0 ELSE 1 END, 0::bigint,
