@@ -27,13 +27,7 @@ SET client_min_messages = warning;
 SELECT count(*) AS queue_log_rows FROM asterisk.queue_log;
 SELECT count(*) AS views FROM create_asterisk_views('asterisk.queue_log', 'asterisk_kpi', 'Europe/Berlin');
 
-CREATE OR REPLACE FUNCTION pg_temp.run_once(q text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz;
-BEGIN
-	t0 := clock_timestamp();
-	EXECUTE q;
-	RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
-END $$;
+\ir run_once.psql
 
 -- what an analyst writes: the next event of the same call and queue after
 -- each ENTERQUEUE (lead over the call events), then the figures per month and

@@ -28,14 +28,7 @@ CREATE TABLE bench_small AS SELECT * FROM bench_votes WHERE id <= 1000000;
 CREATE INDEX ON bench_small (id);
 VACUUM ANALYZE bench_small;
 
--- wall time of one run of q, in ms
-CREATE OR REPLACE FUNCTION pg_temp.run_once(q text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz;
-BEGIN
-	t0 := clock_timestamp();
-	EXECUTE q;
-	RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
-END $$;
+\ir run_once.psql
 
 CREATE TEMP TABLE cases (n serial, family text, kpi text, what text, q text, times float8[] DEFAULT '{}', ms numeric);
 INSERT INTO cases (family, kpi, what, q) VALUES
