@@ -2619,19 +2619,20 @@ v AS (
 	FROM w WHERE w.event_code = 1),
 n AS (
 	-- the visits of a call in the order of their ENTERQUEUE, and the call's own figures
-	SELECT v.*, row_number() OVER (PARTITION BY v.callid ORDER BY v.entered_at, v.queue) AS visit,
-		count(*) OVER c AS visits, min(v.connected_at) OVER c AS first_connect,
-		min(v.entered_at) OVER c AS call_arrived_at,
+	SELECT v.*, row_number() OVER f AS visit,
+		count(*) OVER f AS visits, min(v.connected_at) OVER f AS first_connect,
+		min(v.entered_at) OVER f AS call_arrived_at,
 		(array_agg(v.operator_id) FILTER (WHERE v.connected_at IS NOT NULL) OVER f)[1] AS call_operator,
 		(array_agg(v.queue) FILTER (WHERE v.connected_at IS NOT NULL) OVER f)[1] AS call_answered_queue,
 		first_value(v.caller_id) OVER f AS call_caller, last_value(v.queue) OVER f AS last_queue,
 		last_value(v.connected_at) OVER f AS last_connected, last_value(v.exit_code) OVER f AS last_exit_code,
 		last_value(coalesce(v.talk_end_at, v.exit_at)) OVER f AS last_end,
-		sum(extract(epoch FROM v.talk_end_at - v.connected_at)) OVER c AS call_talk,
+		sum(extract(epoch FROM v.talk_end_at - v.connected_at)) OVER f AS call_talk,
 		bool_or(CASE WHEN v.connected_at IS NOT NULL AND v.talk_end_at IS NOT NULL THEN v.talk_end_code >= 10 END)
-			OVER c AS call_transferred
+			OVER f AS call_transferred
 	FROM v
-	WINDOW c AS (PARTITION BY v.callid), f AS (PARTITION BY v.callid ORDER BY v.entered_at, v.queue
+	-- one window: row_number ignores the frame, the aggregates see the whole call
+	WINDOW f AS (PARTITION BY v.callid ORDER BY v.entered_at, v.queue
 		ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))$v$;
 	visit_select := $v$
 SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid, v.visit::integer AS visit,
