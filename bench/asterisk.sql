@@ -34,7 +34,8 @@ SELECT count(*) AS views FROM create_asterisk_views('asterisk.queue_log', 'aster
 -- queue; per agent, the talk from CONNECT to the next event and the
 -- RINGNOANSWER rows.  Same definitions as the views (overflows offered and
 -- not answered, 5 s short abandons, 20 s threshold), no line row, no states.
-CREATE TEMP TABLE cases (n serial, what text, q text, times float8[] DEFAULT '{}', ms numeric);
+CREATE TEMP TABLE cases (n serial, family text DEFAULT 'sources', kpi text DEFAULT 'asterisk', what text, q text,
+	times float8[] DEFAULT '{}', ms numeric);
 INSERT INTO cases (what, q) VALUES
 	('create_asterisk_views (replaces the 8 views)',
 		$q$SELECT count(*) FROM create_asterisk_views('asterisk.queue_log', 'asterisk_kpi', 'Europe/Berlin')$q$),
@@ -93,17 +94,8 @@ FROM e WHERE event IN ('CONNECT', 'RINGNOANSWER') GROUP BY 1, 2$q$),
 -- (every row and figure computed, nothing sent to the client)
 SELECT set_config('skpi.reps', :'reps', false);
 DO $$
-DECLARE r record; reps int := current_setting('skpi.reps')::int;
 BEGIN
-	FOR round IN 0..reps LOOP
-		FOR r IN SELECT * FROM cases ORDER BY n LOOP
-			IF round = 0 THEN
-				PERFORM pg_temp.run_once(r.q);
-			ELSE
-				UPDATE cases SET times = times || pg_temp.run_once(r.q) WHERE n = r.n;
-			END IF;
-		END LOOP;
-	END LOOP;
+	PERFORM pg_temp.time_group('sources', 'asterisk', current_setting('skpi.reps')::int);
 	UPDATE cases SET ms = round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
 END $$;
 
