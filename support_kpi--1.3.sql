@@ -2452,6 +2452,7 @@ DECLARE
 	comments jsonb[];
 	short_s text := short_abandon_seconds::text;
 	calls text;
+	call_events text;
 	visit_ctes text;
 	visit_select text;
 	thr text := threshold_seconds::text;
@@ -2618,19 +2619,20 @@ v AS (
 	FROM w WHERE w.event_code = 1),
 n AS (
 	-- the visits of a call in the order of their ENTERQUEUE, and the call's own figures
-	SELECT v.*, row_number() OVER (PARTITION BY v.callid ORDER BY v.entered_at, v.queue) AS visit,
-		count(*) OVER c AS visits, min(v.connected_at) OVER c AS first_connect,
-		min(v.entered_at) OVER c AS call_arrived_at,
+	SELECT v.*, row_number() OVER f AS visit,
+		count(*) OVER f AS visits, min(v.connected_at) OVER f AS first_connect,
+		min(v.entered_at) OVER f AS call_arrived_at,
 		(array_agg(v.operator_id) FILTER (WHERE v.connected_at IS NOT NULL) OVER f)[1] AS call_operator,
 		(array_agg(v.queue) FILTER (WHERE v.connected_at IS NOT NULL) OVER f)[1] AS call_answered_queue,
 		first_value(v.caller_id) OVER f AS call_caller, last_value(v.queue) OVER f AS last_queue,
 		last_value(v.connected_at) OVER f AS last_connected, last_value(v.exit_code) OVER f AS last_exit_code,
 		last_value(coalesce(v.talk_end_at, v.exit_at)) OVER f AS last_end,
-		sum(extract(epoch FROM v.talk_end_at - v.connected_at)) OVER c AS call_talk,
+		sum(extract(epoch FROM v.talk_end_at - v.connected_at)) OVER f AS call_talk,
 		bool_or(CASE WHEN v.connected_at IS NOT NULL AND v.talk_end_at IS NOT NULL THEN v.talk_end_code >= 10 END)
-			OVER c AS call_transferred
+			OVER f AS call_transferred
 	FROM v
-	WINDOW c AS (PARTITION BY v.callid), f AS (PARTITION BY v.callid ORDER BY v.entered_at, v.queue
+	-- one window: row_number ignores the frame, the aggregates see the whole call
+	WINDOW f AS (PARTITION BY v.callid ORDER BY v.entered_at, v.queue
 		ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))$v$;
 	visit_select := $v$
 SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid, v.visit::integer AS visit,
@@ -2646,9 +2648,8 @@ SELECT hashtextextended(v.callid, 0) AS contact_id, v.callid, v.visit::integer A
 	v.caller_id, v.their_wait_seconds, v.their_talk_seconds,
 	v.connected_at = v.first_connect AS first_answer, v.visit = v.visits AS last_visit
 FROM n v$v$;
-	body[2] := format($v$
-WITH ev AS (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %2$s%3$s$v$,
-		s, visit_ctes, visit_select);
+	call_events := format('ev AS (SELECT * FROM %s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12)', s);
+	body[2] := 'WITH ' || call_events || ', ' || visit_ctes || visit_select;
 	comments[2] := jsonb_build_array(
 		'One row per visit of a call to a queue, from its ENTERQUEUE to its end: answered (CONNECT), abandoned (ABANDON: the caller hung up), an overflow (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY: the queue sent the call on) or still waiting; events of a call and queue before its first ENTERQUEUE in the log (a call that entered before the log starts) are left out (made by create_asterisk_views).',
 		'contact_id', 'the call''s key: hashtextextended(callid, 0), the same in every view',
@@ -2689,9 +2690,7 @@ SELECT hashtextextended(c.callid, 0) AS contact_id, 'call'::text AS channel,
 	%2$s::double precision AS threshold_seconds, NULL::double precision AS frt_seconds,
 	NULL::double precision AS art_seconds
 FROM n c WHERE c.visit = 1$v$, time_zone, thr);
-	body[3] := format($v$
-WITH ev AS (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %2$s%3$s$v$,
-		s, visit_ctes, calls);
+	body[3] := 'WITH ' || call_events || ', ' || visit_ctes || calls;
 	comments[3] := jsonb_build_array(
 		'One row per call in the contract of docs/your-data.md (contact_facts): a call that entered several queues is one contact, answered if any queue answered it, its wait from the first ENTERQUEUE; an overflow out of the last queue is not answered with an unknown wait (counted against the service level, never as a short abandon) (made by create_asterisk_views).',
 		'contact_id', 'hashtextextended(callid, 0): the call''s key',
@@ -2760,10 +2759,16 @@ WHERE e.event_code BETWEEN 30 AND 39$v$, s);
 
 	-- 6. the monthly report: one row per month and queue, and the whole line (queue NULL, one row per call)
 	body[6] := format($v$
-WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %7$s,
+WITH ev AS (
+	-- only what the report reads: Asterisk's own seconds, the caller id and the member are not parsed
+	SELECT x.log_id, x.at, x.callid, x.queue, NULL::text AS agent, x.event_code, NULL::double precision AS their_wait_seconds,
+		NULL::double precision AS their_talk_seconds, NULL::text AS info
+	FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %7$s,
 visits AS (%8$s),
-rings AS (SELECT date_trunc('month', e.at AT TIME ZONE %2$L)::date AS month, e.queue, count(*) AS n
-	FROM ev e WHERE e.event_code = 2 GROUP BY 1, 2)
+rings AS (
+	-- RINGNOANSWER straight from the source: only their time is read
+	SELECT date_trunc('month', %9$s AT TIME ZONE %2$L)::date AS month, q.queuename::text AS queue, count(*) AS n
+	FROM %10$s q WHERE q.event::text = 'RINGNOANSWER' GROUP BY 1, 2)
 SELECT r.month, 'call'::text AS channel, r.queue, @extschema@.offered(r.st) AS offered,
 	@extschema@.answered(r.st) AS answered, r.abandoned, r.short_abandoned, r.overflowed, r.still_waiting,
 	round(@extschema@.sl_pct(r.st), 2) AS sl_pct, r.abandon_rate, r.overflow_rate,
@@ -2801,7 +2806,7 @@ FROM (SELECT x.month, x.queue,
 				WHEN f.wait_seconds IS NULL THEN 'overflow' ELSE 'abandoned' END,
 			f.wait_seconds, f.handle_seconds, f.transferred
 		FROM (%6$s) f) x
-	GROUP BY x.month, x.queue) r$v$, s, time_zone, thr, short_s, sl_policy, calls, visit_ctes, visit_select);
+	GROUP BY x.month, x.queue) r$v$, s, time_zone, thr, short_s, sl_policy, calls, visit_ctes, visit_select, at_expr, src);
 	comments[6] := jsonb_build_array(
 		'The monthly report of the Asterisk queues: one row per month and queue (a queue''s visits: a call that overflowed from A to B counts in both), and one row per month for the whole line (queue NULL: one row per call, its wait from the first ENTERQUEUE). Overflows (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY) count as offered and not answered within the threshold, never as abandons nor short abandons (made by create_asterisk_views).',
 		'month', 'the month of ENTERQUEUE (the line: of the call''s first ENTERQUEUE) in the report''s time_zone',
@@ -2828,7 +2833,10 @@ FROM (SELECT x.month, x.queue,
 
 	-- 7. one row per month and member
 	body[7] := format($v$
-WITH ev AS MATERIALIZED (SELECT * FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 21), %4$s,
+WITH ev AS (
+	SELECT x.log_id, x.at, x.callid, x.queue, x.agent, x.event_code, NULL::double precision AS their_wait_seconds,
+		NULL::double precision AS their_talk_seconds, NULL::text AS info
+	FROM %1$s.queue_log_events x WHERE x.event_code BETWEEN 1 AND 12), %4$s,
 visits AS (%5$s)
 SELECT x.month, x.operator_id,
 	count(*) FILTER (WHERE x.k = 'answer') AS answered,
@@ -2848,10 +2856,13 @@ FROM (SELECT date_trunc('month', v.connected_at AT TIME ZONE %2$L)::date AS mont
 		v.wait_seconds, v.talk_seconds, v.transferred, v.ended_by, NULL::double precision AS ring_seconds
 	FROM visits v WHERE v.connected_at IS NOT NULL
 	UNION ALL
-	SELECT date_trunc('month', e.at AT TIME ZONE %2$L)::date, e.agent,
-		CASE WHEN e.event_code = 2 THEN 'ring' ELSE 'dump' END, NULL, NULL, NULL, NULL, e.ring_seconds
-	FROM ev e WHERE e.event_code IN (2, 21)) x
-GROUP BY x.month, x.operator_id$v$, s, time_zone, thr, visit_ctes, visit_select);
+	-- RINGNOANSWER and AGENTDUMP straight from the source
+	SELECT date_trunc('month', %6$s AT TIME ZONE %2$L)::date, q.agent::text,
+		CASE WHEN q.event::text = 'RINGNOANSWER' THEN 'ring' ELSE 'dump' END, NULL, NULL, NULL, NULL,
+		CASE WHEN q.event::text = 'RINGNOANSWER' AND %7$s <> '' AND length(%7$s) <= 15 AND ltrim(%7$s, '0123456789') = ''
+			THEN %7$s::double precision / 1000 END
+	FROM %8$s q WHERE q.event::text IN ('RINGNOANSWER', 'AGENTDUMP')) x
+GROUP BY x.month, x.operator_id$v$, s, time_zone, thr, visit_ctes, visit_select, at_expr, f[1], src);
 	comments[7] := jsonb_build_array(
 		'One row per month and member (agent): the calls they answered, their talk time, the calls they let ring (RINGNOANSWER) (made by create_asterisk_views).',
 		'month', 'the month of CONNECT (of the RINGNOANSWER / AGENTDUMP) in the report''s time_zone',

@@ -27,20 +27,15 @@ SET client_min_messages = warning;
 SELECT count(*) AS queue_log_rows FROM asterisk.queue_log;
 SELECT count(*) AS views FROM create_asterisk_views('asterisk.queue_log', 'asterisk_kpi', 'Europe/Berlin');
 
-CREATE OR REPLACE FUNCTION pg_temp.run_once(q text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz;
-BEGIN
-	t0 := clock_timestamp();
-	EXECUTE q;
-	RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
-END $$;
+\ir run_once.psql
 
 -- what an analyst writes: the next event of the same call and queue after
 -- each ENTERQUEUE (lead over the call events), then the figures per month and
 -- queue; per agent, the talk from CONNECT to the next event and the
 -- RINGNOANSWER rows.  Same definitions as the views (overflows offered and
 -- not answered, 5 s short abandons, 20 s threshold), no line row, no states.
-CREATE TEMP TABLE cases (n serial, what text, q text, times float8[] DEFAULT '{}', ms numeric);
+CREATE TEMP TABLE cases (n serial, family text DEFAULT 'sources', kpi text DEFAULT 'asterisk', what text, q text,
+	times float8[] DEFAULT '{}', ms numeric);
 INSERT INTO cases (what, q) VALUES
 	('create_asterisk_views (replaces the 8 views)',
 		$q$SELECT count(*) FROM create_asterisk_views('asterisk.queue_log', 'asterisk_kpi', 'Europe/Berlin')$q$),
@@ -94,22 +89,14 @@ SELECT date_trunc('month', at) AS month, agent,
 	count(*) FILTER (WHERE event = 'RINGNOANSWER') AS ring_no_answer,
 	sum(data1::numeric / 1000) FILTER (WHERE event = 'RINGNOANSWER') AS ring_seconds
 FROM e WHERE event IN ('CONNECT', 'RINGNOANSWER') GROUP BY 1, 2$q$),
-	('monthly_report + operator_monthly', 'SELECT (SELECT count(*) FROM (SELECT * FROM asterisk_kpi.monthly_report) a) + (SELECT count(*) FROM (SELECT * FROM asterisk_kpi.operator_monthly) b)');
+	-- (m::text: every column computed, as when the rows are sent)
+	('monthly_report + operator_monthly', 'SELECT (SELECT count(*) FROM (SELECT m::text FROM asterisk_kpi.monthly_report m) a) + (SELECT count(*) FROM (SELECT o::text FROM asterisk_kpi.operator_monthly o) b)');
 -- interleaved rounds, one warm-up, the median; each query run by EXECUTE
 -- (every row and figure computed, nothing sent to the client)
 SELECT set_config('skpi.reps', :'reps', false);
 DO $$
-DECLARE r record; reps int := current_setting('skpi.reps')::int;
 BEGIN
-	FOR round IN 0..reps LOOP
-		FOR r IN SELECT * FROM cases ORDER BY n LOOP
-			IF round = 0 THEN
-				PERFORM pg_temp.run_once(r.q);
-			ELSE
-				UPDATE cases SET times = times || pg_temp.run_once(r.q) WHERE n = r.n;
-			END IF;
-		END LOOP;
-	END LOOP;
+	PERFORM pg_temp.time_group('sources', 'asterisk', current_setting('skpi.reps')::int);
 	UPDATE cases SET ms = round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
 END $$;
 

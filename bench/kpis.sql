@@ -28,14 +28,7 @@ CREATE TABLE bench_small AS SELECT * FROM bench_votes WHERE id <= 1000000;
 CREATE INDEX ON bench_small (id);
 VACUUM ANALYZE bench_small;
 
--- wall time of one run of q, in ms
-CREATE OR REPLACE FUNCTION pg_temp.run_once(q text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz;
-BEGIN
-	t0 := clock_timestamp();
-	EXECUTE q;
-	RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
-END $$;
+\ir run_once.psql
 
 CREATE TEMP TABLE cases (n serial, family text, kpi text, what text, q text, times float8[] DEFAULT '{}', ms numeric);
 INSERT INTO cases (family, kpi, what, q) VALUES
@@ -162,7 +155,7 @@ CREATE TABLE bench_states AS SELECT g, nps_agg(s) AS st FROM bench_votes GROUP B
 -- them all alike; each gets one warm-up run, then the median of the rounds.
 SELECT set_config('skpi.reps', :'reps', false);
 DO $$
-DECLARE r record; grp record; reps int := current_setting('skpi.reps')::int;
+DECLARE grp record; reps int := current_setting('skpi.reps')::int;
 BEGIN
 	FOR grp IN SELECT family, kpi, min(n) AS first FROM cases GROUP BY 1, 2 ORDER BY 3 LOOP
 		IF grp.family = 'parallel' THEN
@@ -172,15 +165,7 @@ BEGIN
 		ELSE
 			SET max_parallel_workers_per_gather = 0;
 		END IF;
-		FOR round IN 0..reps LOOP
-			FOR r IN SELECT * FROM cases WHERE family = grp.family AND kpi = grp.kpi ORDER BY n LOOP
-				IF round = 0 THEN
-					PERFORM pg_temp.run_once(r.q);
-				ELSE
-					UPDATE cases SET times = times || pg_temp.run_once(r.q) WHERE n = r.n;
-				END IF;
-			END LOOP;
-		END LOOP;
+		PERFORM pg_temp.time_group(grp.family, grp.kpi, reps);
 	END LOOP;
 	UPDATE cases SET ms = round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
 END $$;
