@@ -1314,7 +1314,7 @@ DECLARE
 	msg text;
 	sec text;
 	views text[] := ARRAY['queue_log_events', 'queue_visits', 'contact_facts', 'contact_events', 'agent_events',
-		'monthly_report', 'operator_monthly', 'cross_check'];
+		'monthly_states', 'operator_monthly', 'cross_check', 'monthly_report'];
 	body text[];
 	comments jsonb[];
 	short_s text := short_abandon_seconds::text;
@@ -1675,7 +1675,7 @@ FROM (SELECT x.month, x.queue,
 		FROM (%6$s) f) x
 	GROUP BY x.month, x.queue) r$v$, s, time_zone, thr, short_s, sl_policy, calls, visit_ctes, visit_select, at_expr, src);
 	comments[6] := jsonb_build_array(
-		'The monthly report of the Asterisk queues: one row per month and queue (a queue''s visits: a call that overflowed from A to B counts in both), and one row per month for the whole line (queue NULL: one row per call, its wait from the first ENTERQUEUE). Overflows (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY) count as offered and not answered within the threshold, never as abandons nor short abandons (made by create_asterisk_views).',
+		'The monthly report of the Asterisk queues with each row''s queue_state (sl_state), for SQL users who roll rows up (weeks, queues, another service-level policy, confidence intervals); BI tools read monthly_report, the same rows without the state: one row per month and queue (a queue''s visits: a call that overflowed from A to B counts in both), and one row per month for the whole line (queue NULL: one row per call, its wait from the first ENTERQUEUE). Overflows (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY) count as offered and not answered within the threshold, never as abandons nor short abandons (made by create_asterisk_views).',
 		'month', 'the month of ENTERQUEUE (the line: of the call''s first ENTERQUEUE) in the report''s time_zone',
 		'channel', 'always call',
 		'queue', 'the queue; NULL for the whole line, one row per call',
@@ -1773,7 +1773,17 @@ WHERE v.their_talk_seconds IS NOT NULL AND v.talk_seconds IS NOT NULL$v$, s);
 		'difference', 'ours - theirs, seconds',
 		'rule', 'NULL when equal; whole_seconds: Asterisk subtracts whole-second clocks (time(NULL)), theirs = floor(end) - floor(start) in epoch seconds, so |difference| < 1; NULL with a difference: unexplained');
 
-	FOR i IN 1 .. array_length(views, 1) LOOP
+	-- 9. the monthly report for BI tools: monthly_states without the state column
+	body[9] := format($v$
+SELECT r.month, r.channel, r.queue, r.offered, r.answered, r.abandoned, r.short_abandoned, r.overflowed,
+	r.still_waiting, r.sl_pct, r.abandon_rate, r.overflow_rate, r.asa_seconds, r.wait_median_seconds,
+	r.wait_p90_seconds, r.aht_seconds, r.talk_median_seconds, r.talk_p90_seconds, r.transfer_rate, r.ring_no_answer
+FROM %1$s.monthly_states r$v$, s);
+	comments[9] := jsonb_build_array(
+		'The monthly report of the Asterisk queues, chartable columns only (monthly_states adds each row''s queue_state): one row per month and queue (a queue''s visits: a call that overflowed from A to B counts in both), and one row per month for the whole line (queue NULL: one row per call, its wait from the first ENTERQUEUE). Overflows (EXITWITHTIMEOUT, EXITEMPTY, EXITWITHKEY) count as offered and not answered within the threshold, never as abandons nor short abandons (made by create_asterisk_views).')
+		|| (((comments[6] - 0) - -1) - -1);
+
+	FOREACH i IN ARRAY ARRAY[1, 2, 3, 4, 5, 6, 9, 7, 8] LOOP
 		EXECUTE format('CREATE OR REPLACE VIEW %s.%I WITH (security_invoker = true) AS %s', s, views[i], body[i]);
 		EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, views[i], comments[i] ->> 0);
 		FOR c IN SELECT comments[i] ->> (2 * n - 1) AS col, comments[i] ->> (2 * n) AS txt
@@ -1784,7 +1794,7 @@ WHERE v.their_talk_seconds IS NOT NULL AND v.talk_seconds IS NOT NULL$v$, s);
 	END LOOP;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.create_asterisk_views(regclass, name, text, text, double precision, double precision, text) IS 'creates (or replaces) views over Asterisk''s realtime queue_log in into_schema: queue_log_events, queue_visits, contact_facts, contact_events, agent_events, monthly_report, operator_monthly, cross_check; returns them in creation order';
+COMMENT ON FUNCTION @extschema@.create_asterisk_views(regclass, name, text, text, double precision, double precision, text) IS 'creates (or replaces) views over Asterisk''s realtime queue_log in into_schema: queue_log_events, queue_visits, contact_facts, contact_events, agent_events, monthly_states, monthly_report, operator_monthly, cross_check; returns them in creation order';
 -- (end of 12.1)
 
 

@@ -66,11 +66,12 @@ INSERT INTO ql (time, callid, queuename, agent, event, data1, data2, data3, data
 
 SELECT is((SELECT array_agg(v::text) FROM create_asterisk_views('ql', 'ast_hand', 'UTC') v),
 	ARRAY['ast_hand.queue_log_events', 'ast_hand.queue_visits', 'ast_hand.contact_facts', 'ast_hand.contact_events',
-		'ast_hand.agent_events', 'ast_hand.monthly_report', 'ast_hand.operator_monthly', 'ast_hand.cross_check'],
-	'create_asterisk_views returns its eight views in creation order');
+		'ast_hand.agent_events', 'ast_hand.monthly_states', 'ast_hand.monthly_report', 'ast_hand.operator_monthly',
+		'ast_hand.cross_check'],
+	'create_asterisk_views returns its nine views in creation order');
 SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'ast_hand'::regnamespace
 		AND c.relkind = 'v' AND 'security_invoker=true' = ANY (c.reloptions) AND obj_description(c.oid, 'pg_class') IS NOT NULL),
-	8::bigint, 'every view is security_invoker and has a comment');
+	9::bigint, 'every view is security_invoker and has a comment');
 SELECT is((SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 		WHERE c.relnamespace = 'ast_hand'::regnamespace AND a.attnum > 0 AND col_description(c.oid, a.attnum) IS NULL),
 	0::bigint, 'every column of every view has a comment');
@@ -114,7 +115,7 @@ SELECT is((SELECT string_agg(concat_ws('|', coalesce(queue, 'line'), offered, an
 	'q2|3|2|0|0|1|0|66.67|0.00|33.33|9|9|9.8|95|95|99|50.00|0 '
 	'line|8|5|1|1|2|1|37.50|12.50|25.00|25|11.7|54.1|146|100|252|60.00|1',
 	'monthly_report: per queue and for the whole line, figures worked out by hand');
-SELECT is((SELECT round(sl_pct(rollup(sl_state), 'ignore_early'), 2) FROM ast_hand.monthly_report WHERE queue IS NULL),
+SELECT is((SELECT round(sl_pct(rollup(sl_state), 'ignore_early'), 2) FROM ast_hand.monthly_states WHERE queue IS NULL),
 	37.50, 'an overflow counts against the service level under every policy (ignore_early too)');
 
 SELECT is((SELECT string_agg(concat_ws('|', contact_id = hashtextextended(c.callid, 0), queue, operator_id, round(wait_seconds::numeric, 1),
@@ -243,9 +244,9 @@ SELECT is((SELECT concat_ws('|', offered, short_abandoned, sl_pct) FROM ast_t.mo
 	'8|0|50.00', 'threshold 10 s, no short abandons, answered_only: q1 2 of 4 answered within 10 s');
 
 -- 6. a second call replaces the views
-SELECT is((SELECT count(*) FROM create_asterisk_views('ql', 'ast_hand', 'UTC')), 8::bigint, 'a second call works');
-SELECT is((SELECT count(*) FROM pg_class WHERE relnamespace = 'ast_hand'::regnamespace), 8::bigint,
-	'and leaves the same eight views');
+SELECT is((SELECT count(*) FROM create_asterisk_views('ql', 'ast_hand', 'UTC')), 9::bigint, 'a second call works');
+SELECT is((SELECT count(*) FROM pg_class WHERE relnamespace = 'ast_hand'::regnamespace), 9::bigint,
+	'and leaves the same nine views');
 
 -- 7. dependencies: only pg_catalog, the extension, the source table and the views' own schema
 SELECT is((SELECT count(*) FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
@@ -256,10 +257,10 @@ SELECT is((SELECT count(*) FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg
 			AND o.schema <> (SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'support_kpi')),
 	0::bigint, 'the views depend only on pg_catalog, the extension, the source and their own schema');
 SELECT ok((SELECT count(*) FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
-		WHERE r.ev_class = 'ast_hand.monthly_report'::regclass AND d.refclassid = 'pg_proc'::regclass
+		WHERE r.ev_class = 'ast_hand.monthly_states'::regclass AND d.refclassid = 'pg_proc'::regclass
 			AND d.refobjid IN (SELECT p.oid FROM pg_proc p JOIN pg_depend e ON e.objid = p.oid AND e.deptype = 'e'
 				JOIN pg_extension x ON x.oid = e.refobjid AND x.extname = 'support_kpi')) >= 5,
-	'monthly_report is built with the extension''s aggregates');
+	'monthly_states (monthly_report''s rows) is built with the extension''s aggregates');
 
 -- 8. the generated month against plain SQL
 SET client_min_messages = warning;
@@ -267,7 +268,7 @@ DROP SCHEMA IF EXISTS asterisk_kpi CASCADE;
 \i examples/sources/asterisk.sql
 SET client_min_messages = warning;
 SET search_path = source_asterisk, public;
-SELECT is((SELECT count(*) FROM create_asterisk_views('asterisk.queue_log', 'asterisk_kpi', 'Europe/Berlin')), 8::bigint,
+SELECT is((SELECT count(*) FROM create_asterisk_views('asterisk.queue_log', 'asterisk_kpi', 'Europe/Berlin')), 9::bigint,
 	'the statement of docs/sources.md over the generated month');
 CREATE INDEX ON asterisk.queue_log (callid, queuename);
 -- what an analyst writes: each ENTERQUEUE and the first answer or exit of the same call
@@ -336,7 +337,7 @@ SET search_path = asterisk_kpi, source_asterisk, public;
 :cookbook
 SET search_path = source_asterisk, public;
 SELECT is((SELECT sum(offered) || ' ' || sum(answered_within) || ' ' || sum(answered) FROM bi.contacts_monthly),
-	(SELECT offered || ' ' || answered_within(sl_state) || ' ' || answered FROM asterisk_kpi.monthly_report WHERE queue IS NULL),
+	(SELECT offered || ' ' || answered_within(sl_state) || ' ' || answered FROM asterisk_kpi.monthly_states WHERE queue IS NULL),
 	'the cookbook''s bi.contacts_monthly over contact_facts: the line''s offered, answered within 20 s, answered');
 SELECT is((SELECT round(sum(answered_within) * 100.0 / sum(offered), 2) FROM bi.contacts_monthly),
 	(SELECT sl_pct FROM asterisk_kpi.monthly_report WHERE queue IS NULL), 'its service level from the sums is the line''s');
