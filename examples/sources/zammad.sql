@@ -22,7 +22,7 @@
 --
 -- Zammad's own figures are stored the way Zammad computes them (its
 -- Ticket::Article contact-attribute callbacks, Ticket::SetsCloseTime and
--- lib/escalation with the biz gem; see docs/sources-zammad.md):
+-- lib/escalation with the biz gem; see docs/sources.md, Zammad):
 --   first_response_at  the first article of sender Agent, not internal, of a
 --                      communication type
 --   close_at           the first change to a closed state; last_close_at the last
