@@ -166,8 +166,12 @@ RESET ROLE;
 RESET search_path;
 SELECT setval('mallory.trap_calls', 1, false);
 
--- 5. the catalog: no SECURITY DEFINER, no function setting or resolving
--- names at call time; what PUBLIC may execute
+-- 5. the catalog: no SECURITY DEFINER, no function resolving names at call
+-- time under the caller's search_path (the plpgsql source functions, which
+-- name the user's schema at call time, run under their own locked
+-- search_path, pg_catalog, pg_temp: test/source_security.sql plants traps for
+-- them and checks the views they create from pg_depend); what PUBLIC may
+-- execute
 WITH f AS (
 	SELECT p.*, l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 	JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
