@@ -79,14 +79,7 @@ SELECT ok(obj_description('create_asterisk_views(regclass, name, text, text, dou
 	'pg_proc') IS NOT NULL, 'the function has a comment');
 
 -- the contract of contact_facts: its columns, in order, with their types
-SELECT is((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
-		FROM pg_attribute a WHERE a.attrelid = 'ast_hand.contact_facts'::regclass AND a.attnum > 0),
-	'contact_id bigint, channel text, queue text, product text, segment text, customer_id text, operator_id text, '
-	'arrived_at timestamp with time zone, offered_at timestamp with time zone, answered_at timestamp with time zone, '
-	'wait_seconds double precision, answered boolean, handle_seconds double precision, transferred boolean, '
-	'resolved boolean, resolved_at timestamp with time zone, first_contact_resolved boolean, repeat_of bigint, '
-	'rating integer, nps integer, ces integer, month date, threshold_seconds double precision, '
-	'frt_seconds double precision, art_seconds double precision',
+SELECT is(columns_of('ast_hand.contact_facts'), contact_facts_contract('text'),
 	'contact_facts has the columns of the contract of docs/your-data.md, in order');
 
 -- 2. the visits and their outcomes: q1 A answered, B short abandon, C abandon,

@@ -114,14 +114,7 @@ SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'zk'::regnames
 SELECT is((SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 	WHERE c.relnamespace = 'zk'::regnamespace AND a.attnum > 0 AND col_description(c.oid, a.attnum) IS NULL), 0::bigint,
 	'a comment on every column');
-SELECT is((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
-	FROM pg_attribute a WHERE a.attrelid = 'zk.contact_facts'::regclass AND a.attnum > 0),
-	'contact_id bigint, channel text, queue text, product text, segment text, customer_id bigint, operator_id text, '
-	'arrived_at timestamp with time zone, offered_at timestamp with time zone, answered_at timestamp with time zone, '
-	'wait_seconds double precision, answered boolean, handle_seconds double precision, transferred boolean, '
-	'resolved boolean, resolved_at timestamp with time zone, first_contact_resolved boolean, repeat_of bigint, '
-	'rating integer, nps integer, ces integer, month date, threshold_seconds double precision, '
-	'frt_seconds double precision, art_seconds double precision',
+SELECT is(columns_of('zk.contact_facts'), contact_facts_contract(),
 	'contact_facts: the contract''s columns, order and types');
 SELECT is((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
 	FROM pg_attribute a WHERE a.attrelid = 'zk.contact_events'::regclass AND a.attnum > 0),
