@@ -37,7 +37,7 @@ SELECT count(*) AS views FROM create_asterisk_views('asterisk.queue_log', 'aster
 CREATE TEMP TABLE cases (n serial, family text DEFAULT 'sources', kpi text DEFAULT 'asterisk', what text, q text,
 	times float8[] DEFAULT '{}', ms numeric);
 INSERT INTO cases (what, q) VALUES
-	('create_asterisk_views (replaces the 8 views)',
+	('create_asterisk_views (replaces the 9 views)',
 		$q$SELECT count(*) FROM create_asterisk_views('asterisk.queue_log', 'asterisk_kpi', 'Europe/Berlin')$q$),
 	('monthly_report', 'SELECT * FROM asterisk_kpi.monthly_report'),
 	('hand SQL: monthly per queue', $q$
