@@ -1285,6 +1285,39 @@ CREATE OR REPLACE FUNCTION @extschema@.is_resolved(@extschema@.contact_timeline)
 -- security_invoker and bind every name when they are created.
 --
 
+CREATE FUNCTION @extschema@.source_target_check(into_schema name, views text[], made_by text) RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	me oid := (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user);
+	v text;
+BEGIN
+	-- a schema of another role: that role could drop and re-create the views
+	-- later and run its SQL with the rights of whoever reads them
+	IF EXISTS (SELECT FROM pg_namespace n WHERE n.nspname = into_schema AND n.nspowner <> me) THEN
+		RAISE EXCEPTION '%: schema "%" belongs to another role', made_by, into_schema
+			USING ERRCODE = '42501',
+			HINT = 'Give a schema you own, or a new one: the owner of a schema can replace the views in it.';
+	END IF;
+	-- replace only views this function made, owned by the caller
+	FOREACH v IN ARRAY views LOOP
+		IF EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = into_schema AND c.relname = v
+					AND (c.relkind <> 'v' OR c.relowner <> me
+						OR coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE '%(made by ' || made_by || ')%')) THEN
+			RAISE EXCEPTION '%: %.% exists and was not made by % as you', made_by, quote_ident(into_schema),
+				quote_ident(v), made_by
+				USING ERRCODE = '42P07', HINT = 'Drop or rename it, or give another into_schema.';
+		END IF;
+	END LOOP;
+	IF NOT EXISTS (SELECT FROM pg_namespace n WHERE n.nspname = into_schema) THEN
+		EXECUTE format('CREATE SCHEMA %I', into_schema);
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.source_target_check(name, text[], text) IS 'the target of a create_*_views function: refuses a schema of another role and a relation of one of the view names that the function did not make as the caller (its comment ends with "(made by <function>)"), then creates the schema if needed';
+
 -- 12.1 Asterisk: the call-queue log (queue_log) ----------------------------
 -- create_asterisk_views(queue_log, ...): views over Asterisk's realtime
 -- queue_log table (docs/sources.md, "Asterisk").  Reads the table's columns
@@ -1413,7 +1446,7 @@ BEGIN
 	sec := '^[0-9]{1,15}$';
 
 	s := quote_ident(into_schema);
-	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', into_schema);
+	PERFORM @extschema@.source_target_check(into_schema, views, 'create_asterisk_views'::text);
 
 	-- 1. every row of the log, its time as timestamptz and the figures of its data fields
 	body[1] := format($v$
@@ -1785,7 +1818,9 @@ FROM %1$s.monthly_states r$v$, s);
 
 	FOREACH i IN ARRAY ARRAY[1, 2, 3, 4, 5, 6, 9, 7, 8] LOOP
 		EXECUTE format('CREATE OR REPLACE VIEW %s.%I WITH (security_invoker = true) AS %s', s, views[i], body[i]);
-		EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, views[i], comments[i] ->> 0);
+		EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, views[i], CASE
+			WHEN comments[i] ->> 0 LIKE '%(made by create_asterisk_views)%' THEN comments[i] ->> 0
+			ELSE (comments[i] ->> 0) || ' (made by create_asterisk_views)' END);
 		FOR c IN SELECT comments[i] ->> (2 * n - 1) AS col, comments[i] ->> (2 * n) AS txt
 			FROM generate_series(1, (jsonb_array_length(comments[i]) - 1) / 2) n LOOP
 			EXECUTE format('COMMENT ON COLUMN %s.%I.%I IS %L', s, views[i], c.col, c.txt);
@@ -1877,7 +1912,7 @@ BEGIN
 			END IF;
 		END LOOP;
 	END LOOP;
-	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', into_schema);
+	PERFORM @extschema@.source_target_check(into_schema, views, 'create_chatwoot_views'::text);
 
 	-- business_calendars: each inbox's working hours as business_calendar values
 	EXECUTE format($v$
@@ -2296,7 +2331,9 @@ $v$, source_schema, into_schema);
 		) t(view_name, column_name, remark)
 	LOOP
 		IF c.column_name IS NULL THEN
-			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, c.view_name, c.remark);
+			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, c.view_name, CASE
+				WHEN c.remark LIKE '%(made by create_chatwoot_views)%' THEN c.remark
+				ELSE c.remark || ' (made by create_chatwoot_views)' END);
 		ELSE
 			EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, c.view_name, c.column_name, c.remark);
 		END IF;
@@ -2507,9 +2544,8 @@ BEGIN
 		cal_lit := format('%L::@extschema@.business_calendar', cal_text);
 	END IF;
 
-	IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = into_schema) THEN
-		EXECUTE format('CREATE SCHEMA %I', into_schema);
-	END IF;
+	PERFORM @extschema@.source_target_check(into_schema, ARRAY['ticket_figures', 'contact_events', 'contact_facts',
+		'monthly_report', 'operator_monthly', 'cross_check']::text[], 'create_zammad_views'::text);
 
 	-- ticket_figures: one row per ticket (merged and removed tickets left out)
 	names := names || 'ticket_figures'::text;
@@ -2882,7 +2918,9 @@ $v$, into_schema);
 	-- create (or replace) the views in order, with their comments, and return them
 	FOR i IN 1 .. cardinality(names) LOOP
 		EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, names[i], sqls[i]);
-		EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, names[i], comments[i]);
+		EXECUTE format('COMMENT ON VIEW %I.%I IS %L', into_schema, names[i], CASE
+			WHEN comments[i] LIKE '%(made by create_zammad_views)%' THEN comments[i]
+			ELSE comments[i] || ' (made by create_zammad_views)' END);
 		FOR j IN 0 .. jsonb_array_length(cols -> (i - 1)) / 2 - 1 LOOP
 			EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', into_schema, names[i],
 				cols -> (i - 1) ->> (2 * j), cols -> (i - 1) ->> (2 * j + 1));

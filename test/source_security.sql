@@ -19,7 +19,7 @@
 \set schema source_security
 \ir helpers.psql
 
-SELECT plan(12);
+SELECT plan(16);
 
 -- small generated sources (schemas asterisk, chatwoot, zammad)
 \set asterisk_calls 200
@@ -117,6 +117,29 @@ SELECT is((SELECT count(*)::int FROM pg_class c WHERE c.relkind = 'v'
 		AND NOT coalesce(c.reloptions @> ARRAY['security_invoker=true'], false)), 0,
 	'every view is security_invoker');
 
+-- the target schema: another role's schema is refused (its owner could
+-- replace the views later and run SQL as whoever reads them), and so is a
+-- relation of a view's name the function did not make; its own views are
+-- replaced
+DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO skpi_src_mallory', current_setting('skpi.db')); END $$;
+SET ROLE skpi_src_mallory;
+CREATE SCHEMA mallory_kpi;
+GRANT USAGE, CREATE ON SCHEMA mallory_kpi TO PUBLIC;
+RESET ROLE;
+SET ROLE skpi_src_analyst;
+SELECT throws_ok($$SELECT create_asterisk_views('asterisk.queue_log', 'mallory_kpi')$$, '42501',
+	'create_asterisk_views: schema "mallory_kpi" belongs to another role',
+	'a schema of another role is refused (42501), even one the caller may create in');
+CREATE SCHEMA analyst_kpi;
+CREATE VIEW analyst_kpi.contact_facts AS SELECT 1 AS contact_id;
+SELECT throws_ok($$SELECT create_chatwoot_views('chatwoot', 'analyst_kpi')$$, '42P07',
+	'create_chatwoot_views: analyst_kpi.contact_facts exists and was not made by create_chatwoot_views as you',
+	'a view of the same name the function did not make is not replaced (42P07)');
+SELECT is((SELECT count(*)::int FROM run_all('clean')), 22, 'a second run replaces its own 22 views');
+RESET ROLE;
+SELECT throws_ok($$SELECT create_zammad_views('zammad', 'mallory_kpi')$$, '42501', NULL,
+	'a superuser is refused another role''s schema too');
+
 -- 3. mallory plants, in public beside the extension, an overload of every
 --    function the views call (the extension's and the built-ins' names) with
 --    each argument in turn given another type an implicit cast reaches
@@ -182,7 +205,7 @@ SELECT is((SELECT count(*)::int FROM deps('trapped') WHERE kind IN ('pg_proc', '
 
 SELECT * FROM finish();
 SET client_min_messages = warning;
-DROP SCHEMA ast_clean, cw_clean, zm_clean, ast_trapped, cw_trapped, zm_trapped CASCADE;
+DROP SCHEMA ast_clean, cw_clean, zm_clean, ast_trapped, cw_trapped, zm_trapped, analyst_kpi, mallory_kpi CASCADE;
 DO $$
 DECLARE r record;
 BEGIN
@@ -194,5 +217,6 @@ DROP SCHEMA asterisk, chatwoot, zammad CASCADE;
 DROP SCHEMA :"schema" CASCADE;
 DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM skpi_src_analyst', current_database()); END $$;
 REVOKE CREATE ON SCHEMA public FROM skpi_src_mallory;
+DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM skpi_src_mallory', current_database()); END $$;
 DROP ROLE skpi_src_analyst;
 DROP ROLE skpi_src_mallory;
