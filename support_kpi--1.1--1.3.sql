@@ -1685,7 +1685,7 @@ SELECT r.month, 'call'::text AS channel, r.queue, @extschema@.offered(r.st) AS o
 FROM (SELECT x.month, x.queue,
 		@extschema@.queue_agg(CASE WHEN x.outcome IN ('answered', 'abandoned') THEN x.wait_seconds END,
 			CASE WHEN x.outcome = 'answered' THEN true WHEN x.outcome <> 'waiting' THEN false END,
-			%3$s::double precision, %4$s::double precision, %5$L) AS st,
+			%3$s::double precision, %4$s::double precision, %5$L::text) AS st,
 		count(*) FILTER (WHERE x.outcome = 'abandoned' AND x.wait_seconds >= %4$s) AS abandoned,
 		count(*) FILTER (WHERE x.outcome = 'abandoned' AND x.wait_seconds < %4$s) AS short_abandoned,
 		count(*) FILTER (WHERE x.outcome IN ('timeout', 'empty', 'key', 'overflow')) AS overflowed,
@@ -1740,7 +1740,7 @@ WITH ev AS (
 visits AS (%5$s)
 SELECT x.month, x.operator_id,
 	count(*) FILTER (WHERE x.k = 'answer') AS answered,
-	round(@extschema@.sl_pct(x.wait_seconds, true, %3$s::double precision, 0::double precision, 'answered_only') FILTER (WHERE x.k = 'answer'), 2) AS sl_pct,
+	round(@extschema@.sl_pct(x.wait_seconds, true, %3$s::double precision, 0::double precision, 'answered_only'::text) FILTER (WHERE x.k = 'answer'), 2) AS sl_pct,
 	round(@extschema@.asa(x.wait_seconds, true) FILTER (WHERE x.k = 'answer')::numeric, 1)::double precision AS asa_seconds,
 	coalesce(sum(x.talk_seconds::numeric), 0)::double precision AS talk_seconds,
 	round(@extschema@.aht(x.talk_seconds)::numeric, 1)::double precision AS aht_seconds,

@@ -334,6 +334,11 @@ public final class JdbcCheck {
 		}
 		check(!read.isEmpty(), "getTables: schema " + schema + " has " + read.size() + " relations to read "
 				+ read.keySet(), "none");
+		if (only != null) {
+			Set<String> missing = new TreeSet<>(only);
+			missing.removeAll(read.keySet());
+			check(missing.isEmpty(), "--only: every relation named is in schema " + schema, "missing " + missing);
+		}
 
 		for (Map.Entry<String, List<Column>> e : read.entrySet()) {
 			String rel = e.getKey();
