@@ -2407,14 +2407,19 @@ DECLARE
 	cols jsonb := '[]';
 	i int;
 	j int;
+	ok boolean;
 BEGIN
 	-- arguments
 	IF source_schema IS NULL OR into_schema IS NULL THEN
-		RAISE EXCEPTION 'create_zammad_views: source_schema and into_schema must not be NULL' USING ERRCODE = '22023';
+		RAISE EXCEPTION 'create_zammad_views: source_schema and into_schema must not be NULL' USING ERRCODE = '22004';
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = source_schema) THEN
 		RAISE EXCEPTION 'create_zammad_views: schema "%" does not exist', source_schema
 			USING ERRCODE = '3F000', HINT = 'Give the schema that holds Zammad''s tables (tickets, ticket_articles, ...).';
+	END IF;
+	IF into_schema = source_schema THEN
+		RAISE EXCEPTION 'create_zammad_views: into_schema must differ from source_schema "%"', source_schema
+			USING ERRCODE = '22023';
 	END IF;
 	IF time_zone IS NULL OR NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE lower(name) = lower(time_zone))
 		AND NOT EXISTS (SELECT 1 FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(time_zone)) THEN
@@ -2424,9 +2429,15 @@ BEGIN
 		RAISE EXCEPTION 'create_zammad_views: thresholds must be a JSON object of seconds per channel with a "*" entry for the other channels'
 			USING ERRCODE = '22023';
 	END IF;
+	-- each threshold must be a double precision above 0 and finite (1e400 or 1e-400 do not cast)
 	FOR k, v IN SELECT e.key, e.value FROM jsonb_each(thresholds) e LOOP
-		IF jsonb_typeof(v) <> 'number' OR v::text::numeric <= 0 THEN
-			RAISE EXCEPTION 'create_zammad_views: the threshold of channel "%" must be a number of seconds above 0, not %', k, v
+		BEGIN
+			ok := jsonb_typeof(v) = 'number' AND v::text::double precision > 0 AND v::text::double precision < 'infinity';
+		EXCEPTION WHEN numeric_value_out_of_range THEN
+			ok := false;
+		END;
+		IF NOT ok THEN
+			RAISE EXCEPTION 'create_zammad_views: the threshold of channel "%" must be a finite number of seconds above 0, not %', k, v
 				USING ERRCODE = '22023';
 		END IF;
 	END LOOP;
@@ -2748,7 +2759,7 @@ SELECT f.contact_id, f.channel, f.queue, NULL::text AS product, NULL::text AS se
 	f.handle_seconds,
 	CASE WHEN f.has_reply THEN f.transfers > 0 END AS transferred,
 	f.resolved_at IS NOT NULL AS resolved, f.resolved_at,
-	CASE WHEN f.answered_flag IS NOT FALSE OR f.outbound THEN
+	CASE WHEN f.answered_flag OR f.outbound THEN
 		f.resolved_at IS NOT NULL AND f.reopens = 0
 		AND NOT @extschema@.repeat_contact(f.created_at, %2$L::interval) OVER w
 		AND NOT @extschema@.is_repeat_contact(f.created_at, %2$L::interval) OVER w END AS first_contact_resolved,
@@ -2780,7 +2791,7 @@ $v$, into_schema, repeat_within, time_zone, thresholds);
 		'transferred', 'an answered ticket changed group; NULL when not answered',
 		'resolved', 'the ticket is in a closed state now',
 		'resolved_at', 'the last change to a closed state',
-		'first_contact_resolved', 'resolved, never reopened, not a repeat and not followed by a repeat of the same customer within repeat_within; NULL for a ticket closed without a reply',
+		'first_contact_resolved', 'resolved, never reopened, not a repeat and not followed by a repeat of the same customer within repeat_within; NULL for a ticket closed without a reply or still waiting for one',
 		'repeat_of', 'the same customer''s previous ticket when this one came within repeat_within of it',
 		'rating', 'not recorded by Zammad: NULL',
 		'nps', 'not recorded by Zammad: NULL',
@@ -2801,8 +2812,8 @@ SELECT c.month, CASE WHEN grouping(c.channel) = 1 THEN 'all' ELSE c.channel END 
 	count(*) FILTER (WHERE NOT c.answered) AS abandoned,
 	round(@extschema@.sl_pct(c.wait_seconds, c.answered, c.threshold_seconds), 2) AS sl_pct,
 	round(@extschema@.abandon_rate(c.wait_seconds, c.answered), 2) AS abandon_rate,
-	@extschema@.asa(c.wait_seconds, c.answered) AS asa_seconds,
-	@extschema@.aht(c.handle_seconds) AS aht_seconds,
+	round(@extschema@.asa(c.wait_seconds, c.answered)::numeric, 1)::double precision AS asa_seconds,
+	round(@extschema@.aht(c.handle_seconds)::numeric, 1)::double precision AS aht_seconds,
 	@extschema@.resolution_time(c.frt_seconds) AS frt_median_seconds,
 	@extschema@.resolution_time(c.frt_seconds, 0.9::double precision) AS frt_p90_seconds,
 	avg(c.art_seconds) AS art_seconds,
@@ -2830,8 +2841,8 @@ $v$, into_schema);
 		'abandoned', 'offered tickets closed without a reply',
 		'sl_pct', 'percent of offered tickets replied within the channel''s threshold (wall-clock)',
 		'abandon_rate', 'percent of offered tickets closed without a reply',
-		'asa_seconds', 'mean seconds to the first reply of answered tickets (wall-clock)',
-		'aht_seconds', 'mean accounted time, seconds (NULL without time_unit_seconds)',
+		'asa_seconds', 'mean seconds to the first reply of answered tickets (wall-clock), to 0.1 s',
+		'aht_seconds', 'mean accounted time, seconds, to 0.1 s (NULL without time_unit_seconds)',
 		'frt_median_seconds', 'exact median first response time, seconds (first customer message -> first reply, wall-clock)',
 		'frt_p90_seconds', 'exact 90th percentile first response time, seconds',
 		'art_seconds', 'mean of the tickets'' average response times, seconds',
@@ -2856,7 +2867,7 @@ SELECT c.month, c.operator_id,
 	@extschema@.resolution_time(f.frt_business_seconds) AS frt_business_median_seconds,
 	@extschema@.resolution_time(c.arrived_at, c.resolved_at) AS resolution_median_seconds,
 	@extschema@.resolution_time(f.resolution_business_seconds) AS resolution_business_median_seconds,
-	@extschema@.aht(c.handle_seconds) AS aht_seconds,
+	round(@extschema@.aht(c.handle_seconds)::numeric, 1)::double precision AS aht_seconds,
 	round(@extschema@.sl_pct(c.wait_seconds, c.answered, c.threshold_seconds), 2) AS sl_pct,
 	round(@extschema@.fcr_rate(c.first_contact_resolved), 2) AS fcr_pct,
 	round(@extschema@.transfer_rate(c.transferred), 2) AS transfer_pct,
@@ -2877,7 +2888,7 @@ $v$, into_schema);
 		'frt_business_median_seconds', 'exact median seconds of business hours to the first reply',
 		'resolution_median_seconds', 'exact median seconds from creation to the last close',
 		'resolution_business_median_seconds', 'exact median seconds of business hours from creation to the last close',
-		'aht_seconds', 'mean accounted time, seconds (NULL without time_unit_seconds)',
+		'aht_seconds', 'mean accounted time, seconds, to 0.1 s (NULL without time_unit_seconds)',
 		'sl_pct', 'percent replied within the channel''s threshold (answered tickets only: answered within / answered)',
 		'fcr_pct', 'percent resolved at first contact',
 		'transfer_pct', 'percent that changed group',
@@ -2886,24 +2897,34 @@ $v$, into_schema);
 	-- cross_check: Zammad's stored figures against ours
 	names := names || 'cross_check'::text;
 	sqls := sqls || format($v$
+-- per figure: the candidate rule, the business seconds it explains (cut) and its pauses (k); the rule is
+-- given only when its bound holds: -k <= ours - theirs - cut / 60 < 62/60 + k (whole minutes; pause
+-- ends cut to the minute), or when ours is NULL for its reason; otherwise NULL: unexplained
 SELECT x.contact_id, x.figure, x.ours, x.theirs, x.ours - x.theirs AS difference,
-	CASE WHEN x.ours IS NOT DISTINCT FROM x.theirs THEN NULL ELSE x.rule END AS rule
+	CASE WHEN x.ours IS NOT DISTINCT FROM x.theirs THEN NULL
+	     WHEN x.ours IS NULL THEN x.null_rule
+	     WHEN x.ours - x.theirs - x.cut / 60 >= -x.k AND x.ours - x.theirs - x.cut / 60 < 62.0::double precision / 60 + x.k
+		THEN x.rule END AS rule
 FROM (
 	SELECT f.contact_id, 'first_response_at'::text AS figure,
 		extract(epoch FROM f.first_response_at)::double precision AS ours,
 		extract(epoch FROM f.their_first_response_at)::double precision AS theirs,
-		CASE WHEN f.first_response_at IS NULL THEN 'reply_not_found' ELSE 'articles_changed' END AS rule
+		CASE WHEN f.first_response_at IS NULL THEN 'reply_not_found' END AS null_rule,
+		NULL::text AS rule, 0::double precision AS cut, 0::double precision AS k
 	FROM %1$I.ticket_figures f WHERE f.their_first_response_at IS NOT NULL
 	UNION ALL
 	SELECT f.contact_id, 'first_response_in_min', f.frt_business_seconds / 60, f.their_first_response_in_min,
-		CASE WHEN f.first_response_at IS NULL THEN 'reply_not_found'
-		     WHEN f.frt_after_close_seconds > 0 THEN 'capped_at_close'
-		     WHEN f.frt_pauses > 0 THEN 'pending_paused' ELSE 'whole_minutes' END
+		CASE WHEN f.first_response_at IS NULL THEN 'reply_not_found' END,
+		CASE WHEN f.frt_after_close_seconds > 0 THEN 'capped_at_close'
+		     WHEN f.frt_pauses > 0 THEN 'pending_paused' ELSE 'whole_minutes' END,
+		f.frt_paused_seconds + f.frt_after_close_seconds, f.frt_pauses
 	FROM %1$I.ticket_figures f WHERE f.their_first_response_in_min IS NOT NULL
 	UNION ALL
 	SELECT f.contact_id, 'close_in_min', f.resolution_business_seconds / 60, f.their_close_in_min,
-		CASE WHEN f.resolved_at IS NULL OR f.resolved_at > f.close_at THEN 'reopened'
-		     WHEN f.close_pauses > 0 THEN 'pending_paused' ELSE 'whole_minutes' END
+		CASE WHEN f.resolved_at IS NULL AND f.reopens > 0 THEN 'reopened' END,
+		CASE WHEN f.resolved_at > f.close_at THEN 'reopened'
+		     WHEN f.close_pauses > 0 THEN 'pending_paused' ELSE 'whole_minutes' END,
+		f.close_paused_seconds + f.reopened_seconds, f.close_pauses
 	FROM %1$I.ticket_figures f WHERE f.their_close_in_min IS NOT NULL) x
 $v$, into_schema);
 	comments := comments || (
@@ -2914,7 +2935,7 @@ $v$, into_schema);
 		'ours', 'our figure: the first reply from the articles; business minutes from business_seconds (exact, not paused in pending states; to the last close)',
 		'theirs', 'the figure Zammad stored in tickets',
 		'difference', 'ours - theirs',
-		'rule', 'NULL when equal; whole_minutes: Zammad truncates to whole minutes (0 <= difference < 62/60); pending_paused: Zammad stops its clock in pending (ignore-escalation) states, we do not; capped_at_close: Zammad stops the first-response clock at the first close; reopened: Zammad measures to the first close, we to the last (NULL: not closed again); reply_not_found: no reply article (imported, or deleted); articles_changed: the articles differ from when Zammad stored it (merged in or deleted)']));
+		'rule', 'NULL when equal or unexplained (no rule''s bound holds); whole_minutes: Zammad truncates to whole minutes (0 <= difference < 62/60); pending_paused: Zammad stops its clock in pending (ignore-escalation) states, we do not (difference less the paused business minutes within [-k, 62/60 + k), k pauses); capped_at_close: Zammad stops the first-response clock at the first close (the same bound, less the business minutes from the close to the reply); reopened: Zammad measures to the first close, we to the last (the same bound, less the business minutes between the closes; ours NULL: reopened and not closed again); reply_not_found: Zammad stored a first response, the articles have no reply (ours NULL: imported, or deleted)']));
 	-- create (or replace) the views in order, with their comments, and return them
 	FOR i IN 1 .. cardinality(names) LOOP
 		EXECUTE format('CREATE OR REPLACE VIEW %I.%I WITH (security_invoker = true) AS %s', into_schema, names[i], sqls[i]);
