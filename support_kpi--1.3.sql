@@ -3083,7 +3083,9 @@ WITH msg AS MATERIALIZED (
     FROM %1$I.messages m
     WHERE m.message_type IN (0, 1) AND NOT coalesce(m.private, false)),
 per AS (
-    SELECT msg.conversation_id, bool_or(msg.from_bot) AS had_bot, bool_or(msg.kind = 'operator_message') AS had_operator
+    SELECT msg.conversation_id, bool_or(msg.from_bot) AS had_bot, bool_or(msg.kind = 'operator_message') AS had_operator,
+           min(msg.created_at) FILTER (WHERE msg.kind = 'operator_message')
+               < coalesce(min(msg.created_at) FILTER (WHERE msg.kind = 'customer_message'), 'infinity') AS outbound
     FROM msg GROUP BY msg.conversation_id),
 rep AS MATERIALIZED (
     SELECT r.conversation_id, r.name, r.event_end_time, r.user_id
@@ -3100,8 +3102,9 @@ first_res AS (
     WHERE rep.name = 'conversation_resolved' GROUP BY rep.conversation_id),
 offer AS (
     SELECT c.id AS conversation_id, h.at IS NOT NULL AS handoff,
-           coalesce(h.at, CASE WHEN NOT coalesce(p.had_bot, false) OR coalesce(p.had_operator, false)
-                               THEN c.created_at END) AS at
+           CASE WHEN NOT coalesce(p.outbound, false)
+                THEN coalesce(h.at, CASE WHEN NOT coalesce(p.had_bot, false) OR coalesce(p.had_operator, false)
+                                         THEN c.created_at END) END AS at
     FROM %1$I.conversations c
     LEFT JOIN handoff h ON h.conversation_id = c.id
     LEFT JOIN per p ON p.conversation_id = c.id)
@@ -3134,7 +3137,6 @@ CREATE OR REPLACE VIEW %2$I.contact_facts WITH (security_invoker = true) AS
 WITH e AS (
     SELECT ev.contact_id, @extschema@.contact_timeline(ev.kind, ev.at, ev.party, ev.operator_id) AS t,
            min(ev.at) FILTER (WHERE ev.kind = 'offered') AS offered_at,
-           min(ev.at) FILTER (WHERE ev.kind = 'operator_message') AS answered_at,
            min(ev.at) FILTER (WHERE ev.kind = 'customer_message') AS first_customer_at,
            max(ev.at) FILTER (WHERE ev.kind = 'resolved') AS last_resolved_at,
            count(DISTINCT ev.operator_id) FILTER (WHERE ev.kind = 'operator_message') AS repliers,
@@ -3147,9 +3149,10 @@ f AS (
            coalesce(i.name::text, 'default') AS queue, c.contact_id::bigint AS customer_id,
            e.first_operator AS operator_id,
            coalesce(e.first_customer_at, c.created_at AT TIME ZONE 'UTC') AS arrived_at,
-           e.offered_at, e.answered_at,
-           CASE WHEN e.answered_at IS NOT NULL THEN true
-                WHEN e.offered_at IS NOT NULL AND c.status = 1 THEN false END AS answered,
+           e.offered_at, a.answered_at,
+           -- not offered (bot only, or outbound: an agent wrote first): NULL
+           CASE WHEN e.offered_at IS NULL THEN NULL WHEN a.answered_at IS NOT NULL THEN true
+                WHEN c.status = 1 THEN false END AS answered,
            @extschema@.handle_time(e.t) AS handle_seconds,
            e.repliers, c.assignee_id, c.contact_id AS cw_contact,
            @extschema@.is_resolved(e.t) AS resolved,
@@ -3159,6 +3162,10 @@ f AS (
            @extschema@.first_response_time(e.t) AS frt_seconds, @extschema@.avg_response_time(e.t) AS art_seconds
     FROM %1$I.conversations c
     JOIN e ON e.contact_id = c.id
+    -- the first human reply to the customer: the first operator message at or after the customer's
+    -- first message (first_response_time of the timeline), never an outbound conversation's opening
+    CROSS JOIN LATERAL (SELECT e.first_customer_at + make_interval(secs => @extschema@.first_response_time(e.t))
+                        AS answered_at) a
     LEFT JOIN %1$I.inboxes i ON i.id = c.inbox_id
     LEFT JOIN (SELECT DISTINCT ON (r.conversation_id) r.conversation_id, r.rating
                FROM %1$I.csat_survey_responses r
@@ -3209,8 +3216,9 @@ SELECT x.month,
        count(x.answered) AS offered,
        count(*) FILTER (WHERE x.answered) AS answered,
        count(*) FILTER (WHERE NOT x.answered) AS abandoned,
-       count(*) FILTER (WHERE x.offered_at IS NULL AND x.resolved) AS bot_resolved,
-       count(*) FILTER (WHERE x.offered_at IS NULL AND NOT x.resolved) AS with_bot,
+       count(*) FILTER (WHERE x.offered_at IS NULL AND x.operator_id IS NULL AND x.resolved) AS bot_resolved,
+       count(*) FILTER (WHERE x.offered_at IS NULL AND x.operator_id IS NULL AND NOT x.resolved) AS with_bot,
+       count(*) FILTER (WHERE x.offered_at IS NULL AND x.operator_id IS NOT NULL) AS outbound,
        round(@extschema@.sl_pct(x.wait_seconds, x.answered, x.threshold_seconds), 2) AS sl_pct,
        round(@extschema@.abandon_rate(x.wait_seconds, x.answered), 2) AS abandon_rate_pct,
        round(@extschema@.asa(x.wait_seconds, x.answered)::numeric, 1)::double precision AS asa_seconds,
@@ -3235,7 +3243,8 @@ $v$, source_schema, into_schema);
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %2$I.operator_monthly WITH (security_invoker = true) AS
 SELECT f.month, f.operator_id, u.name::text AS operator_name,
-       count(*) AS answered,
+       count(*) FILTER (WHERE f.answered) AS answered,
+       count(*) FILTER (WHERE f.offered_at IS NULL) AS outbound,
        round(@extschema@.sl_pct(f.wait_seconds, f.answered, f.threshold_seconds), 2) AS sl_pct,
        round(@extschema@.asa(f.wait_seconds, f.answered)::numeric, 1)::double precision AS asa_seconds,
        @extschema@.resolution_time(f.frt_seconds) AS frt_median_seconds,
@@ -3259,7 +3268,7 @@ CREATE OR REPLACE VIEW %2$I.cross_check_detail WITH (security_invoker = true) AS
 WITH ev AS MATERIALIZED (
     SELECT r.id AS event_id, r.conversation_id::bigint AS contact_id, r.name::text AS name, r.value,
            r.value_in_business_hours, r.event_start_time AT TIME ZONE 'UTC' AS their_start,
-           r.event_end_time AT TIME ZONE 'UTC' AS their_end, c.inbox_id
+           r.event_end_time AT TIME ZONE 'UTC' AS their_end, c.inbox_id, r.event_start_time = c.created_at AS at_created
     FROM %1$I.reporting_events r JOIN %1$I.conversations c ON c.id = r.conversation_id
     WHERE r.name IN ('first_response', 'reply_time', 'conversation_resolved')
       AND r.event_start_time IS NOT NULL AND r.event_end_time IS NOT NULL),
@@ -3323,28 +3332,35 @@ parts AS (
            CASE WHEN cl.event_id IS NOT NULL THEN 'resolution_cleared_wait'
                 WHEN o.at_handoff THEN 'bot_handoff_start'
                 WHEN o.at_opened THEN 'reopen_start'
-                ELSE 'conversation_created_start' END AS start_cause
+                WHEN o.at_created THEN 'conversation_created_start' END AS start_cause
     FROM ours o
     LEFT JOIN %2$I.business_calendars b ON b.inbox_id = o.inbox_id
     LEFT JOIN cleared cl ON cl.event_id = o.event_id
     CROSS JOIN LATERAL (VALUES (false), (true)) v(business)
     WHERE NOT v.business OR b.calendar IS NOT NULL),
 d AS (
-    SELECT p.*, p.ours - p.theirs AS difference FROM parts p)
+    SELECT p.*, p.ours - p.theirs AS difference,
+           p.ours - p.theirs - p.start_shift - p.end_shift - p.calendar_part AS residual,
+           CASE WHEN p.business THEN 0.5 ELSE 1 END::double precision AS bound
+    FROM parts p)
+-- a rule only when the residual (what the explained parts leave) is within
+-- the bound (1e-6 s of floating-point slack), else NULL: unexplained
 SELECT d.contact_id, d.event_id,
        d.name || CASE WHEN d.business THEN '_business' ELSE '' END AS figure,
        d.ours, d.theirs, d.difference,
        CASE WHEN d.difference = 0 THEN NULL
             WHEN d.ours IS NULL AND d.name = 'conversation_resolved' THEN 'not_resolved'
             WHEN d.ours IS NULL THEN 'no_customer_turn'
+            WHEN (abs(d.residual) <= d.bound + 1e-6) IS NOT TRUE THEN NULL
+            WHEN d.name = 'first_response' AND d.their_end < d.our_start AND d.at_created THEN 'agent_started'
             WHEN abs(d.start_shift) >= 1 THEN d.start_cause
-            WHEN abs(d.end_shift) >= 1 THEN 'reopened_later'
+            WHEN abs(d.end_shift) >= 1 THEN CASE WHEN d.name = 'conversation_resolved' AND d.end_shift > 0
+                                                 THEN 'reopened_later' END
             WHEN d.calendar_part <> 0 THEN 'all_day_until_2359'
             WHEN d.business THEN 'rounded_seconds'
             ELSE 'whole_seconds' END AS rule,
        d.our_start, d.our_end, d.their_start, d.their_end, d.start_shift, d.end_shift, d.calendar_part,
-       d.difference - d.start_shift - d.end_shift - d.calendar_part AS residual,
-       CASE WHEN d.business THEN 0.5 ELSE 1 END::double precision AS bound
+       d.residual, d.bound
 FROM d
 $v$, source_schema, into_schema);
 
@@ -3366,7 +3382,7 @@ $v$, source_schema, into_schema);
 		('contact_events', NULL, 'the raw events of each Chatwoot conversation for contact_timeline(kind, at, party, operator_id): messages (not private notes, activity or template messages), the entry into the agents'' queue, resolutions and reopens'),
 		('contact_events', 'contact_id', 'the conversation (conversations.id)'),
 		('contact_events', 'at', 'when it happened (Chatwoot stores UTC)'),
-		('contact_events', 'kind', 'customer_message (incoming), operator_message (outgoing from a User, not automated), bot_message (outgoing from a bot, an automation rule or a campaign, or without a sender), offered, resolved, reopened'),
+		('contact_events', 'kind', 'customer_message (incoming), operator_message (outgoing from a User, not automated), bot_message (outgoing from a bot, an automation rule or a campaign, or without a sender), offered (none for a conversation only a bot handled, nor for an outbound one: an agent wrote first), resolved, reopened'),
 		('contact_events', 'party', 'who: bot for a bot handoff or a bot resolution, operator for an agent''s resolution, system otherwise; NULL for messages (their kind''s party)'),
 		('contact_events', 'operator_id', 'the agent (users.id as text) of an operator message or of a resolution'),
 		('contact_facts', NULL, 'one row per Chatwoot conversation, the contract of contact_facts (docs/your-data.md)'),
@@ -3376,13 +3392,13 @@ $v$, source_schema, into_schema);
 		('contact_facts', 'product', 'not recorded by Chatwoot: always NULL'),
 		('contact_facts', 'segment', 'not recorded by Chatwoot: always NULL'),
 		('contact_facts', 'customer_id', 'the customer (contacts.id)'),
-		('contact_facts', 'operator_id', 'the agent (users.id as text) who sent the first human reply; NULL when no agent replied'),
+		('contact_facts', 'operator_id', 'the agent (users.id as text) who sent the first human message: the first reply, or the opening message of an outbound conversation (an agent wrote first); NULL when no agent wrote'),
 		('contact_facts', 'arrived_at', 'the customer''s first message, else the conversation''s creation'),
-		('contact_facts', 'offered_at', 'entry into the agents'' queue: the bot handoff, else the conversation''s creation; NULL when only a bot handled it'),
-		('contact_facts', 'answered_at', 'the first human reply (outgoing, not private, from a User, not automated)'),
+		('contact_facts', 'offered_at', 'entry into the agents'' queue: the bot handoff, else the conversation''s creation; NULL when only a bot handled it, and for an outbound conversation (the first message not from a bot is an agent''s outgoing message)'),
+		('contact_facts', 'answered_at', 'the first human reply (outgoing, not private, from a User, not automated) at or after the customer''s first message; never before arrived_at (an outbound conversation''s opening message is no reply); NULL when none'),
 		('contact_facts', 'wait_seconds', 'seconds from offered_at to the first human reply (0 when an agent replied before the handoff); NULL when not answered'),
-		('contact_facts', 'answered', 'true: an agent replied; false: offered and resolved without a human reply (abandoned); NULL: not offered (bot only) or still waiting'),
-		('contact_facts', 'handle_seconds', 'seconds from the first human reply to the first resolution after it, else to the last human reply (handle_time)'),
+		('contact_facts', 'answered', 'true: an agent replied; false: offered and resolved without a human reply (abandoned); NULL: not offered (bot only, or outbound) or still waiting'),
+		('contact_facts', 'handle_seconds', 'elapsed seconds (not work time: hours for an e-mail) from the first human message (the first reply, or an outbound conversation''s opening message) to the first resolution after it, else to the last human message (handle_time of the timeline)'),
 		('contact_facts', 'transferred', 'answered and replied to by more than one agent, or now assigned to another agent than the first replier'),
 		('contact_facts', 'resolved', 'resolved and not reopened since (is_resolved of the timeline)'),
 		('contact_facts', 'resolved_at', 'the last resolution of a resolved conversation'),
@@ -3400,15 +3416,16 @@ $v$, source_schema, into_schema);
 		('monthly_report', 'channel', 'chat, email, call, or (all)'),
 		('monthly_report', 'inbox', 'the inbox''s name, or (all)'),
 		('monthly_report', 'conversations', 'conversations that arrived in the month'),
-		('monthly_report', 'offered', 'conversations offered to the agents and answered or abandoned'),
+		('monthly_report', 'offered', 'conversations offered to the agents and answered or abandoned (outbound ones are not offered)'),
 		('monthly_report', 'answered', 'conversations with a human reply'),
 		('monthly_report', 'abandoned', 'offered conversations resolved without a human reply'),
 		('monthly_report', 'bot_resolved', 'conversations resolved by the bot without a handoff'),
 		('monthly_report', 'with_bot', 'conversations the bot still holds (no handoff, not resolved)'),
+		('monthly_report', 'outbound', 'conversations an agent started (the first message not from a bot is an agent''s): not offered, left out of offered, sl_pct, asa_seconds and abandon_rate_pct'),
 		('monthly_report', 'sl_pct', 'service level, %: answered within the channel''s threshold over offered (abandons count against)'),
 		('monthly_report', 'abandon_rate_pct', 'abandoned over offered, %'),
 		('monthly_report', 'asa_seconds', 'average seconds from the queue entry to the first human reply'),
-		('monthly_report', 'aht_seconds', 'average handle time, seconds (first human reply to resolution)'),
+		('monthly_report', 'aht_seconds', 'average handle_seconds: elapsed seconds from the first human message to the resolution (handle_time of the timeline), not work time: hours for e-mail'),
 		('monthly_report', 'frt_median_seconds', 'exact median first response time, seconds (from the customer''s first message)'),
 		('monthly_report', 'frt_p90_seconds', 'exact 90th percentile of the first response time, seconds'),
 		('monthly_report', 'frt_business_median_seconds', 'exact median first response time in the inbox''s working hours, seconds; NULL without working hours'),
@@ -3421,17 +3438,18 @@ $v$, source_schema, into_schema);
 		('monthly_report', 'transfer_rate_pct', 'answered conversations transferred to another agent, %'),
 		('monthly_report', 'csat_pct', 'CSAT: ratings 4 and 5 over all ratings, %'),
 		('monthly_report', 'ratings', 'CSAT ratings received'),
-		('operator_monthly', NULL, 'per month and agent (the first human replier): Chatwoot conversations'' KPIs from support_kpi''s aggregates'),
+		('operator_monthly', NULL, 'per month and agent (the first human writer: the first replier, or the agent who started an outbound conversation): Chatwoot conversations'' KPIs from support_kpi''s aggregates'),
 		('operator_monthly', 'month', 'the month (in the report''s time zone)'),
 		('operator_monthly', 'operator_id', 'the agent (users.id as text)'),
 		('operator_monthly', 'operator_name', 'the agent''s name (users.name)'),
 		('operator_monthly', 'answered', 'conversations the agent answered first'),
+		('operator_monthly', 'outbound', 'outbound conversations the agent started (not offered: outside sl_pct and asa_seconds)'),
 		('operator_monthly', 'sl_pct', 'answered within the channel''s threshold over answered, % (abandons have no agent)'),
 		('operator_monthly', 'asa_seconds', 'average seconds from the queue entry to the agent''s first reply'),
 		('operator_monthly', 'frt_median_seconds', 'exact median first response time, seconds'),
 		('operator_monthly', 'frt_p90_seconds', 'exact 90th percentile of the first response time, seconds'),
 		('operator_monthly', 'art_seconds', 'mean of the conversations'' average response times, seconds'),
-		('operator_monthly', 'aht_seconds', 'average handle time, seconds'),
+		('operator_monthly', 'aht_seconds', 'average handle_seconds: elapsed seconds from the agent''s first message to the resolution (handle_time of the timeline), not work time: hours for e-mail'),
 		('operator_monthly', 'resolution_median_seconds', 'exact median resolution time of the resolved conversations, seconds'),
 		('operator_monthly', 'fcr_pct', 'first contact resolution, %'),
 		('operator_monthly', 'transfer_rate_pct', 'conversations transferred to another agent, %'),
@@ -3444,7 +3462,7 @@ $v$, source_schema, into_schema);
 		('cross_check_detail', 'ours', 'our figure from the raw messages, seconds'),
 		('cross_check_detail', 'theirs', 'Chatwoot''s stored figure, seconds'),
 		('cross_check_detail', 'difference', 'ours - theirs, seconds'),
-		('cross_check_detail', 'rule', 'NULL when equal, else the documented reason of the difference (docs/sources.md)'),
+		('cross_check_detail', 'rule', 'NULL when equal; else the documented reason of the difference (docs/sources.md), given only when the residual is within bound; NULL with a difference: unexplained'),
 		('cross_check_detail', 'our_start', 'when our clock starts'),
 		('cross_check_detail', 'our_end', 'when our clock stops'),
 		('cross_check_detail', 'their_start', 'when Chatwoot''s clock starts (event_start_time)'),
@@ -3452,15 +3470,15 @@ $v$, source_schema, into_schema);
 		('cross_check_detail', 'start_shift', 'seconds (working seconds for a _business figure) from our start to Chatwoot''s'),
 		('cross_check_detail', 'end_shift', 'seconds (working seconds for a _business figure) from Chatwoot''s end to ours'),
 		('cross_check_detail', 'calendar_part', 'working seconds our calendar counts and Chatwoot''s does not between its start and end (open_all_day days end at 23:59 in Chatwoot)'),
-		('cross_check_detail', 'residual', 'difference - start_shift - end_shift - calendar_part: Chatwoot''s whole seconds, within bound'),
-		('cross_check_detail', 'bound', 'the largest residual the rules allow: under 1 s (to_i of each end) or 0.5 s (working time rounded)'),
+		('cross_check_detail', 'residual', 'difference - start_shift - end_shift - calendar_part: Chatwoot''s whole seconds, within bound when the difference is explained'),
+		('cross_check_detail', 'bound', 'the largest residual a rule allows: 1 s (to_i of each end) or 0.5 s (working time rounded), with 1e-6 s of floating-point slack; beyond it the rule is NULL'),
 		('cross_check', NULL, 'one row per Chatwoot-stored figure (first_response, reply_time, conversation_resolved, each also in business hours) beside ours, with the rule that explains any difference'),
 		('cross_check', 'contact_id', 'the conversation'),
 		('cross_check', 'figure', 'the reporting event''s name, with _business for its value_in_business_hours'),
 		('cross_check', 'ours', 'our figure from the raw messages, seconds'),
 		('cross_check', 'theirs', 'Chatwoot''s stored figure, seconds'),
 		('cross_check', 'difference', 'ours - theirs, seconds'),
-		('cross_check', 'rule', 'NULL when equal, else the documented reason: whole_seconds, rounded_seconds, bot_handoff_start, reopen_start, resolution_cleared_wait, conversation_created_start, reopened_later, all_day_until_2359, not_resolved, no_customer_turn')
+		('cross_check', 'rule', 'NULL when equal, else the documented reason: whole_seconds, rounded_seconds, bot_handoff_start, reopen_start, resolution_cleared_wait, conversation_created_start, agent_started, reopened_later, all_day_until_2359, not_resolved, no_customer_turn; NULL with a difference: unexplained (what the rule''s parts leave exceeds its bound)')
 		) t(view_name, column_name, remark)
 	LOOP
 		IF c.column_name IS NULL THEN

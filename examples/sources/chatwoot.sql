@@ -18,7 +18,8 @@
 -- chats and bot handoffs, greetings, private notes, assignment and status
 -- activity messages, automation-rule messages, transfers between agents,
 -- unanswered chats closed by auto-resolve, conversations still open at the
--- end, a snoozed one, reopened conversations (the customer writes back after
+-- end, a snoozed one, outbound conversations (an agent writes first: mostly
+-- e-mails, some never answered by the customer), reopened conversations (the customer writes back after
 -- the resolution), overnight and weekend e-mails answered at the next
 -- opening, CSAT surveys and their answers.
 --
@@ -456,6 +457,29 @@ BEGIN
 			display_id, uuid, last_activity_at, team_id, waiting_since)
 		VALUES (i, 1, inbox, CASE WHEN inbox = 1 THEN 2 ELSE 0 END, created, created, contact, i,
 			md5('conversation' || i)::uuid, created, CASE WHEN chat THEN 1 ELSE 2 END, created);
+		-- outbound: an agent starts the conversation (mostly e-mails about an order; a few
+		-- WhatsApp messages); Chatwoot times its first_response from the creation to this
+		-- opening message.  The customer answers hours later, or never (the agent resolves
+		-- it three days later).
+		IF inbox = 3 AND pg_temp.u(i, 'outbound') < 0.15 OR inbox = 2 AND pg_temp.u(i, 'outbound') < 0.03 THEN
+			agent := CASE WHEN chat THEN 1 + floor(pg_temp.u(i, 'agent') * 8)::integer
+			              ELSE 9 + floor(pg_temp.u(i, 'agent') * 4)::integer END;
+			UPDATE chatwoot.conversations SET assignee_id = agent WHERE id = i;
+			t := created + make_interval(secs => round((0.05 + 2 * pg_temp.u(i, 'ms'))::numeric, 3)::double precision);
+			PERFORM pg_temp.msg(i, 1, false, 'User', agent, t, 'Hello, about your order: it ships next week.');
+			IF pg_temp.u(i, 'outreply') < 0.25 THEN
+				PERFORM pg_temp.resolve(i, t + interval '3 days', agent);
+				CONTINUE;
+			END IF;
+			t := t + make_interval(mins => 30 + floor(600 * pg_temp.u(i, 'outt'))::integer,
+			                       secs => round(pg_temp.u(i, 'outs')::numeric, 3)::double precision);
+			PERFORM pg_temp.msg(i, 0, false, 'Contact', contact, t, 'Thanks, can it come sooner?');
+			t := pg_temp.next_open(inbox, t) + pg_temp.wait(i, 'wo', med / 2);
+			PERFORM pg_temp.msg(i, 1, false, 'User', agent, t, 'Yes, I changed it to express.');
+			t := t + make_interval(mins => 10 + floor(110 * pg_temp.u(i, 'res'))::integer);
+			PERFORM pg_temp.resolve(i, t, agent);
+			CONTINUE;
+		END IF;
 		-- the customer's first message, a few milliseconds after the conversation
 		t := created + make_interval(secs => round((0.005 + 0.3 * pg_temp.u(i, 'ms'))::numeric, 3)::double precision);
 		PERFORM pg_temp.msg(i, 0, false, 'Contact', contact, t, 'Hello, I have a question about my order');
