@@ -2418,6 +2418,48 @@ COMMENT ON FUNCTION @extschema@.generate_demo_events(integer, date, bigint) IS '
 -- security_invoker and bind every name when they are created.
 --
 
+CREATE FUNCTION @extschema@.source_args_check(made_by text, time_zone text, thresholds jsonb, channels text[]) RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY INVOKER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	k text;
+	v jsonb;
+	ok boolean;
+BEGIN
+	IF time_zone IS NULL OR NOT EXISTS (SELECT FROM pg_timezone_names WHERE lower(name) = lower(time_zone))
+	   AND NOT EXISTS (SELECT FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(time_zone)) THEN
+		RAISE EXCEPTION '%: time zone "%" not recognized', made_by, time_zone
+			USING ERRCODE = '22023', HINT = 'Use a name of pg_timezone_names, such as Europe/Berlin or UTC.';
+	END IF;
+	-- seconds per channel; "*" for the channels not named (required when the channels are an open set)
+	IF thresholds IS NULL OR jsonb_typeof(thresholds) <> 'object' OR (channels IS NULL AND NOT thresholds ? '*') THEN
+		RAISE EXCEPTION '%: thresholds must be a JSON object of seconds per channel%', made_by,
+			CASE WHEN channels IS NULL THEN ' with a "*" entry for the other channels' ELSE '' END
+			USING ERRCODE = '22023', HINT = 'For example {"chat": 60, "email": 14400, "*": 3600}.';
+	END IF;
+	-- each a double precision above 0 and finite (1e400 and 1e-400 do not cast)
+	FOR k, v IN SELECT e.key, e.value FROM jsonb_each(thresholds) e LOOP
+		BEGIN
+			ok := jsonb_typeof(v) = 'number' AND v::text::double precision > 0 AND v::text::double precision < 'infinity';
+		EXCEPTION WHEN numeric_value_out_of_range THEN
+			ok := false;
+		END;
+		IF NOT ok THEN
+			RAISE EXCEPTION '%: the threshold of channel "%" must be a finite number of seconds above 0, not %', made_by, k,
+				CASE WHEN length(v::text) > 24 THEN left(v::text, 20) || '...' ELSE v::text END
+				USING ERRCODE = '22023';
+		END IF;
+	END LOOP;
+	FOREACH k IN ARRAY coalesce(channels, ARRAY[]::text[]) LOOP
+		IF NOT (thresholds ? k OR thresholds ? '*') THEN
+			RAISE EXCEPTION '%: thresholds has no entry for channel "%" and no "*" entry', made_by, k
+				USING ERRCODE = '22023';
+		END IF;
+	END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.source_args_check(text, text, jsonb, text[]) IS 'the arguments create_chatwoot_views and create_zammad_views share: a known time zone, and thresholds as a JSON object of finite seconds above 0 per channel, covering channels (NULL: an open set, a "*" entry required); raises 22023 prefixed with made_by';
 CREATE FUNCTION @extschema@.source_target_check(into_schema name, views text[], made_by text) RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY INVOKER
 SET search_path = pg_catalog, pg_temp
@@ -3004,28 +3046,8 @@ BEGIN
 		RAISE EXCEPTION 'create_chatwoot_views: into_schema must differ from source_schema "%"', source_schema
 			USING ERRCODE = '22023';
 	END IF;
-	IF time_zone IS NULL OR NOT EXISTS (SELECT FROM pg_timezone_names WHERE lower(name) = lower(time_zone))
-	   AND NOT EXISTS (SELECT FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(time_zone)) THEN
-		RAISE EXCEPTION 'create_chatwoot_views: time zone "%" not recognized', time_zone
-			USING ERRCODE = '22023', HINT = 'Use a name of pg_timezone_names, such as Europe/Berlin or UTC.';
-	END IF;
-	-- thresholds: seconds per channel (chat, email, call), "*" for any channel not named
-	IF thresholds IS NULL OR jsonb_typeof(thresholds) <> 'object' THEN
-		RAISE EXCEPTION 'create_chatwoot_views: thresholds must be a JSON object of seconds per channel'
-			USING ERRCODE = '22023', HINT = 'For example {"chat": 60, "email": 14400, "call": 20}; "*" sets the channels not named.';
-	END IF;
-	FOR col IN SELECT e.key FROM jsonb_each(thresholds) e
-		WHERE jsonb_typeof(e.value) <> 'number' OR NOT (e.value::text::double precision > 0
-			AND e.value::text::double precision < 'infinity') LOOP
-		RAISE EXCEPTION 'create_chatwoot_views: the threshold of channel "%" must be a number of seconds above 0, not %',
-			col, thresholds -> col USING ERRCODE = '22023';
-	END LOOP;
-	FOREACH col IN ARRAY ARRAY['chat', 'email', 'call'] LOOP
-		IF NOT (thresholds ? col OR thresholds ? '*') THEN
-			RAISE EXCEPTION 'create_chatwoot_views: thresholds has no entry for channel "%" and no "*" entry', col
-				USING ERRCODE = '22023';
-		END IF;
-	END LOOP;
+	PERFORM @extschema@.source_args_check('create_chatwoot_views'::text, time_zone, thresholds,
+		ARRAY['chat', 'email', 'call']::text[]);
 	IF repeat_within IS NULL OR repeat_within <= interval '0' OR isfinite(repeat_within) IS NOT TRUE THEN
 		RAISE EXCEPTION 'create_chatwoot_views: repeat_within must be a positive interval, not %', repeat_within
 			USING ERRCODE = '22023';
@@ -3548,8 +3570,6 @@ DECLARE
 	ln text;
 	cur text;
 	m text[];
-	k text;
-	v jsonb;
 	tu text := 'NULL::double precision';
 	src text;
 	names text[] := ARRAY[]::text[];
@@ -3558,7 +3578,6 @@ DECLARE
 	cols jsonb := '[]';
 	i int;
 	j int;
-	ok boolean;
 BEGIN
 	-- arguments
 	IF source_schema IS NULL OR into_schema IS NULL THEN
@@ -3572,26 +3591,7 @@ BEGIN
 		RAISE EXCEPTION 'create_zammad_views: into_schema must differ from source_schema "%"', source_schema
 			USING ERRCODE = '22023';
 	END IF;
-	IF time_zone IS NULL OR NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE lower(name) = lower(time_zone))
-		AND NOT EXISTS (SELECT 1 FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(time_zone)) THEN
-		RAISE EXCEPTION 'create_zammad_views: time zone "%" not recognized', time_zone USING ERRCODE = '22023';
-	END IF;
-	IF thresholds IS NULL OR jsonb_typeof(thresholds) <> 'object' OR NOT thresholds ? '*' THEN
-		RAISE EXCEPTION 'create_zammad_views: thresholds must be a JSON object of seconds per channel with a "*" entry for the other channels'
-			USING ERRCODE = '22023';
-	END IF;
-	-- each threshold must be a double precision above 0 and finite (1e400 or 1e-400 do not cast)
-	FOR k, v IN SELECT e.key, e.value FROM jsonb_each(thresholds) e LOOP
-		BEGIN
-			ok := jsonb_typeof(v) = 'number' AND v::text::double precision > 0 AND v::text::double precision < 'infinity';
-		EXCEPTION WHEN numeric_value_out_of_range THEN
-			ok := false;
-		END;
-		IF NOT ok THEN
-			RAISE EXCEPTION 'create_zammad_views: the threshold of channel "%" must be a finite number of seconds above 0, not %', k, v
-				USING ERRCODE = '22023';
-		END IF;
-	END LOOP;
+	PERFORM @extschema@.source_args_check('create_zammad_views'::text, time_zone, thresholds, NULL::text[]);
 	IF repeat_within IS NULL OR repeat_within <= interval '0' THEN
 		RAISE EXCEPTION 'create_zammad_views: repeat_within must be above 0' USING ERRCODE = '22023';
 	END IF;

@@ -9,7 +9,7 @@
 \set schema source_chatwoot
 \ir helpers.psql
 
-SELECT plan(53);
+SELECT plan(54);
 SET timezone = 'UTC';
 
 -- Empty Chatwoot tables: the generator with no conversation, kept as cw_tiny
@@ -240,8 +240,11 @@ SELECT is(run_error($$SELECT create_chatwoot_views('cw_broken', 'cw_broken_kpi')
 SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'Europe/Mosow')$$),
 	'22023 create_chatwoot_views: time zone "Europe/Mosow" not recognized', 'an unknown time zone');
 SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', '{"chat": 0, "*": 60}')$$),
-	'22023 create_chatwoot_views: the threshold of channel "chat" must be a number of seconds above 0, not 0',
+	'22023 create_chatwoot_views: the threshold of channel "chat" must be a finite number of seconds above 0, not 0',
 	'a zero threshold');
+SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', '{"chat": 1e400, "*": 60}')$$),
+	'22023 create_chatwoot_views: the threshold of channel "chat" must be a finite number of seconds above 0, not 10000000000000000000...',
+	'a threshold beyond double precision: the same clean error (the check create_zammad_views shares)');
 SELECT is(run_error($$SELECT create_chatwoot_views('cw_tiny', 'x', 'UTC', '{"chat": 60, "email": 3600}')$$),
 	'22023 create_chatwoot_views: thresholds has no entry for channel "call" and no "*" entry',
 	'a channel without a threshold');
