@@ -13,6 +13,9 @@ OBJS = \
 	src/sketch_accessors.o \
 	src/sketch_buckets.o \
 	src/counter_state.o \
+	src/agent_time.o \
+	src/agent_time_kpis.o \
+	src/agent_time_agg.o \
 	src/handling.o \
 	src/queue.o \
 	src/rates.o \

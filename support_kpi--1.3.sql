@@ -4103,3 +4103,98 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_zammad_views(name, name, text, jsonb, text, interval, double precision) IS 'creates (or replaces) in into_schema the views ticket_figures, contact_events, contact_facts, monthly_report, operator_monthly and cross_check over the Zammad tables of source_schema, and returns them';
 -- (end of 12.3)
+
+--
+-- 13. Operator time: status logs split at bucket edges (issue 18, WORK IN PROGRESS)
+--
+CREATE TYPE @extschema@.agent_time_state;
+CREATE FUNCTION @extschema@.agent_time_state_in(cstring) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_in(cstring) IS 'text input of agent_time_state; validated';
+CREATE FUNCTION @extschema@.agent_time_state_out(@extschema@.agent_time_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_out(@extschema@.agent_time_state) IS 'text output of agent_time_state';
+CREATE FUNCTION @extschema@.agent_time_state_recv(internal) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_recv(internal) IS 'binary input of agent_time_state; validated';
+CREATE FUNCTION @extschema@.agent_time_state_send(@extschema@.agent_time_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_send(@extschema@.agent_time_state) IS 'binary output of agent_time_state';
+CREATE TYPE @extschema@.agent_time_state (
+	INPUT = @extschema@.agent_time_state_in, OUTPUT = @extschema@.agent_time_state_out,
+	RECEIVE = @extschema@.agent_time_state_recv, SEND = @extschema@.agent_time_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.agent_time_state IS 'time per (planned activity, status) over one or more buckets (microseconds); mergeable with rollup()';
+CREATE FUNCTION @extschema@.agent_time_state_combine(@extschema@.agent_time_state, @extschema@.agent_time_state) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_combine(@extschema@.agent_time_state, @extschema@.agent_time_state) IS 'merges two agent_time_state values: times added';
+CREATE FUNCTION @extschema@.agent_time_state_uncombine(@extschema@.agent_time_state, @extschema@.agent_time_state) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_uncombine(@extschema@.agent_time_state, @extschema@.agent_time_state) IS 'inverse of agent_time_state_combine for window frames';
+CREATE FUNCTION @extschema@.agent_time_state_nonempty(@extschema@.agent_time_state) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_nonempty(@extschema@.agent_time_state) IS 'the state, NULL when it covers no time';
+CREATE AGGREGATE @extschema@.rollup(@extschema@.agent_time_state) (
+	SFUNC = @extschema@.agent_time_state_combine, STYPE = @extschema@.agent_time_state,
+	COMBINEFUNC = @extschema@.agent_time_state_combine,
+	MSFUNC = @extschema@.agent_time_state_combine, MINVFUNC = @extschema@.agent_time_state_uncombine,
+	MSTYPE = @extschema@.agent_time_state,
+	MFINALFUNC = @extschema@.agent_time_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.agent_time_state) IS 'merges agent_time_state values: times added';
+CREATE FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz) RETURNS internal
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
+CREATE FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS internal
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
+CREATE FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz) RETURNS @extschema@.agent_time_state[]
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
+CREATE FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_state[]
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
+CREATE AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz) (
+	SFUNC = @extschema@.agent_time_accum, STYPE = internal,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY);
+COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
+CREATE AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz, text) (
+	SFUNC = @extschema@.agent_time_accum, STYPE = internal,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY);
+COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
+CREATE FUNCTION @extschema@.status_seconds(@extschema@.agent_time_state, text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_status_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.status_seconds(@extschema@.agent_time_state, text) IS 'seconds in the status';
+CREATE FUNCTION @extschema@.unknown_seconds(@extschema@.agent_time_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_unknown_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.unknown_seconds(@extschema@.agent_time_state) IS 'seconds before any known status';
+CREATE FUNCTION @extschema@.span_seconds(@extschema@.agent_time_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_span_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.span_seconds(@extschema@.agent_time_state) IS 'seconds covered (operator-time)';
+CREATE FUNCTION @extschema@.bucket_start(@extschema@.agent_time_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_start' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_start(@extschema@.agent_time_state) IS 'the earliest bucket start';
+CREATE FUNCTION @extschema@.bucket_end(@extschema@.agent_time_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_end' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_end(@extschema@.agent_time_state) IS 'the latest bucket end';
+CREATE FUNCTION @extschema@.status_times(@extschema@.agent_time_state, OUT activity text, OUT status text, OUT seconds double precision) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'skpi_status_times' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.status_times(@extschema@.agent_time_state) IS 'one row per (planned activity, status)';
+CREATE FUNCTION @extschema@.occupancy(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_categories' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.occupancy(@extschema@.agent_time_state, jsonb) IS 'occupancy %';
+CREATE FUNCTION @extschema@.utilisation(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_utilisation' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.utilisation(@extschema@.agent_time_state, jsonb) IS 'utilisation %';
+CREATE FUNCTION @extschema@.shrinkage(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_shrinkage' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.shrinkage(@extschema@.agent_time_state, jsonb) IS 'shrinkage %';
+CREATE FUNCTION @extschema@.adherence(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_adherence' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.adherence(@extschema@.agent_time_state, jsonb) IS 'schedule adherence %';
+CREATE FUNCTION @extschema@.conformance(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_conformance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.conformance(@extschema@.agent_time_state, jsonb) IS 'schedule conformance %';
+CREATE FUNCTION @extschema@.category_seconds(@extschema@.agent_time_state, jsonb, text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_category_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category_seconds(@extschema@.agent_time_state, jsonb, text) IS 'seconds in a status category';
