@@ -4142,25 +4142,43 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.agent_time_state) (
 	MFINALFUNC = @extschema@.agent_time_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
 	PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.agent_time_state) IS 'merges agent_time_state values: times added';
-CREATE FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz) RETURNS internal
+CREATE TYPE @extschema@.agent_time_log_state;
+CREATE FUNCTION @extschema@.agent_time_log_state_in(cstring) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_in(cstring) IS 'text input of agent_time_log_state; validated';
+CREATE FUNCTION @extschema@.agent_time_log_state_out(@extschema@.agent_time_log_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_out(@extschema@.agent_time_log_state) IS 'text output of agent_time_log_state';
+CREATE FUNCTION @extschema@.agent_time_log_state_recv(internal) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_recv(internal) IS 'binary input of agent_time_log_state; validated';
+CREATE FUNCTION @extschema@.agent_time_log_state_send(@extschema@.agent_time_log_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_send(@extschema@.agent_time_log_state) IS 'binary output of agent_time_log_state';
+CREATE TYPE @extschema@.agent_time_log_state (
+	INPUT = @extschema@.agent_time_log_state_in, OUTPUT = @extschema@.agent_time_log_state_out,
+	RECEIVE = @extschema@.agent_time_log_state_recv, SEND = @extschema@.agent_time_log_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.agent_time_log_state IS 'the running state of agent_time over an operator''s status log: the status in force and the time per bucket and status so far';
+CREATE FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) RETURNS @extschema@.agent_time_log_state
 	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
-CREATE FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS internal
+COMMENT ON FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
+CREATE FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_log_state
 	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.agent_time_accum(internal, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
-CREATE FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz) RETURNS @extschema@.agent_time_state[]
+COMMENT ON FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
+CREATE FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) RETURNS @extschema@.agent_time_state[]
 	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
-CREATE FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_state[]
+COMMENT ON FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
+CREATE FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_state[]
 	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.agent_time_final(internal, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
+COMMENT ON FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
 CREATE AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz) (
-	SFUNC = @extschema@.agent_time_accum, STYPE = internal,
-	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY);
+	SFUNC = @extschema@.agent_time_accum, STYPE = @extschema@.agent_time_log_state,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz) IS 'WIP';
 CREATE AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz, text) (
-	SFUNC = @extschema@.agent_time_accum, STYPE = internal,
-	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY);
+	SFUNC = @extschema@.agent_time_accum, STYPE = @extschema@.agent_time_log_state,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
 CREATE FUNCTION @extschema@.status_seconds(@extschema@.agent_time_state, text) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'skpi_status_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

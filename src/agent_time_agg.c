@@ -4,10 +4,6 @@
  *		an operator's status log split exactly at bucket edges, one closed
  *		agent_time_state per bucket of [from, to), as an array.
  *
- * WORK IN PROGRESS (issue 18): the transition state is still internal; it
- * becomes the concrete type agent_time_builder (an expanded object with a
- * text and binary form) before this ships.
- *
  * Rules: the status of the last row before a bucket is carried into it
  * (rows before `from` only set the status carried into the first bucket);
  * time before the first known status is unknown (status NULL); the last
@@ -21,6 +17,13 @@
  * time zone (the session's by default) when width has days or months: a day
  * bucket across a DST change is 23 or 25 hours; month k of a start on the
  * 31st is the month's last day.
+ *
+ * The transition state is agent_time_log_state: a flat value updated in
+ * place in the aggregate's memory, a dense matrix of microseconds per bucket
+ * and status (the number of buckets is known from the arguments), so a row
+ * costs a comparison and an addition.  It has no combine function: a log
+ * split at arbitrary rows cannot be merged without its events (the
+ * per-bucket results do merge, with rollup()).
  */
 #include "postgres.h"
 
@@ -28,179 +31,247 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "pgtime.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 #include "agent_time.h"
+#include "timeline.h"
 
-#define AT_MAX_BUCKETS 1000000
+#define AT_LOG_VERSION 1
+#define AT_LOG_KIND 1
+#define AT_MAX_BUCKETS 100000
+#define AT_MAX_CELLS (INT64CONST(1) << 24)	/* buckets x (statuses + 1) */
 
-typedef struct AtBuilder
+#define AT_LOG_SEEN 0x01		/* a row was read (last_at valid) */
+#define AT_LOG_DONE 0x02		/* time credited up to `to` */
+
+typedef struct AgentTimeLog
 {
-	/* parameters */
+	SKPI_STATE_HEADER;
+	uint8		flags;
+	uint8		zone_len;		/* bytes of the zone name (no NUL) */
+	int32		nbuckets;		/* buckets of [from, to) */
+	int32		k;				/* the current bucket */
+	int32		nnames;			/* statuses seen */
+	int32		capnames;		/* columns of the matrix, minus the unknown one */
+	int32		pool_len;		/* bytes of names used */
+	int32		pool_cap;		/* bytes of names allocated */
+	int32		status;			/* the status in force, -1 unknown */
 	Interval	width;
 	TimestampTz from,
-				to;
-	pg_tz	   *tz;
-	struct pg_tm from_tm;		/* from in tz (days / months widths) */
-	fsec_t		from_fsec;
+				to,
+				bs,				/* the current bucket's start */
+				be,				/* its end, clipped to `to` */
+				t0,				/* time credited up to */
+				last_at;		/* the last row's time */
+	char		var[FLEXIBLE_ARRAY_MEMBER];
+	/* zone[zone_len + 1]; int32 name_off[capnames]; pool[pool_cap]; int64 acc[nbuckets][capnames + 1] */
+} AgentTimeLog;
 
-	/* position */
-	int64		k;				/* current bucket */
-	TimestampTz bs,
-				be;				/* its bounds (be clipped to to) */
-	TimestampTz t0;				/* time credited up to */
-	TimestampTz last_at;
-	bool		seen;
-	bool		done;			/* past to */
-	int			status;			/* name index, -1 unknown */
+SKPI_STATE_LAYOUT(AgentTimeLog);
 
-	/* interned status names */
-	int			nnames,
-				capnames;
-	char	  **names;
-	int		   *namelens;
+#define LOG_ZONE(l) ((l)->var)
+#define LOG_OFFS(l) ((int32 *) ((l)->var + INTALIGN((l)->zone_len + 1)))
+#define LOG_POOL(l) ((char *) (LOG_OFFS(l) + (l)->capnames))
+#define LOG_ACC_OFFSET(zone_len, capnames, pool_cap) \
+	MAXALIGN(offsetof(AgentTimeLog, var) + INTALIGN((zone_len) + 1) + (Size) (capnames) * sizeof(int32) + (pool_cap))
+#define LOG_ACC(l) ((int64 *) ((char *) (l) + LOG_ACC_OFFSET((l)->zone_len, (l)->capnames, (l)->pool_cap)))
+#define LOG_CELL(l, b, s) (LOG_ACC(l)[(Size) (b) * ((l)->capnames + 1) + (s) + 1])
+#define LOG_NAME(l, i) (LOG_POOL(l) + LOG_OFFS(l)[i])
 
-	/* the open bucket: microseconds per status (index + 1; 0: unknown) */
-	int64	   *acc;
-	int			capacc;
-
-	/* closed buckets */
-	Datum	   *closed;
-	int			nclosed,
-				capclosed;
-} AtBuilder;
-
-static TimestampTz
-edge(AtBuilder *b, int64 k)
+static Size
+log_size(int zone_len, int nbuckets, int capnames, int pool_cap)
 {
-	TimestampTz t;
+	return LOG_ACC_OFFSET(zone_len, capnames, pool_cap) +
+		(Size) nbuckets * (capnames + 1) * sizeof(int64);
+}
 
-	if (b->width.month != 0 || b->width.day != 0)
+static const SkpiStateType skpi_agent_time_log_type;
+
+/* ---- bucket edges ---- */
+
+static void
+range_error(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("timestamp out of range")));
+}
+
+/* from + k * width, in zone when width has days or months (as timestamptz + interval) */
+static TimestampTz
+edge_at(const Interval *width, TimestampTz from, const char *zone, int64 k)
+{
+	TimestampTz t = from;
+	int64		add;
+
+	if (width->month != 0 || width->day != 0)
 	{
-		struct pg_tm tm = b->from_tm;
+		pg_tz	   *tz = pg_tzset(zone);
+		struct pg_tm tm;
+		fsec_t		fsec;
 		int			tz_off;
-		int64		months = (int64) b->width.month * k;
-		int64		days = (int64) b->width.day * k;
-		int			julian;
 
-		if (months != 0)
+		if (tz == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("time zone \"%s\" not recognized", zone)));
+		if (timestamp2tm(from, &tz_off, &tm, &fsec, NULL, tz) != 0)
+			range_error();
+		if (width->month != 0)
 		{
-			int64		m = (int64) tm.tm_year * MONTHS_PER_YEAR + (tm.tm_mon - 1) + months;
+			int64		m = (int64) tm.tm_year * MONTHS_PER_YEAR + (tm.tm_mon - 1) +
+				(int64) width->month * k;
 
 			if (m < 0 || m > (int64) 300000 * MONTHS_PER_YEAR)
-				goto out_of_range;
+				range_error();
 			tm.tm_year = (int) (m / MONTHS_PER_YEAR);
 			tm.tm_mon = (int) (m % MONTHS_PER_YEAR) + 1;
 			if (tm.tm_mday > day_tab[isleap(tm.tm_year)][tm.tm_mon - 1])
 				tm.tm_mday = day_tab[isleap(tm.tm_year)][tm.tm_mon - 1];
 		}
-		if (days != 0)
+		if (width->day != 0)
 		{
-			int64		j = (int64) date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) + days;
+			int64		j = (int64) date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) + (int64) width->day * k;
 
 			if (j < 0 || j > INT_MAX / 2)
-				goto out_of_range;
-			julian = (int) j;
-			j2date(julian, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+				range_error();
+			j2date((int) j, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
 		}
-		tz_off = DetermineTimeZoneOffset(&tm, b->tz);
-		if (tm2timestamp(&tm, b->from_fsec, &tz_off, &t) != 0)
-			goto out_of_range;
+		tz_off = DetermineTimeZoneOffset(&tm, tz);
+		if (tm2timestamp(&tm, fsec, &tz_off, &t) != 0)
+			range_error();
 	}
-	else
-		t = b->from;
-	{
-		int64		add;
-
-		if (pg_mul_s64_overflow(b->width.time, k, &add) ||
-			pg_add_s64_overflow(t, add, &t))
-			goto out_of_range;
-	}
+	if (pg_mul_s64_overflow(width->time, k, &add) || pg_add_s64_overflow(t, add, &t) ||
+		TIMESTAMP_NOT_FINITE(t))
+		range_error();
 	return t;
-
-out_of_range:
-	ereport(ERROR,
-			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("timestamp out of range")));
-	return 0;
 }
 
-static void
-close_bucket(AtBuilder *b)
+static TimestampTz
+log_edge(const AgentTimeLog *l, int64 k)
 {
-	AtItem	   *items = palloc(sizeof(AtItem) * (b->nnames + 1));
-	int			n = 0,
-				i;
-	AgentTimeState *st;
+	TimestampTz t;
 
-	for (i = 0; i <= b->nnames; i++)
-		if (b->acc[i] > 0)
-		{
-			items[n].plan = NULL;
-			items[n].status = i == 0 ? NULL : b->names[i - 1];
-			items[n].us = b->acc[i];
-			n++;
-		}
-	st = skpi_agent_time_build(items, n, b->bs, b->be, b->be - b->bs, true);
-	pfree(items);
-	if (b->nclosed == b->capclosed)
+	if (k >= l->nbuckets)
+		return l->to;
+	t = edge_at(&l->width, l->from, LOG_ZONE(l), k);
+	return Min(t, l->to);
+}
+
+/* the number of buckets of [from, to), or an error past the limit */
+static int32
+count_buckets(const Interval *width, TimestampTz from, TimestampTz to, const char *zone)
+{
+	int64		k;
+	TimestampTz prev = from;
+
+	if (width->month == 0 && width->day == 0)
 	{
-		b->capclosed *= 2;
-		b->closed = repalloc(b->closed, sizeof(Datum) * b->capclosed);
+		k = (to - from + width->time - 1) / width->time;
+		if (k > AT_MAX_BUCKETS)
+			goto too_many;
+		return (int32) k;
 	}
-	b->closed[b->nclosed++] = PointerGetDatum(st);
-	memset(b->acc, 0, sizeof(int64) * (b->nnames + 1));
-}
-
-/* credit the status in force up to t (clipped to to), closing buckets on the way */
-static void
-advance(AtBuilder *b, TimestampTz t)
-{
-	if (b->done)
-		return;
-	if (t > b->to)
-		t = b->to;
-	while (t >= b->be)
+	for (k = 1;; k++)
 	{
-		b->acc[b->status + 1] += b->be - b->t0;
-		close_bucket(b);
-		if (b->be >= b->to)
-		{
-			b->done = true;
-			return;
-		}
-		if (++b->k >= AT_MAX_BUCKETS)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("agent_time would give more than %d buckets", AT_MAX_BUCKETS),
-					 errhint("Use a wider bucket or a shorter period.")));
-		b->bs = b->t0 = b->be;
-		b->be = Min(edge(b, b->k + 1), b->to);
-		if (b->be <= b->bs)
+		TimestampTz e = edge_at(width, from, zone, k);
+
+		if (e <= prev)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("agent_time bucket width must move time forward")));
+		if (e >= to)
+			return (int32) k;
+		if (k >= AT_MAX_BUCKETS)
+			goto too_many;
+		prev = e;
 	}
-	if (t > b->t0)
-	{
-		b->acc[b->status + 1] += t - b->t0;
-		b->t0 = t;
-	}
+too_many:
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("agent_time would give more than %d buckets", AT_MAX_BUCKETS),
+			 errhint("Use a wider bucket or a shorter period.")));
+	return 0;
 }
 
-static int
-intern(AtBuilder *b, const char *s, int len)
+/* ---- the state ---- */
+
+static AgentTimeLog *
+log_alloc(const char *zone, int nbuckets, int capnames, int pool_cap)
 {
+	int			zone_len = (int) strlen(zone);
+	Size		size;
+	AgentTimeLog *l;
+
+	if ((int64) nbuckets * (capnames + 1) > AT_MAX_CELLS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("agent_time would keep too many bucket and status pairs"),
+				 errdetail("%d buckets by %d statuses exceed the limit of " INT64_FORMAT " pairs.",
+						   nbuckets, capnames, AT_MAX_CELLS),
+				 errhint("Use a wider bucket or a shorter period.")));
+	size = log_size(zone_len, nbuckets, capnames, pool_cap);
+	l = palloc0(size);
+	SET_VARSIZE(l, size);
+	l->version = AT_LOG_VERSION;
+	l->kind = AT_LOG_KIND;
+	l->zone_len = (uint8) zone_len;
+	l->nbuckets = nbuckets;
+	l->capnames = capnames;
+	l->pool_cap = pool_cap;
+	l->status = -1;
+	memcpy(LOG_ZONE(l), zone, zone_len + 1);
+	return l;
+}
+
+/* a copy with room for more statuses (the caller's context) */
+static AgentTimeLog *
+log_grow(const AgentTimeLog *l, int capnames, int pool_cap)
+{
+	AgentTimeLog *n = log_alloc(LOG_ZONE(l), l->nbuckets, capnames, pool_cap);
+	int			b;
+
+	memcpy((char *) n + SKPI_STATE_HEADER_BYTES + 2, (const char *) l + SKPI_STATE_HEADER_BYTES + 2,
+		   offsetof(AgentTimeLog, var) - SKPI_STATE_HEADER_BYTES - 2);
+	n->capnames = capnames;
+	n->pool_cap = pool_cap;
+	memcpy(LOG_OFFS(n), LOG_OFFS(l), sizeof(int32) * l->nnames);
+	memcpy(LOG_POOL(n), LOG_POOL(l), l->pool_len);
+	for (b = 0; b < l->nbuckets; b++)
+		memcpy(&LOG_CELL(n, b, -1), &LOG_CELL(l, b, -1), sizeof(int64) * (l->nnames + 1));
+	return n;
+}
+
+/* the index of a status name, added if new (which may replace *lp) */
+static int
+log_intern(AgentTimeLog **lp, const char *s, int len)
+{
+	AgentTimeLog *l = *lp;
 	int			i;
 
-	for (i = 0; i < b->nnames; i++)
-		if (b->namelens[i] == len && memcmp(b->names[i], s, len) == 0)
+	if (l->status >= 0)
+	{
+		const char *cur = LOG_NAME(l, l->status);
+
+		if (strncmp(cur, s, len) == 0 && cur[len] == '\0')
+			return l->status;
+	}
+	for (i = 0; i < l->nnames; i++)
+	{
+		const char *name = LOG_NAME(l, i);
+
+		if (strncmp(name, s, len) == 0 && name[len] == '\0')
 			return i;
+	}
 	if (len > AT_MAX_NAME_LEN)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -210,142 +281,184 @@ intern(AtBuilder *b, const char *s, int len)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
 				 errmsg("status name contains a zero byte")));
-	if (b->nnames >= AT_MAX_NAMES)
+	if (l->nnames >= AT_MAX_NAMES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("more than %d distinct statuses for agent_time", AT_MAX_NAMES)));
-	if (b->nnames == b->capnames)
+	if (l->nnames == l->capnames || l->pool_len + len + 1 > l->pool_cap)
 	{
-		b->capnames *= 2;
-		b->names = repalloc(b->names, sizeof(char *) * b->capnames);
-		b->namelens = repalloc(b->namelens, sizeof(int) * b->capnames);
-		b->acc = repalloc(b->acc, sizeof(int64) * (b->capnames + 1));
-		memset(b->acc + b->nnames + 1, 0, sizeof(int64) * (b->capnames - b->nnames));
+		int			capnames = l->nnames == l->capnames ? Min(2 * l->capnames, AT_MAX_NAMES) : l->capnames;
+		int			pool_cap = Max(2 * l->pool_cap, l->pool_len + len + 1);
+
+		l = *lp = log_grow(l, capnames, pool_cap);
 	}
-	b->names[b->nnames] = pnstrdup(s, len);
-	b->namelens[b->nnames] = len;
-	return b->nnames++;
+	LOG_OFFS(l)[l->nnames] = l->pool_len;
+	memcpy(LOG_POOL(l) + l->pool_len, s, len);
+	LOG_POOL(l)[l->pool_len + len] = '\0';
+	l->pool_len += len + 1;
+	return l->nnames++;
 }
 
-static AtBuilder *
-builder_new(FunctionCallInfo fcinfo, MemoryContext agg)
+/* credit the status in force up to t (clipped to `to`), moving through buckets */
+static void
+log_advance(AgentTimeLog *l, TimestampTz t)
 {
-	MemoryContext old = MemoryContextSwitchTo(agg);
-	AtBuilder  *b = palloc0(sizeof(AtBuilder));
+	if (l->flags & AT_LOG_DONE)
+		return;
+	if (t > l->to)
+		t = l->to;
+	while (t >= l->be)
+	{
+		LOG_CELL(l, l->k, l->status) += l->be - l->t0;
+		if (l->k + 1 >= l->nbuckets)
+		{
+			l->t0 = l->be;
+			l->flags |= AT_LOG_DONE;
+			return;
+		}
+		l->k++;
+		l->bs = l->t0 = l->be;
+		l->be = log_edge(l, l->k + 1);
+	}
+	if (t > l->t0)
+	{
+		LOG_CELL(l, l->k, l->status) += t - l->t0;
+		l->t0 = t;
+	}
+}
+
+static AgentTimeLog *
+log_new(FunctionCallInfo fcinfo)
+{
 	Interval   *w;
+	TimestampTz from,
+				to;
+	const char *zone;
+	AgentTimeLog *l;
 	int			i;
 
-	for (i = 3; i <= 5 && i < PG_NARGS(); i++)
+	for (i = 3; i < PG_NARGS(); i++)
 		if (PG_ARGISNULL(i))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("agent_time %s must not be null",
-							i == 3 ? "width" : i == 4 ? "from" : "to")));
-	if (PG_NARGS() > 6 && PG_ARGISNULL(6))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("agent_time time zone must not be null")));
+							i == 3 ? "width" : i == 4 ? "from" : i == 5 ? "to" : "time zone")));
 	w = PG_GETARG_INTERVAL_P(3);
-	b->width = *w;
-	b->from = PG_GETARG_TIMESTAMPTZ(4);
-	b->to = PG_GETARG_TIMESTAMPTZ(5);
+	from = PG_GETARG_TIMESTAMPTZ(4);
+	to = PG_GETARG_TIMESTAMPTZ(5);
 	if (w->month < 0 || w->day < 0 || w->time < 0 ||
 		(w->month == 0 && w->day == 0 && w->time == 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agent_time width must be positive, not %s",
 						DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(w))))));
-	if (TIMESTAMP_NOT_FINITE(b->from) || TIMESTAMP_NOT_FINITE(b->to) || b->from >= b->to)
+	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to) || from >= to)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agent_time needs a finite from before a finite to")));
 	if (PG_NARGS() > 6)
 	{
-		char	   *zone = text_to_cstring(PG_GETARG_TEXT_PP(6));
+		pg_tz	   *tz;
 
-		b->tz = pg_tzset(zone);
-		if (b->tz == NULL)
+		zone = text_to_cstring(PG_GETARG_TEXT_PP(6));
+		tz = pg_tzset(zone);
+		if (tz == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("time zone \"%s\" not recognized", zone)));
+					 errmsg("time zone \"%s\" not recognized", zone),
+					 errhint("Use a name from pg_timezone_names, such as Europe/Berlin.")));
+		zone = pg_get_timezone_name(tz);
 	}
 	else
-		b->tz = session_timezone;
-	if (b->width.month != 0 || b->width.day != 0)
-	{
-		int			tz_off;
-
-		if (timestamp2tm(b->from, &tz_off, &b->from_tm, &b->from_fsec, NULL, b->tz) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("timestamp out of range")));
-	}
-	b->capnames = 8;
-	b->names = palloc(sizeof(char *) * b->capnames);
-	b->namelens = palloc(sizeof(int) * b->capnames);
-	b->acc = palloc0(sizeof(int64) * (b->capnames + 1));
-	b->capclosed = 16;
-	b->closed = palloc(sizeof(Datum) * b->capclosed);
-	b->status = -1;
-	b->k = 0;
-	b->bs = b->t0 = b->from;
-	b->be = Min(edge(b, 1), b->to);
-	if (b->be <= b->bs)
+		zone = pg_get_timezone_name(session_timezone);
+	if (strlen(zone) > 255)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("agent_time bucket width must move time forward")));
-	MemoryContextSwitchTo(old);
-	return b;
+				 errmsg("time zone name too long")));
+	l = log_alloc(zone, count_buckets(w, from, to, zone), 4, 64);
+	l->width = *w;
+	l->from = from;
+	l->to = to;
+	l->bs = l->t0 = from;
+	l->be = log_edge(l, 1);
+	return l;
 }
 
 PG_FUNCTION_INFO_V1(skpi_agent_time_accum);
 Datum
 skpi_agent_time_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext agg,
-				old;
-	AtBuilder  *b;
+	AgentTimeLog *l;
 	TimestampTz at;
 	text	   *status;
+	int			idx;
 
-	if (!AggCheckCallContext(fcinfo, &agg))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("agent_time transition function called in non-aggregate context")));
-	b = PG_ARGISNULL(0) ? builder_new(fcinfo, agg) : (AtBuilder *) PG_GETARG_POINTER(0);
+	skpi_state_require_aggregate(fcinfo, &skpi_agent_time_log_type);
+	if (PG_ARGISNULL(0))
+		l = log_new(fcinfo);
+	else
+		l = skpi_state_for_update(fcinfo, 0, &skpi_agent_time_log_type);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(b);
+		PG_RETURN_POINTER(l);
 	at = PG_GETARG_TIMESTAMPTZ(1);
 	if (TIMESTAMP_NOT_FINITE(at))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agent_time needs finite event times")));
-	if (b->seen && at < b->last_at)
+	if ((l->flags & AT_LOG_SEEN) && at < l->last_at)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agent_time rows out of time order"),
 				 errdetail("A row at an earlier time follows one at a later time."),
 				 errhint("Write agent_time(... ORDER BY at), or feed rows sorted by operator and time.")));
-	b->seen = true;
-	b->last_at = at;
-	if (b->done || at >= b->to)
-		PG_RETURN_POINTER(b);
+	l->flags |= AT_LOG_SEEN;
+	l->last_at = at;
+	if ((l->flags & AT_LOG_DONE) || at >= l->to)
+	{
+		log_advance(l, l->to);
+		PG_RETURN_POINTER(l);
+	}
+	if (at > l->t0)
+		log_advance(l, at);
 	status = PG_GETARG_TEXT_PP(2);
-	old = MemoryContextSwitchTo(agg);
-	if (at > b->from)
-		advance(b, at);
-	b->status = intern(b, VARDATA_ANY(status), VARSIZE_ANY_EXHDR(status));
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(b);
+	idx = log_intern(&l, VARDATA_ANY(status), VARSIZE_ANY_EXHDR(status));
+	l->status = idx;
+	PG_RETURN_POINTER(l);
+}
+
+/* bucket b of a log as a state, the time after the log's position credited to its status */
+static AgentTimeState *
+log_bucket(const AgentTimeLog *l, int b, TimestampTz bs, TimestampTz be, AtItem *items)
+{
+	int			n = 0,
+				s;
+
+	for (s = -1; s < l->nnames; s++)
+	{
+		int64		us = LOG_CELL(l, b, s);
+
+		if (s == l->status && !(l->flags & AT_LOG_DONE) && b >= l->k)
+			us += b == l->k ? be - l->t0 : be - bs;
+		if (us > 0)
+		{
+			items[n].plan = NULL;
+			items[n].status = s < 0 ? NULL : LOG_NAME(l, s);
+			items[n].us = us;
+			n++;
+		}
+	}
+	return skpi_agent_time_build(items, n, bs, be, be - bs, true);
 }
 
 PG_FUNCTION_INFO_V1(skpi_agent_time_final);
 Datum
 skpi_agent_time_final(PG_FUNCTION_ARGS)
 {
-	AtBuilder  *b;
-	AtBuilder	c;
-	ArrayType  *result;
+	const AgentTimeLog *l;
+	Datum	   *states;
+	AtItem	   *items;
+	TimestampTz bs;
+	int			b;
 	Oid			elemtype;
 	int16		typlen;
 	bool		typbyval;
@@ -353,25 +466,520 @@ skpi_agent_time_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "agent_time final function called in non-aggregate context");
-	b = (AtBuilder *) PG_GETARG_POINTER(0);
-	/*
-	 * Close the remaining buckets on a copy: the final function leaves the
-	 * state as it found it (it may run again on the same state in a window).
-	 */
-	c = *b;
-	c.acc = palloc(sizeof(int64) * (c.capnames + 1));
-	memcpy(c.acc, b->acc, sizeof(int64) * (c.capnames + 1));
-	c.closed = palloc(sizeof(Datum) * c.capclosed);
-	memcpy(c.closed, b->closed, sizeof(Datum) * c.nclosed);
-	advance(&c, c.to);
-	b = &c;
-	elemtype = get_fn_expr_rettype(fcinfo->flinfo);
-	elemtype = get_element_type(elemtype);
+	l = skpi_state_getarg(fcinfo, 0, &skpi_agent_time_log_type);
+	states = palloc(sizeof(Datum) * l->nbuckets);
+	items = palloc(sizeof(AtItem) * (l->nnames + 1));
+	bs = l->from;
+	for (b = 0; b < l->nbuckets; b++)
+	{
+		TimestampTz be = b == l->k ? l->be : log_edge(l, b + 1);
+
+		states[b] = PointerGetDatum(log_bucket(l, b, bs, be, items));
+		bs = be;
+		if ((b & 0xFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	elemtype = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
 	if (!OidIsValid(elemtype))
 		elog(ERROR, "agent_time must return an array");
 	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	result = construct_array(b->closed, b->nclosed, elemtype, typlen, typbyval, typalign);
-	PG_RETURN_ARRAYTYPE_P(result);
+	PG_RETURN_ARRAYTYPE_P(construct_array(states, l->nbuckets, elemtype, typlen, typbyval, typalign));
 }
+
+/* ---- checks, text and binary forms of agent_time_log_state ---- */
+
+static const char *
+log_problem(const AgentTimeLog *l)
+{
+	Size		size = VARSIZE(l);
+	int			b,
+				s,
+				i;
+
+	if (size < offsetof(AgentTimeLog, var) || l->nbuckets < 1 || l->nbuckets > AT_MAX_BUCKETS ||
+		l->capnames < 1 || l->capnames > AT_MAX_NAMES || l->nnames < 0 || l->nnames > l->capnames ||
+		l->pool_cap < 0 || l->pool_len < 0 || l->pool_len > l->pool_cap ||
+		l->k < 0 || l->k >= l->nbuckets || l->status < -1 || l->status >= l->nnames ||
+		(int64) l->nbuckets * (l->capnames + 1) > AT_MAX_CELLS)
+		return "Its header is inconsistent.";
+	if (size != log_size(l->zone_len, l->nbuckets, l->capnames, l->pool_cap))
+		return "Its size does not match its counts.";
+	if (LOG_ZONE(l)[l->zone_len] != '\0' || strlen(LOG_ZONE(l)) != l->zone_len)
+		return "Its time zone is not terminated.";
+	for (i = 0; i < l->nnames; i++)
+	{
+		int32		off = LOG_OFFS(l)[i];
+		const char *end;
+
+		if (off < 0 || off >= l->pool_len || (i > 0 && off <= LOG_OFFS(l)[i - 1]))
+			return "A name lies outside its pool.";
+		end = memchr(LOG_POOL(l) + off, '\0', l->pool_len - off);
+		if (end == NULL || end - (LOG_POOL(l) + off) > AT_MAX_NAME_LEN)
+			return "A name is not terminated.";
+	}
+	if (!(l->from < l->to) || TIMESTAMP_NOT_FINITE(l->from) || TIMESTAMP_NOT_FINITE(l->to) ||
+		!(l->bs <= l->t0 && l->t0 <= l->be && l->bs < l->be && l->be <= l->to && l->bs >= l->from))
+		return "Its position is inconsistent.";
+	/* every cell non-negative, none past the position, closed buckets full */
+	for (b = 0; b < l->nbuckets; b++)
+		for (s = -1; s < l->capnames; s++)
+		{
+			int64		us = LOG_CELL(l, b, s);
+
+			if (us < 0 || (us > 0 && (b > l->k || s >= l->nnames)))
+				return "A bucket holds time it cannot hold.";
+		}
+	return NULL;
+}
+
+static bool
+log_stored_ok(const SkpiStateHeader *h)
+{
+	const AgentTimeLog *l = (const AgentTimeLog *) h;
+	Size		size = VARSIZE(l);
+
+	/* constant work: the header and the size (readers index by them) */
+	return size >= offsetof(AgentTimeLog, var) && l->nbuckets >= 1 && l->nbuckets <= AT_MAX_BUCKETS &&
+		l->capnames >= 1 && l->capnames <= AT_MAX_NAMES && l->nnames >= 0 && l->nnames <= l->capnames &&
+		l->pool_cap >= 0 && l->pool_len >= 0 && l->pool_len <= l->pool_cap &&
+		l->k >= 0 && l->k < l->nbuckets && l->status >= -1 && l->status < l->nnames &&
+		size == log_size(l->zone_len, l->nbuckets, l->capnames, l->pool_cap);
+}
+
+static bool
+log_valid(const SkpiStateHeader *h, Node *escontext)
+{
+	const AgentTimeLog *l = (const AgentTimeLog *) h;
+	const char *problem = log_problem(l);
+	int64		b;
+	TimestampTz bs,
+				be;
+
+	/* the buckets' sums: closed ones full, the current one up to t0 */
+	if (problem == NULL && count_buckets(&l->width, l->from, l->to, LOG_ZONE(l)) != l->nbuckets)
+		problem = "Its number of buckets does not match its width and period.";
+	for (b = 0, bs = l->from; problem == NULL && b <= l->k; b++, bs = be)
+	{
+		int64		sum = 0;
+		int			s;
+
+		be = log_edge(l, b + 1);
+		for (s = -1; s < l->nnames; s++)
+			sum += LOG_CELL(l, b, s);
+		if (b == l->k && (bs != l->bs || be != l->be))
+			problem = "Its current bucket is not where its width puts it.";
+		else if (sum != (b < l->k || (l->flags & AT_LOG_DONE) ? be - bs : l->t0 - bs))
+			problem = "A bucket's times do not add up to its length.";
+	}
+	if (problem)
+		ereturn(escontext, false,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid agent_time_log_state value"),
+				 errdetail("%s", problem)));
+	return true;
+}
+
+/*
+ * {"version":1,"kind":"agent_time_log","width_months":0,"width_days":0,"width_us":3600000000,
+ *  "from":"...","to":"...","time_zone":"UTC","bucket":2,"credited_to":"...","last_at":"..."|null,
+ *  "done":false,"status":1|null,"statuses":["off","running"],"times":[[0,0,1500000000],...]}
+ * times: [bucket, status index or null (unknown), microseconds], the non-zero cells.
+ */
+static const char *const log_keys[] = {
+	"width_months", "width_days", "width_us", "from", "to", "time_zone", "bucket",
+	"credited_to", "last_at", "done", "status", "statuses", "times"
+};
+
+typedef struct LogTextIn
+{
+	int64		v[3];
+	TimestampTz from,
+				to,
+				t0,
+				last_at;
+	bool		last_null,
+				done,
+				status_null;
+	int64		bucket,
+				status;
+	StringInfoData zone;
+	StringInfoData buf;
+	List	   *names;
+	List	   *cells;			/* int64[3] each */
+} LogTextIn;
+
+static void *
+log_text_begin(const SkpiStateType *t)
+{
+	LogTextIn  *in = palloc0(sizeof(LogTextIn));
+
+	initStringInfo(&in->zone);
+	initStringInfo(&in->buf);
+	return in;
+}
+
+static bool
+log_text_name(TextParser *tp, void *arg)
+{
+	LogTextIn  *in = (LogTextIn *) arg;
+
+	if (!skpi_text_string(tp, &in->buf, AT_MAX_NAME_LEN, "A status name"))
+		return false;
+	if (list_length(in->names) >= AT_MAX_NAMES)
+		return skpi_text_error(tp, "Too many statuses.");
+	in->names = lappend(in->names, pstrdup(in->buf.data));
+	return true;
+}
+
+static bool
+log_text_cell(TextParser *tp, void *arg)
+{
+	LogTextIn  *in = (LogTextIn *) arg;
+	int64	   *c = palloc(sizeof(int64) * 3);
+
+	if (!skpi_text_expect(tp, '[') || !skpi_text_int64(tp, &c[0]) || !skpi_text_expect(tp, ','))
+		return false;
+	if (skpi_text_null(tp))
+		c[1] = -1;
+	else if (!skpi_text_int64(tp, &c[1]))
+		return false;
+	if (!skpi_text_expect(tp, ',') || !skpi_text_int64(tp, &c[2]) || !skpi_text_expect(tp, ']'))
+		return false;
+	if (list_length(in->cells) >= AT_MAX_CELLS)
+		return skpi_text_error(tp, "Too many cells.");
+	in->cells = lappend(in->cells, c);
+	return true;
+}
+
+static bool
+log_text_field(TextParser *tp, int key, void *ctx)
+{
+	LogTextIn  *in = (LogTextIn *) ctx;
+
+	switch (key)
+	{
+		case 0:
+		case 1:
+		case 2:
+			return skpi_text_int64(tp, &in->v[key]);
+		case 3:
+			return skpi_text_timestamp(tp, &in->from, "from must be finite.");
+		case 4:
+			return skpi_text_timestamp(tp, &in->to, "to must be finite.");
+		case 5:
+			return skpi_text_string(tp, &in->zone, 255, "A time zone");
+		case 6:
+			return skpi_text_int64(tp, &in->bucket);
+		case 7:
+			return skpi_text_timestamp(tp, &in->t0, "credited_to must be finite.");
+		case 8:
+			in->last_null = skpi_text_null(tp);
+			return in->last_null || skpi_text_timestamp(tp, &in->last_at, "last_at must be finite.");
+		case 9:
+			return skpi_text_bool(tp, &in->done);
+		case 10:
+			in->status_null = skpi_text_null(tp);
+			return in->status_null || skpi_text_int64(tp, &in->status);
+		case 11:
+			return skpi_text_list(tp, log_text_name, in);
+		default:
+			return skpi_text_list(tp, log_text_cell, in);
+	}
+}
+
+static SkpiStateHeader *
+log_text_end(TextParser *tp, void *ctx)
+{
+	LogTextIn  *in = (LogTextIn *) ctx;
+	Interval	w;
+	pg_tz	   *tz;
+	AgentTimeLog *l;
+	int			nbuckets,
+				nnames = list_length(in->names),
+				pool = 0;
+	ListCell   *lc;
+
+	if (in->v[0] < 0 || in->v[0] > INT_MAX || in->v[1] < 0 || in->v[1] > INT_MAX || in->v[2] < 0 ||
+		in->v[0] + in->v[1] + in->v[2] == 0)
+	{
+		skpi_text_error(tp, "The width must be positive.");
+		return NULL;
+	}
+	w.month = (int32) in->v[0];
+	w.day = (int32) in->v[1];
+	w.time = in->v[2];
+	tz = pg_tzset(in->zone.data);
+	if (tz == NULL || strcmp(pg_get_timezone_name(tz), in->zone.data) != 0)
+	{
+		skpi_text_error(tp, "The time zone is not a known zone name.");
+		return NULL;
+	}
+	if (!(in->from < in->to))
+	{
+		skpi_text_error(tp, "from must be before to.");
+		return NULL;
+	}
+	nbuckets = count_buckets(&w, in->from, in->to, in->zone.data);
+	if (in->bucket < 0 || in->bucket >= nbuckets || (!in->status_null && (in->status < 0 || in->status >= nnames)))
+	{
+		skpi_text_error(tp, "The bucket or the status is out of range.");
+		return NULL;
+	}
+	foreach(lc, in->names)
+		pool += strlen((char *) lfirst(lc)) + 1;
+	l = log_alloc(in->zone.data, nbuckets, Max(nnames, 1), pool);
+	l->width = w;
+	l->from = in->from;
+	l->to = in->to;
+	l->k = (int32) in->bucket;
+	l->bs = log_edge(l, l->k);
+	l->be = log_edge(l, l->k + 1);
+	l->t0 = in->t0;
+	l->last_at = in->last_null ? 0 : in->last_at;
+	l->flags = (in->last_null ? 0 : AT_LOG_SEEN) | (in->done ? AT_LOG_DONE : 0);
+	l->status = in->status_null ? -1 : (int32) in->status;
+	foreach(lc, in->names)
+	{
+		const char *name = lfirst(lc);
+		int			len = (int) strlen(name),
+					i;
+
+		for (i = 0; i < l->nnames; i++)
+			if (strcmp(LOG_NAME(l, i), name) == 0)
+			{
+				skpi_text_error(tp, "A status appears twice.");
+				return NULL;
+			}
+		LOG_OFFS(l)[l->nnames++] = l->pool_len;
+		memcpy(LOG_POOL(l) + l->pool_len, name, len + 1);
+		l->pool_len += len + 1;
+	}
+	foreach(lc, in->cells)
+	{
+		int64	   *c = lfirst(lc);
+
+		if (c[0] < 0 || c[0] >= nbuckets || c[1] < -1 || c[1] >= nnames || c[2] <= 0 ||
+			LOG_CELL(l, c[0], c[1]) != 0)
+		{
+			skpi_text_error(tp, "A cell is out of range, not positive, or repeated.");
+			return NULL;
+		}
+		LOG_CELL(l, c[0], c[1]) = c[2];
+	}
+	return (SkpiStateHeader *) l;
+}
+
+static void
+log_out(StringInfo buf, const SkpiStateHeader *h)
+{
+	const AgentTimeLog *l = (const AgentTimeLog *) h;
+	int			b,
+				s,
+				n = 0;
+
+	appendStringInfo(buf, ",\"width_months\":%d,\"width_days\":%d,\"width_us\":" INT64_FORMAT ",\"from\":",
+					 l->width.month, l->width.day, l->width.time);
+	tl_append_timestamp(buf, l->from);
+	appendStringInfoString(buf, ",\"to\":");
+	tl_append_timestamp(buf, l->to);
+	appendStringInfoString(buf, ",\"time_zone\":");
+	escape_json(buf, LOG_ZONE(l));
+	appendStringInfo(buf, ",\"bucket\":%d,\"credited_to\":", l->k);
+	tl_append_timestamp(buf, l->t0);
+	appendStringInfoString(buf, ",\"last_at\":");
+	if (l->flags & AT_LOG_SEEN)
+		tl_append_timestamp(buf, l->last_at);
+	else
+		appendStringInfoString(buf, "null");
+	appendStringInfo(buf, ",\"done\":%s,\"status\":", (l->flags & AT_LOG_DONE) ? "true" : "false");
+	if (l->status < 0)
+		appendStringInfoString(buf, "null");
+	else
+		appendStringInfo(buf, "%d", l->status);
+	appendStringInfoString(buf, ",\"statuses\":[");
+	for (s = 0; s < l->nnames; s++)
+	{
+		if (s > 0)
+			appendStringInfoChar(buf, ',');
+		escape_json(buf, LOG_NAME(l, s));
+	}
+	appendStringInfoString(buf, "],\"times\":[");
+	for (b = 0; b < l->nbuckets; b++)
+		for (s = -1; s < l->nnames; s++)
+			if (LOG_CELL(l, b, s) != 0)
+			{
+				if (n++ > 0)
+					appendStringInfoChar(buf, ',');
+				if (s < 0)
+					appendStringInfo(buf, "[%d,null," INT64_FORMAT "]", b, LOG_CELL(l, b, s));
+				else
+					appendStringInfo(buf, "[%d,%d," INT64_FORMAT "]", b, s, LOG_CELL(l, b, s));
+			}
+	appendStringInfoChar(buf, ']');
+}
+
+/* binary: the text form's fields in order (cells as int32 bucket, int32 status, int64 us) */
+static void
+log_send(StringInfo buf, const SkpiStateHeader *h)
+{
+	const AgentTimeLog *l = (const AgentTimeLog *) h;
+	int			b,
+				s,
+				n = 0;
+
+	pq_sendbyte(buf, l->kind);
+	pq_sendbyte(buf, l->flags);
+	pq_sendint32(buf, l->width.month);
+	pq_sendint32(buf, l->width.day);
+	pq_sendint64(buf, l->width.time);
+	pq_sendint64(buf, l->from);
+	pq_sendint64(buf, l->to);
+	pq_sendbyte(buf, l->zone_len);
+	pq_sendbytes(buf, LOG_ZONE(l), l->zone_len);
+	pq_sendint32(buf, l->k);
+	pq_sendint64(buf, l->t0);
+	pq_sendint64(buf, l->last_at);
+	pq_sendint32(buf, l->status);
+	pq_sendint32(buf, l->nnames);
+	for (s = 0; s < l->nnames; s++)
+	{
+		const char *name = LOG_NAME(l, s);
+		int			len = (int) strlen(name);
+
+		pq_sendint32(buf, len);
+		pq_sendbytes(buf, name, len);
+	}
+	for (b = 0; b < l->nbuckets; b++)
+		for (s = -1; s < l->nnames; s++)
+			n += LOG_CELL(l, b, s) != 0;
+	pq_sendint32(buf, n);
+	for (b = 0; b < l->nbuckets; b++)
+		for (s = -1; s < l->nnames; s++)
+			if (LOG_CELL(l, b, s) != 0)
+			{
+				pq_sendint32(buf, b);
+				pq_sendint32(buf, s);
+				pq_sendint64(buf, LOG_CELL(l, b, s));
+			}
+}
+
+static SkpiStateHeader *
+log_recv(StringInfo buf, const SkpiStateType *t)
+{
+	int			kind = pq_getmsgbyte(buf),
+				flags = pq_getmsgbyte(buf);
+	Interval	w;
+	TimestampTz from,
+				to;
+	char		zone[256];
+	int			zone_len,
+				nnames,
+				ncells,
+				nbuckets,
+				pool = 0,
+				i;
+	int32		k,
+				status;
+	TimestampTz t0,
+				last_at;
+	char	  **names;
+	AgentTimeLog *l;
+
+	if (kind != AT_LOG_KIND || (flags & ~(AT_LOG_SEEN | AT_LOG_DONE)) != 0)
+		skpi_state_recv_error(t, "Kind %d and flags %d do not make an agent_time_log_state.", kind, flags);
+	w.month = pq_getmsgint(buf, 4);
+	w.day = pq_getmsgint(buf, 4);
+	w.time = pq_getmsgint64(buf);
+	from = pq_getmsgint64(buf);
+	to = pq_getmsgint64(buf);
+	zone_len = pq_getmsgbyte(buf);
+	pq_copymsgbytes(buf, zone, zone_len);
+	zone[zone_len] = '\0';
+	if ((int) strlen(zone) != zone_len || pg_tzset(zone) == NULL ||
+		strcmp(pg_get_timezone_name(pg_tzset(zone)), zone) != 0)
+		skpi_state_recv_error(t, "The time zone is not a known zone name.");
+	if (w.month < 0 || w.day < 0 || w.time < 0 || (w.month == 0 && w.day == 0 && w.time == 0))
+		skpi_state_recv_error(t, "The width must be positive.");
+	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to) || !(from < to))
+		skpi_state_recv_error(t, "from must be a finite time before to.");
+	k = pq_getmsgint(buf, 4);
+	t0 = pq_getmsgint64(buf);
+	last_at = pq_getmsgint64(buf);
+	status = pq_getmsgint(buf, 4);
+	nnames = pq_getmsgint(buf, 4);
+	if (nnames < 0 || nnames > AT_MAX_NAMES)
+		skpi_state_recv_error(t, "%d statuses are not allowed.", nnames);
+	names = palloc(sizeof(char *) * Max(nnames, 1));
+	for (i = 0; i < nnames; i++)
+	{
+		int			len = pq_getmsgint(buf, 4);
+
+		if (len < 0 || len > AT_MAX_NAME_LEN)
+			skpi_state_recv_error(t, "A name of %d bytes is not allowed.", len);
+		names[i] = palloc(len + 1);
+		pq_copymsgbytes(buf, names[i], len);
+		names[i][len] = '\0';
+		if ((int) strlen(names[i]) != len || !pg_verifymbstr(names[i], len, true))
+			skpi_state_recv_error(t, "A name is not valid text.");
+		pool += len + 1;
+	}
+	nbuckets = count_buckets(&w, from, to, zone);
+	if (k < 0 || k >= nbuckets || status < -1 || status >= nnames)
+		skpi_state_recv_error(t, "The bucket or the status is out of range.");
+	l = log_alloc(zone, nbuckets, Max(nnames, 1), pool);
+	l->width = w;
+	l->from = from;
+	l->to = to;
+	l->k = k;
+	l->bs = log_edge(l, k);
+	l->be = log_edge(l, k + 1);
+	l->t0 = t0;
+	l->last_at = last_at;
+	l->flags = (uint8) flags;
+	l->status = status;
+	for (i = 0; i < nnames; i++)
+	{
+		int			j;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				skpi_state_recv_error(t, "A status appears twice.");
+		LOG_OFFS(l)[l->nnames++] = l->pool_len;
+		memcpy(LOG_POOL(l) + l->pool_len, names[i], strlen(names[i]) + 1);
+		l->pool_len += strlen(names[i]) + 1;
+	}
+	ncells = pq_getmsgint(buf, 4);
+	if (ncells < 0 || ncells > (buf->len - buf->cursor) / 16)
+		skpi_state_recv_error(t, "%d cells do not fit the value.", ncells);
+	for (i = 0; i < ncells; i++)
+	{
+		int			b = pq_getmsgint(buf, 4),
+					s = pq_getmsgint(buf, 4);
+		int64		us = pq_getmsgint64(buf);
+
+		if (b < 0 || b >= nbuckets || s < -1 || s >= nnames || us <= 0 || LOG_CELL(l, b, s) != 0)
+			skpi_state_recv_error(t, "A cell is out of range, not positive, or repeated.");
+		LOG_CELL(l, b, s) = us;
+	}
+	return (SkpiStateHeader *) l;
+}
+
+static const SkpiStateType skpi_agent_time_log_type = {
+	.typname = "agent_time_log_state",
+	.version = AT_LOG_VERSION,
+	.kind = AT_LOG_KIND,
+	.kindname = "agent_time_log",
+	.stored_ok = log_stored_ok,
+	.valid = log_valid,
+	.keys = log_keys,
+	.nkeys = lengthof(log_keys),
+	.optional = 0,
+	.text_begin = log_text_begin,
+	.text_field = log_text_field,
+	.text_end = log_text_end,
+	.out = log_out,
+	.send = log_send,
+	.recv = log_recv,
+};
+
+SKPI_STATE_IO(skpi_agent_time_log_state, skpi_agent_time_log_type)
