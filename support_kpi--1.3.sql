@@ -4216,3 +4216,9 @@ COMMENT ON FUNCTION @extschema@.conformance(@extschema@.agent_time_state, jsonb)
 CREATE FUNCTION @extschema@.category_seconds(@extschema@.agent_time_state, jsonb, text) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'skpi_category_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.category_seconds(@extschema@.agent_time_state, jsonb, text) IS 'seconds in a status category';
+CREATE FUNCTION @extschema@.adjusted_handle_seconds(started_at timestamptz, ended_at timestamptz) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_adjusted_handle_seconds' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.adjusted_handle_seconds(timestamptz, timestamptz) IS 'WIP window function over an operator''s chats: the chat''s share of the operator''s time (each instant divided among the chats open then), seconds';
+CREATE FUNCTION @extschema@.max_concurrency(started_at timestamptz, ended_at timestamptz) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_max_concurrency' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.max_concurrency(timestamptz, timestamptz) IS 'WIP window function over an operator''s chats: the most chats open at once during the chat, itself included';
