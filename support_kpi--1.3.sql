@@ -4180,6 +4180,16 @@ CREATE AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz
 	SFUNC = @extschema@.agent_time_accum, STYPE = @extschema@.agent_time_log_state,
 	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz, text) IS 'WIP';
+CREATE FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum_plan' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) IS 'WIP: a status change and / or the start of a planned activity (until planned_until)';
+CREATE FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_state[]
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) IS 'WIP';
+CREATE AGGREGATE @extschema@.agent_time(at timestamptz, status text, planned_activity text, planned_until timestamptz, width interval, "from" timestamptz, "to" timestamptz, time_zone text) (
+	SFUNC = @extschema@.agent_time_accum, STYPE = @extschema@.agent_time_log_state,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) IS 'WIP: the status log and the schedule in one ordered input: time per bucket, planned activity and status';
 CREATE FUNCTION @extschema@.status_seconds(@extschema@.agent_time_state, text) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'skpi_status_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.status_seconds(@extschema@.agent_time_state, text) IS 'seconds in the status';

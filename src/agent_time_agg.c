@@ -65,15 +65,17 @@ typedef struct AgentTimeLog
 	int32		pool_len;		/* bytes of names used */
 	int32		pool_cap;		/* bytes of names allocated */
 	int32		status;			/* the status in force, -1 unknown */
+	int32		plan;			/* the planned activity in force, -1 unscheduled */
 	Interval	width;
 	TimestampTz from,
 				to,
 				bs,				/* the current bucket's start */
 				be,				/* its end, clipped to `to` */
 				t0,				/* time credited up to */
-				last_at;		/* the last row's time */
+				last_at,		/* the last row's time */
+				plan_end;		/* when the planned activity ends (plan >= 0) */
 	char		var[FLEXIBLE_ARRAY_MEMBER];
-	/* zone[zone_len + 1]; int32 name_off[capnames]; pool[pool_cap]; int64 acc[nbuckets][capnames + 1] */
+	/* zone[zone_len + 1]; int32 name_off[capnames]; pool[pool_cap]; int64 acc[nbuckets][capnames + 1][capnames + 1] */
 } AgentTimeLog;
 
 SKPI_STATE_LAYOUT(AgentTimeLog);
@@ -84,14 +86,15 @@ SKPI_STATE_LAYOUT(AgentTimeLog);
 #define LOG_ACC_OFFSET(zone_len, capnames, pool_cap) \
 	MAXALIGN(offsetof(AgentTimeLog, var) + INTALIGN((zone_len) + 1) + (Size) (capnames) * sizeof(int32) + (pool_cap))
 #define LOG_ACC(l) ((int64 *) ((char *) (l) + LOG_ACC_OFFSET((l)->zone_len, (l)->capnames, (l)->pool_cap)))
-#define LOG_CELL(l, b, s) (LOG_ACC(l)[(Size) (b) * ((l)->capnames + 1) + (s) + 1])
+#define LOG_CELL(l, b, p, s) \
+	(LOG_ACC(l)[((Size) (b) * ((l)->capnames + 1) + (p) + 1) * ((l)->capnames + 1) + (s) + 1])
 #define LOG_NAME(l, i) (LOG_POOL(l) + LOG_OFFS(l)[i])
 
 static Size
 log_size(int zone_len, int nbuckets, int capnames, int pool_cap)
 {
 	return LOG_ACC_OFFSET(zone_len, capnames, pool_cap) +
-		(Size) nbuckets * (capnames + 1) * sizeof(int64);
+		(Size) nbuckets * (capnames + 1) * (capnames + 1) * sizeof(int64);
 }
 
 static const SkpiStateType skpi_agent_time_log_type;
@@ -212,7 +215,7 @@ log_alloc(const char *zone, int nbuckets, int capnames, int pool_cap)
 	Size		size;
 	AgentTimeLog *l;
 
-	if ((int64) nbuckets * (capnames + 1) > AT_MAX_CELLS)
+	if ((int64) nbuckets * (capnames + 1) * (capnames + 1) > AT_MAX_CELLS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("agent_time would keep too many bucket and status pairs"),
@@ -229,6 +232,7 @@ log_alloc(const char *zone, int nbuckets, int capnames, int pool_cap)
 	l->capnames = capnames;
 	l->pool_cap = pool_cap;
 	l->status = -1;
+	l->plan = -1;
 	memcpy(LOG_ZONE(l), zone, zone_len + 1);
 	return l;
 }
@@ -238,7 +242,8 @@ static AgentTimeLog *
 log_grow(const AgentTimeLog *l, int capnames, int pool_cap)
 {
 	AgentTimeLog *n = log_alloc(LOG_ZONE(l), l->nbuckets, capnames, pool_cap);
-	int			b;
+	int			b,
+				p;
 
 	memcpy((char *) n + SKPI_STATE_HEADER_BYTES + 2, (const char *) l + SKPI_STATE_HEADER_BYTES + 2,
 		   offsetof(AgentTimeLog, var) - SKPI_STATE_HEADER_BYTES - 2);
@@ -247,7 +252,8 @@ log_grow(const AgentTimeLog *l, int capnames, int pool_cap)
 	memcpy(LOG_OFFS(n), LOG_OFFS(l), sizeof(int32) * l->nnames);
 	memcpy(LOG_POOL(n), LOG_POOL(l), l->pool_len);
 	for (b = 0; b < l->nbuckets; b++)
-		memcpy(&LOG_CELL(n, b, -1), &LOG_CELL(l, b, -1), sizeof(int64) * (l->nnames + 1));
+		for (p = -1; p < l->nnames; p++)
+			memcpy(&LOG_CELL(n, b, p, -1), &LOG_CELL(l, b, p, -1), sizeof(int64) * (l->nnames + 1));
 	return n;
 }
 
@@ -299,7 +305,10 @@ log_intern(AgentTimeLog **lp, const char *s, int len)
 	return l->nnames++;
 }
 
-/* credit the status in force up to t (clipped to `to`), moving through buckets */
+/*
+ * Credit the status and planned activity in force up to t (clipped to `to`),
+ * moving through buckets and ending the planned activity at its end.
+ */
 static void
 log_advance(AgentTimeLog *l, TimestampTz t)
 {
@@ -307,28 +316,41 @@ log_advance(AgentTimeLog *l, TimestampTz t)
 		return;
 	if (t > l->to)
 		t = l->to;
-	while (t >= l->be)
+	for (;;)
 	{
-		LOG_CELL(l, l->k, l->status) += l->be - l->t0;
-		if (l->k + 1 >= l->nbuckets)
+		TimestampTz edge = l->be;
+
+		if (l->plan >= 0 && l->plan_end < edge)
+			edge = l->plan_end;
+		if (t < edge)
 		{
-			l->t0 = l->be;
-			l->flags |= AT_LOG_DONE;
+			if (t > l->t0)
+			{
+				LOG_CELL(l, l->k, l->plan, l->status) += t - l->t0;
+				l->t0 = t;
+			}
 			return;
 		}
-		l->k++;
-		l->bs = l->t0 = l->be;
-		l->be = log_edge(l, l->k + 1);
-	}
-	if (t > l->t0)
-	{
-		LOG_CELL(l, l->k, l->status) += t - l->t0;
-		l->t0 = t;
+		LOG_CELL(l, l->k, l->plan, l->status) += edge - l->t0;
+		l->t0 = edge;
+		if (l->plan >= 0 && l->plan_end <= l->t0)
+			l->plan = -1;
+		if (l->t0 >= l->be)
+		{
+			if (l->k + 1 >= l->nbuckets)
+			{
+				l->flags |= AT_LOG_DONE;
+				return;
+			}
+			l->k++;
+			l->bs = l->be;
+			l->be = log_edge(l, l->k + 1);
+		}
 	}
 }
 
 static AgentTimeLog *
-log_new(FunctionCallInfo fcinfo)
+log_new(FunctionCallInfo fcinfo, int a)
 {
 	Interval   *w;
 	TimestampTz from,
@@ -337,15 +359,15 @@ log_new(FunctionCallInfo fcinfo)
 	AgentTimeLog *l;
 	int			i;
 
-	for (i = 3; i < PG_NARGS(); i++)
+	for (i = a; i < PG_NARGS(); i++)
 		if (PG_ARGISNULL(i))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("agent_time %s must not be null",
-							i == 3 ? "width" : i == 4 ? "from" : i == 5 ? "to" : "time zone")));
-	w = PG_GETARG_INTERVAL_P(3);
-	from = PG_GETARG_TIMESTAMPTZ(4);
-	to = PG_GETARG_TIMESTAMPTZ(5);
+							i == a ? "width" : i == a + 1 ? "from" : i == a + 2 ? "to" : "time zone")));
+	w = PG_GETARG_INTERVAL_P(a);
+	from = PG_GETARG_TIMESTAMPTZ(a + 1);
+	to = PG_GETARG_TIMESTAMPTZ(a + 2);
 	if (w->month < 0 || w->day < 0 || w->time < 0 ||
 		(w->month == 0 && w->day == 0 && w->time == 0))
 		ereport(ERROR,
@@ -356,11 +378,11 @@ log_new(FunctionCallInfo fcinfo)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("agent_time needs a finite from before a finite to")));
-	if (PG_NARGS() > 6)
+	if (PG_NARGS() > a + 3)
 	{
 		pg_tz	   *tz;
 
-		zone = text_to_cstring(PG_GETARG_TEXT_PP(6));
+		zone = text_to_cstring(PG_GETARG_TEXT_PP(a + 3));
 		tz = pg_tzset(zone);
 		if (tz == NULL)
 			ereport(ERROR,
@@ -384,21 +406,23 @@ log_new(FunctionCallInfo fcinfo)
 	return l;
 }
 
-PG_FUNCTION_INFO_V1(skpi_agent_time_accum);
-Datum
-skpi_agent_time_accum(PG_FUNCTION_ARGS)
+/*
+ * One row: a status change (status not NULL) and, in the form with a
+ * schedule, the start of a planned activity lasting until planned_until.
+ */
+static Datum
+agent_time_row(FunctionCallInfo fcinfo, bool with_plan)
 {
 	AgentTimeLog *l;
 	TimestampTz at;
-	text	   *status;
-	int			idx;
+	int			a = with_plan ? 5 : 3;
 
 	skpi_state_require_aggregate(fcinfo, &skpi_agent_time_log_type);
 	if (PG_ARGISNULL(0))
-		l = log_new(fcinfo);
+		l = log_new(fcinfo, a);
 	else
 		l = skpi_state_for_update(fcinfo, 0, &skpi_agent_time_log_type);
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	if (PG_ARGISNULL(1) || (PG_ARGISNULL(2) && (!with_plan || PG_ARGISNULL(3))))
 		PG_RETURN_POINTER(l);
 	at = PG_GETARG_TIMESTAMPTZ(1);
 	if (TIMESTAMP_NOT_FINITE(at))
@@ -420,33 +444,69 @@ skpi_agent_time_accum(PG_FUNCTION_ARGS)
 	}
 	if (at > l->t0)
 		log_advance(l, at);
-	status = PG_GETARG_TEXT_PP(2);
-	idx = log_intern(&l, VARDATA_ANY(status), VARSIZE_ANY_EXHDR(status));
-	l->status = idx;
+	if (!PG_ARGISNULL(2))
+	{
+		text	   *status = PG_GETARG_TEXT_PP(2);
+
+		/* log_intern may replace l: take the index first */
+		int			idx = log_intern(&l, VARDATA_ANY(status), VARSIZE_ANY_EXHDR(status));
+
+		l->status = idx;
+	}
+	if (with_plan && !PG_ARGISNULL(3))
+	{
+		text	   *activity = PG_GETARG_TEXT_PP(3);
+		TimestampTz until;
+
+		if (PG_ARGISNULL(4))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("a planned activity needs its end (planned_until)")));
+		until = PG_GETARG_TIMESTAMPTZ(4);
+		if (TIMESTAMP_NOT_FINITE(until) || until < at)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("a planned activity must end at a finite time after it starts")));
+		if (l->plan >= 0 && l->plan_end > at)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("planned activities overlap"),
+					 errdetail("An activity starts before the one in force ends.")));
+		if (until > at)
+		{
+			int			idx = log_intern(&l, VARDATA_ANY(activity), VARSIZE_ANY_EXHDR(activity));
+
+			l->plan = idx;
+			l->plan_end = until;
+		}
+	}
 	PG_RETURN_POINTER(l);
 }
 
-/* bucket b of a log as a state, the time after the log's position credited to its status */
+SKPI_ENTRY(skpi_agent_time_accum, agent_time_row(fcinfo, false))
+SKPI_ENTRY(skpi_agent_time_accum_plan, agent_time_row(fcinfo, true))
+
+/* bucket b of a log (advanced to its end) as a state */
 static AgentTimeState *
 log_bucket(const AgentTimeLog *l, int b, TimestampTz bs, TimestampTz be, AtItem *items)
 {
 	int			n = 0,
+				p,
 				s;
 
-	for (s = -1; s < l->nnames; s++)
-	{
-		int64		us = LOG_CELL(l, b, s);
-
-		if (s == l->status && !(l->flags & AT_LOG_DONE) && b >= l->k)
-			us += b == l->k ? be - l->t0 : be - bs;
-		if (us > 0)
+	for (p = -1; p < l->nnames; p++)
+		for (s = -1; s < l->nnames; s++)
 		{
-			items[n].plan = NULL;
-			items[n].status = s < 0 ? NULL : LOG_NAME(l, s);
-			items[n].us = us;
-			n++;
+			int64		us = LOG_CELL(l, b, p, s);
+
+			if (us > 0)
+			{
+				items[n].plan = p < 0 ? NULL : LOG_NAME(l, p);
+				items[n].status = s < 0 ? NULL : LOG_NAME(l, s);
+				items[n].us = us;
+				n++;
+			}
 		}
-	}
 	return skpi_agent_time_build(items, n, bs, be, be - bs, true);
 }
 
@@ -454,7 +514,7 @@ PG_FUNCTION_INFO_V1(skpi_agent_time_final);
 Datum
 skpi_agent_time_final(PG_FUNCTION_ARGS)
 {
-	const AgentTimeLog *l;
+	AgentTimeLog *l;
 	Datum	   *states;
 	AtItem	   *items;
 	TimestampTz bs;
@@ -466,13 +526,20 @@ skpi_agent_time_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	l = skpi_state_getarg(fcinfo, 0, &skpi_agent_time_log_type);
+	/* run the log to its end on a copy: the final function leaves the state as it is */
+	{
+		const AgentTimeLog *stored = skpi_state_getarg(fcinfo, 0, &skpi_agent_time_log_type);
+
+		l = palloc(VARSIZE(stored));
+		memcpy(l, stored, VARSIZE(stored));
+	}
+	log_advance(l, l->to);
 	states = palloc(sizeof(Datum) * l->nbuckets);
-	items = palloc(sizeof(AtItem) * (l->nnames + 1));
+	items = palloc(sizeof(AtItem) * (l->nnames + 1) * (l->nnames + 1));
 	bs = l->from;
 	for (b = 0; b < l->nbuckets; b++)
 	{
-		TimestampTz be = b == l->k ? l->be : log_edge(l, b + 1);
+		TimestampTz be = log_edge(l, b + 1);
 
 		states[b] = PointerGetDatum(log_bucket(l, b, bs, be, items));
 		bs = be;
@@ -493,6 +560,7 @@ log_problem(const AgentTimeLog *l)
 {
 	Size		size = VARSIZE(l);
 	int			b,
+				p,
 				s,
 				i;
 
@@ -500,7 +568,8 @@ log_problem(const AgentTimeLog *l)
 		l->capnames < 1 || l->capnames > AT_MAX_NAMES || l->nnames < 0 || l->nnames > l->capnames ||
 		l->pool_cap < 0 || l->pool_len < 0 || l->pool_len > l->pool_cap ||
 		l->k < 0 || l->k >= l->nbuckets || l->status < -1 || l->status >= l->nnames ||
-		(int64) l->nbuckets * (l->capnames + 1) > AT_MAX_CELLS)
+		l->plan < -1 || l->plan >= l->nnames ||
+		(int64) l->nbuckets * (l->capnames + 1) * (l->capnames + 1) > AT_MAX_CELLS)
 		return "Its header is inconsistent.";
 	if (size != log_size(l->zone_len, l->nbuckets, l->capnames, l->pool_cap))
 		return "Its size does not match its counts.";
@@ -518,17 +587,19 @@ log_problem(const AgentTimeLog *l)
 			return "A name is not terminated.";
 	}
 	if (!(l->from < l->to) || TIMESTAMP_NOT_FINITE(l->from) || TIMESTAMP_NOT_FINITE(l->to) ||
-		!(l->bs <= l->t0 && l->t0 <= l->be && l->bs < l->be && l->be <= l->to && l->bs >= l->from))
+		!(l->bs <= l->t0 && l->t0 <= l->be && l->bs < l->be && l->be <= l->to && l->bs >= l->from) ||
+		(l->plan >= 0 && (TIMESTAMP_NOT_FINITE(l->plan_end) || l->plan_end <= l->t0)))
 		return "Its position is inconsistent.";
-	/* every cell non-negative, none past the position, closed buckets full */
+	/* every cell non-negative, none past the position */
 	for (b = 0; b < l->nbuckets; b++)
-		for (s = -1; s < l->capnames; s++)
-		{
-			int64		us = LOG_CELL(l, b, s);
+		for (p = -1; p < l->capnames; p++)
+			for (s = -1; s < l->capnames; s++)
+			{
+				int64		us = LOG_CELL(l, b, p, s);
 
-			if (us < 0 || (us > 0 && (b > l->k || s >= l->nnames)))
-				return "A bucket holds time it cannot hold.";
-		}
+				if (us < 0 || (us > 0 && (b > l->k || s >= l->nnames || p >= l->nnames)))
+					return "A bucket holds time it cannot hold.";
+			}
 	return NULL;
 }
 
@@ -543,6 +614,7 @@ log_stored_ok(const SkpiStateHeader *h)
 		l->capnames >= 1 && l->capnames <= AT_MAX_NAMES && l->nnames >= 0 && l->nnames <= l->capnames &&
 		l->pool_cap >= 0 && l->pool_len >= 0 && l->pool_len <= l->pool_cap &&
 		l->k >= 0 && l->k < l->nbuckets && l->status >= -1 && l->status < l->nnames &&
+		l->plan >= -1 && l->plan < l->nnames &&
 		size == log_size(l->zone_len, l->nbuckets, l->capnames, l->pool_cap);
 }
 
@@ -561,11 +633,13 @@ log_valid(const SkpiStateHeader *h, Node *escontext)
 	for (b = 0, bs = l->from; problem == NULL && b <= l->k; b++, bs = be)
 	{
 		int64		sum = 0;
-		int			s;
+		int			p,
+					s;
 
 		be = log_edge(l, b + 1);
-		for (s = -1; s < l->nnames; s++)
-			sum += LOG_CELL(l, b, s);
+		for (p = -1; p < l->nnames; p++)
+			for (s = -1; s < l->nnames; s++)
+				sum += LOG_CELL(l, b, p, s);
 		if (b == l->k && (bs != l->bs || be != l->be))
 			problem = "Its current bucket is not where its width puts it.";
 		else if (sum != (b < l->k || (l->flags & AT_LOG_DONE) ? be - bs : l->t0 - bs))
@@ -582,12 +656,14 @@ log_valid(const SkpiStateHeader *h, Node *escontext)
 /*
  * {"version":1,"kind":"agent_time_log","width_months":0,"width_days":0,"width_us":3600000000,
  *  "from":"...","to":"...","time_zone":"UTC","bucket":2,"credited_to":"...","last_at":"..."|null,
- *  "done":false,"status":1|null,"statuses":["off","running"],"times":[[0,0,1500000000],...]}
- * times: [bucket, status index or null (unknown), microseconds], the non-zero cells.
+ *  "done":false,"status":1|null,"plan":0|null,"plan_until":"..."|null,"statuses":["off","running"],
+ *  "times":[[0,null,0,1500000000],...]}
+ * statuses: the names of the statuses and planned activities; times: [bucket, planned activity index or
+ * null (unscheduled), status index or null (unknown), microseconds], the non-zero cells.
  */
 static const char *const log_keys[] = {
 	"width_months", "width_days", "width_us", "from", "to", "time_zone", "bucket",
-	"credited_to", "last_at", "done", "status", "statuses", "times"
+	"credited_to", "last_at", "done", "status", "plan", "plan_until", "statuses", "times"
 };
 
 typedef struct LogTextIn
@@ -599,13 +675,17 @@ typedef struct LogTextIn
 				last_at;
 	bool		last_null,
 				done,
-				status_null;
+				status_null,
+				plan_null,
+				until_null;
 	int64		bucket,
-				status;
+				status,
+				plan;
+	TimestampTz plan_end;
 	StringInfoData zone;
 	StringInfoData buf;
 	List	   *names;
-	List	   *cells;			/* int64[3] each */
+	List	   *cells;			/* int64[4] each */
 } LogTextIn;
 
 static void *
@@ -632,18 +712,26 @@ log_text_name(TextParser *tp, void *arg)
 }
 
 static bool
+log_text_index(TextParser *tp, int64 *v)
+{
+	if (skpi_text_null(tp))
+	{
+		*v = -1;
+		return true;
+	}
+	return skpi_text_int64(tp, v);
+}
+
+static bool
 log_text_cell(TextParser *tp, void *arg)
 {
 	LogTextIn  *in = (LogTextIn *) arg;
-	int64	   *c = palloc(sizeof(int64) * 3);
+	int64	   *c = palloc(sizeof(int64) * 4);
 
-	if (!skpi_text_expect(tp, '[') || !skpi_text_int64(tp, &c[0]) || !skpi_text_expect(tp, ','))
-		return false;
-	if (skpi_text_null(tp))
-		c[1] = -1;
-	else if (!skpi_text_int64(tp, &c[1]))
-		return false;
-	if (!skpi_text_expect(tp, ',') || !skpi_text_int64(tp, &c[2]) || !skpi_text_expect(tp, ']'))
+	if (!skpi_text_expect(tp, '[') || !skpi_text_int64(tp, &c[0]) || !skpi_text_expect(tp, ',') ||
+		!log_text_index(tp, &c[1]) || !skpi_text_expect(tp, ',') ||
+		!log_text_index(tp, &c[2]) || !skpi_text_expect(tp, ',') ||
+		!skpi_text_int64(tp, &c[3]) || !skpi_text_expect(tp, ']'))
 		return false;
 	if (list_length(in->cells) >= AT_MAX_CELLS)
 		return skpi_text_error(tp, "Too many cells.");
@@ -681,6 +769,12 @@ log_text_field(TextParser *tp, int key, void *ctx)
 			in->status_null = skpi_text_null(tp);
 			return in->status_null || skpi_text_int64(tp, &in->status);
 		case 11:
+			in->plan_null = skpi_text_null(tp);
+			return in->plan_null || skpi_text_int64(tp, &in->plan);
+		case 12:
+			in->until_null = skpi_text_null(tp);
+			return in->until_null || skpi_text_timestamp(tp, &in->plan_end, "plan_until must be finite.");
+		case 13:
 			return skpi_text_list(tp, log_text_name, in);
 		default:
 			return skpi_text_list(tp, log_text_cell, in);
@@ -720,7 +814,8 @@ log_text_end(TextParser *tp, void *ctx)
 		return NULL;
 	}
 	nbuckets = count_buckets(&w, in->from, in->to, in->zone.data);
-	if (in->bucket < 0 || in->bucket >= nbuckets || (!in->status_null && (in->status < 0 || in->status >= nnames)))
+	if (in->bucket < 0 || in->bucket >= nbuckets || (!in->status_null && (in->status < 0 || in->status >= nnames)) ||
+		(!in->plan_null && (in->plan < 0 || in->plan >= nnames)) || in->plan_null != in->until_null)
 	{
 		skpi_text_error(tp, "The bucket or the status is out of range.");
 		return NULL;
@@ -738,6 +833,8 @@ log_text_end(TextParser *tp, void *ctx)
 	l->last_at = in->last_null ? 0 : in->last_at;
 	l->flags = (in->last_null ? 0 : AT_LOG_SEEN) | (in->done ? AT_LOG_DONE : 0);
 	l->status = in->status_null ? -1 : (int32) in->status;
+	l->plan = in->plan_null ? -1 : (int32) in->plan;
+	l->plan_end = in->plan_null ? 0 : in->plan_end;
 	foreach(lc, in->names)
 	{
 		const char *name = lfirst(lc);
@@ -758,13 +855,13 @@ log_text_end(TextParser *tp, void *ctx)
 	{
 		int64	   *c = lfirst(lc);
 
-		if (c[0] < 0 || c[0] >= nbuckets || c[1] < -1 || c[1] >= nnames || c[2] <= 0 ||
-			LOG_CELL(l, c[0], c[1]) != 0)
+		if (c[0] < 0 || c[0] >= nbuckets || c[1] < -1 || c[1] >= nnames || c[2] < -1 || c[2] >= nnames ||
+			c[3] <= 0 || LOG_CELL(l, c[0], c[1], c[2]) != 0)
 		{
 			skpi_text_error(tp, "A cell is out of range, not positive, or repeated.");
 			return NULL;
 		}
-		LOG_CELL(l, c[0], c[1]) = c[2];
+		LOG_CELL(l, c[0], c[1], c[2]) = c[3];
 	}
 	return (SkpiStateHeader *) l;
 }
@@ -774,6 +871,7 @@ log_out(StringInfo buf, const SkpiStateHeader *h)
 {
 	const AgentTimeLog *l = (const AgentTimeLog *) h;
 	int			b,
+				p,
 				s,
 				n = 0;
 
@@ -796,6 +894,13 @@ log_out(StringInfo buf, const SkpiStateHeader *h)
 		appendStringInfoString(buf, "null");
 	else
 		appendStringInfo(buf, "%d", l->status);
+	if (l->plan < 0)
+		appendStringInfoString(buf, ",\"plan\":null,\"plan_until\":null");
+	else
+	{
+		appendStringInfo(buf, ",\"plan\":%d,\"plan_until\":", l->plan);
+		tl_append_timestamp(buf, l->plan_end);
+	}
 	appendStringInfoString(buf, ",\"statuses\":[");
 	for (s = 0; s < l->nnames; s++)
 	{
@@ -805,25 +910,33 @@ log_out(StringInfo buf, const SkpiStateHeader *h)
 	}
 	appendStringInfoString(buf, "],\"times\":[");
 	for (b = 0; b < l->nbuckets; b++)
-		for (s = -1; s < l->nnames; s++)
-			if (LOG_CELL(l, b, s) != 0)
-			{
-				if (n++ > 0)
-					appendStringInfoChar(buf, ',');
-				if (s < 0)
-					appendStringInfo(buf, "[%d,null," INT64_FORMAT "]", b, LOG_CELL(l, b, s));
-				else
-					appendStringInfo(buf, "[%d,%d," INT64_FORMAT "]", b, s, LOG_CELL(l, b, s));
-			}
+		for (p = -1; p < l->nnames; p++)
+			for (s = -1; s < l->nnames; s++)
+				if (LOG_CELL(l, b, p, s) != 0)
+				{
+					if (n++ > 0)
+						appendStringInfoChar(buf, ',');
+					appendStringInfo(buf, "[%d,", b);
+					if (p < 0)
+						appendStringInfoString(buf, "null,");
+					else
+						appendStringInfo(buf, "%d,", p);
+					if (s < 0)
+						appendStringInfoString(buf, "null,");
+					else
+						appendStringInfo(buf, "%d,", s);
+					appendStringInfo(buf, INT64_FORMAT "]", LOG_CELL(l, b, p, s));
+				}
 	appendStringInfoChar(buf, ']');
 }
 
-/* binary: the text form's fields in order (cells as int32 bucket, int32 status, int64 us) */
+/* binary: the text form's fields in order (cells as int32 bucket, plan, status, int64 us) */
 static void
 log_send(StringInfo buf, const SkpiStateHeader *h)
 {
 	const AgentTimeLog *l = (const AgentTimeLog *) h;
 	int			b,
+				p,
 				s,
 				n = 0;
 
@@ -840,6 +953,8 @@ log_send(StringInfo buf, const SkpiStateHeader *h)
 	pq_sendint64(buf, l->t0);
 	pq_sendint64(buf, l->last_at);
 	pq_sendint32(buf, l->status);
+	pq_sendint32(buf, l->plan);
+	pq_sendint64(buf, l->plan_end);
 	pq_sendint32(buf, l->nnames);
 	for (s = 0; s < l->nnames; s++)
 	{
@@ -850,17 +965,20 @@ log_send(StringInfo buf, const SkpiStateHeader *h)
 		pq_sendbytes(buf, name, len);
 	}
 	for (b = 0; b < l->nbuckets; b++)
-		for (s = -1; s < l->nnames; s++)
-			n += LOG_CELL(l, b, s) != 0;
+		for (p = -1; p < l->nnames; p++)
+			for (s = -1; s < l->nnames; s++)
+				n += LOG_CELL(l, b, p, s) != 0;
 	pq_sendint32(buf, n);
 	for (b = 0; b < l->nbuckets; b++)
-		for (s = -1; s < l->nnames; s++)
-			if (LOG_CELL(l, b, s) != 0)
-			{
-				pq_sendint32(buf, b);
-				pq_sendint32(buf, s);
-				pq_sendint64(buf, LOG_CELL(l, b, s));
-			}
+		for (p = -1; p < l->nnames; p++)
+			for (s = -1; s < l->nnames; s++)
+				if (LOG_CELL(l, b, p, s) != 0)
+				{
+					pq_sendint32(buf, b);
+					pq_sendint32(buf, p);
+					pq_sendint32(buf, s);
+					pq_sendint64(buf, LOG_CELL(l, b, p, s));
+				}
 }
 
 static SkpiStateHeader *
@@ -879,9 +997,11 @@ log_recv(StringInfo buf, const SkpiStateType *t)
 				pool = 0,
 				i;
 	int32		k,
-				status;
+				status,
+				plan;
 	TimestampTz t0,
-				last_at;
+				last_at,
+				plan_end;
 	char	  **names;
 	AgentTimeLog *l;
 
@@ -906,6 +1026,8 @@ log_recv(StringInfo buf, const SkpiStateType *t)
 	t0 = pq_getmsgint64(buf);
 	last_at = pq_getmsgint64(buf);
 	status = pq_getmsgint(buf, 4);
+	plan = pq_getmsgint(buf, 4);
+	plan_end = pq_getmsgint64(buf);
 	nnames = pq_getmsgint(buf, 4);
 	if (nnames < 0 || nnames > AT_MAX_NAMES)
 		skpi_state_recv_error(t, "%d statuses are not allowed.", nnames);
@@ -924,8 +1046,8 @@ log_recv(StringInfo buf, const SkpiStateType *t)
 		pool += len + 1;
 	}
 	nbuckets = count_buckets(&w, from, to, zone);
-	if (k < 0 || k >= nbuckets || status < -1 || status >= nnames)
-		skpi_state_recv_error(t, "The bucket or the status is out of range.");
+	if (k < 0 || k >= nbuckets || status < -1 || status >= nnames || plan < -1 || plan >= nnames)
+		skpi_state_recv_error(t, "The bucket, the status or the planned activity is out of range.");
 	l = log_alloc(zone, nbuckets, Max(nnames, 1), pool);
 	l->width = w;
 	l->from = from;
@@ -937,6 +1059,8 @@ log_recv(StringInfo buf, const SkpiStateType *t)
 	l->last_at = last_at;
 	l->flags = (uint8) flags;
 	l->status = status;
+	l->plan = plan;
+	l->plan_end = plan < 0 ? 0 : plan_end;
 	for (i = 0; i < nnames; i++)
 	{
 		int			j;
@@ -949,17 +1073,19 @@ log_recv(StringInfo buf, const SkpiStateType *t)
 		l->pool_len += strlen(names[i]) + 1;
 	}
 	ncells = pq_getmsgint(buf, 4);
-	if (ncells < 0 || ncells > (buf->len - buf->cursor) / 16)
+	if (ncells < 0 || ncells > (buf->len - buf->cursor) / 20)
 		skpi_state_recv_error(t, "%d cells do not fit the value.", ncells);
 	for (i = 0; i < ncells; i++)
 	{
 		int			b = pq_getmsgint(buf, 4),
+					p = pq_getmsgint(buf, 4),
 					s = pq_getmsgint(buf, 4);
 		int64		us = pq_getmsgint64(buf);
 
-		if (b < 0 || b >= nbuckets || s < -1 || s >= nnames || us <= 0 || LOG_CELL(l, b, s) != 0)
+		if (b < 0 || b >= nbuckets || p < -1 || p >= nnames || s < -1 || s >= nnames || us <= 0 ||
+			LOG_CELL(l, b, p, s) != 0)
 			skpi_state_recv_error(t, "A cell is out of range, not positive, or repeated.");
-		LOG_CELL(l, b, s) = us;
+		LOG_CELL(l, b, p, s) = us;
 	}
 	return (SkpiStateHeader *) l;
 }

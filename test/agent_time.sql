@@ -3,7 +3,7 @@
 \set schema agent_time
 \ir helpers.psql
 
-SELECT plan(9);
+SELECT plan(11);
 SET TimeZone = 'UTC';
 
 CREATE TABLE log (op text, at timestamptz, status text, id int);
@@ -44,6 +44,27 @@ SELECT throws_ok($$SELECT agent_time(at, status, '1 hour', '2026-03-02', '2026-0
 	'22023', 'agent_time rows out of time order', 'rows out of time order: 22023');
 SELECT throws_ok($$SELECT agent_time(at, status, '-1 hour', '2026-03-02', '2026-03-03' ORDER BY at) FROM log$$,
 	'22023', NULL, 'a negative width: 22023');
+
+-- schedule adherence: the status log and the schedule in one ordered input. Planned work 09:00-12:00,
+-- a break 12:00-12:30, work 12:30-17:00 (8 h scheduled); statuses ready 09:00, call 10:00, ready 10:30,
+-- lunch 12:00, ready 12:40, offline 17:00: by hand, adherent 3 h + 30 min + 4 h 20 min = 28 200 s of
+-- 28 800 (lunch 12:30-12:40 in planned work is not), logged in 09:00-17:00 = 28 800 s
+CREATE TABLE st (at timestamptz, status text);
+INSERT INTO st VALUES ('2026-03-02 09:00', 'ready'), ('2026-03-02 10:00', 'call'), ('2026-03-02 10:30', 'ready'),
+	('2026-03-02 12:00', 'lunch'), ('2026-03-02 12:40', 'ready'), ('2026-03-02 17:00', 'offline');
+CREATE TABLE sched (f timestamptz, t timestamptz, act text);
+INSERT INTO sched VALUES ('2026-03-02 09:00', '2026-03-02 12:00', 'work'), ('2026-03-02 12:00', '2026-03-02 12:30', 'break'),
+	('2026-03-02 12:30', '2026-03-02 17:00', 'work');
+CREATE TABLE day_state AS
+WITH ev AS (SELECT at, status, NULL::text AS act, NULL::timestamptz AS until FROM st
+	UNION ALL SELECT f, NULL, act, t FROM sched)
+SELECT unnest(agent_time(at, status, act, until, '1 day', '2026-03-02', '2026-03-03', 'UTC' ORDER BY at)) AS b FROM ev;
+SELECT is((SELECT string_agg(coalesce(activity, '-') || '/' || coalesce(status, '?') || '=' || seconds, ' ') FROM day_state, status_times(b)),
+	'-/?=32400 -/offline=25200 break/lunch=1800 work/call=1800 work/lunch=600 work/ready=24600',
+	'time per planned activity and status, split where the plan changes');
+SELECT is((SELECT adherence(b, j) || ' ' || conformance(b, j) FROM day_state,
+	(SELECT '{"ready":"available","call":"handling","lunch":"break","offline":"logged_out","work":"available","break":"break"}'::jsonb j) c),
+	(28200 * 100.0 / 28800) || ' ' || (28800 * 100.0 / 28800), 'adherence 28 200 / 28 800, conformance 28 800 / 28 800');
 
 SELECT * FROM finish();
 DROP SCHEMA :"schema" CASCADE;
