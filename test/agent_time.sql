@@ -3,7 +3,7 @@
 \set schema agent_time
 \ir helpers.psql
 
-SELECT plan(11);
+SELECT plan(23);
 SET TimeZone = 'UTC';
 
 CREATE TABLE log (op text, at timestamptz, status text, id int);
@@ -65,6 +65,59 @@ SELECT is((SELECT string_agg(coalesce(activity, '-') || '/' || coalesce(status, 
 SELECT is((SELECT adherence(b, j) || ' ' || conformance(b, j) FROM day_state,
 	(SELECT '{"ready":"available","call":"handling","lunch":"break","offline":"logged_out","work":"available","break":"break"}'::jsonb j) c),
 	(28200 * 100.0 / 28800) || ' ' || (28800 * 100.0 / 28800), 'adherence 28 200 / 28 800, conformance 28 800 / 28 800');
+
+-- across midnight and a month end (UTC): ready 20:00, call 22:00, ready 23:30, logged out 01:00.
+-- By hand: Jan 31 unknown 72 000, ready 7 200 + 1 800, call 5 400; Feb 1 ready 3 600, logged out 82 800
+CREATE TABLE night (at timestamptz, status text, id int);
+INSERT INTO night VALUES ('2026-01-31 20:00', 'Ready', 1), ('2026-01-31 22:00', 'Call', 2),
+	('2026-01-31 23:30', 'Ready', 3), ('2026-02-01 01:00', 'Logged out', 4);
+CREATE FUNCTION night_times(w interval, f timestamptz, t timestamptz) RETURNS text LANGUAGE sql AS $$
+	SELECT string_agg(format('%s %s=%s', to_char(bucket_start(x), 'MM-DD'), coalesce(s.status, '?'), s.seconds), '; ')
+	FROM (SELECT unnest(agent_time(at, status, w, f, t, 'UTC' ORDER BY at, id)) x FROM night) u, status_times(x) s $$;
+SELECT is(night_times('1 day', '2026-01-31', '2026-02-02'),
+	'01-31 ?=72000; 01-31 Call=5400; 01-31 Ready=9000; 02-01 Logged out=82800; 02-01 Ready=3600',
+	'logged in across midnight: each day gets its part');
+SELECT is(night_times('1 month', '2026-01-01', '2026-03-01'),
+	'01-01 ?=2664000; 01-01 Call=5400; 01-01 Ready=9000; 02-01 Logged out=2415600; 02-01 Ready=3600',
+	'across a month end: January and February by hand (31 and 28 days)');
+SELECT is((SELECT array_agg(m ORDER BY b)::text FROM (SELECT date_trunc('month', bucket_start(x) AT TIME ZONE 'UTC') b, rollup(x)::text m
+		FROM (SELECT unnest(agent_time(at, status, '1 day', '2026-01-01', '2026-03-01', 'UTC' ORDER BY at, id)) x FROM night) u GROUP BY 1) r),
+	(SELECT array_agg(x::text)::text FROM (SELECT unnest(agent_time(at, status, '1 month', '2026-01-01', '2026-03-01', 'UTC' ORDER BY at, id)) x FROM night) u),
+	'59 days rolled up by month equal the two month buckets, byte for byte');
+-- duplicates and rows at one instant
+SELECT is((SELECT array_agg(x::text)::text FROM (SELECT unnest(agent_time(at, status, '1 day', '2026-01-31', '2026-02-02', 'UTC' ORDER BY at, id)) x
+		FROM (SELECT * FROM night UNION ALL SELECT * FROM night) d) u),
+	(SELECT array_agg(x::text)::text FROM (SELECT unnest(agent_time(at, status, '1 day', '2026-01-31', '2026-02-02', 'UTC' ORDER BY at, id)) x FROM night) u),
+	'every row twice (a duplicated export): the same figures');
+SELECT is(night_times('1 day', '2026-01-31', '2026-02-01'), '01-31 ?=72000; 01-31 Call=5400; 01-31 Ready=9000',
+	'the control day');
+INSERT INTO night VALUES ('2026-01-31 22:00', 'Break', 5);
+SELECT is(night_times('1 day', '2026-01-31', '2026-02-01'), '01-31 ?=72000; 01-31 Break=5400; 01-31 Ready=9000',
+	'two statuses at one instant: the later in the aggregate''s order (id 5) stays in force, the other gets 0 s');
+DELETE FROM night WHERE id = 5;
+INSERT INTO night VALUES ('2026-01-31 21:00', NULL, 6), (NULL, 'Break', 7), ('2026-02-05 00:00', 'Break', 8);
+SELECT is(night_times('1 day', '2026-01-31', '2026-02-02'),
+	'01-31 ?=72000; 01-31 Call=5400; 01-31 Ready=9000; 02-01 Logged out=82800; 02-01 Ready=3600',
+	'a NULL status or time is skipped; rows at or after "to" are ignored');
+SELECT is((SELECT agent_time(at, status, '1 day', '2026-01-31', '2026-02-02' ORDER BY at) FROM night WHERE false), NULL,
+	'no rows: NULL, as every aggregate');
+
+-- states: text and binary forms round-trip, rollup in parallel and over a moving frame
+CREATE TABLE days AS SELECT row_number() OVER () AS i, x FROM (SELECT unnest(agent_time(at, status, '1 hour', '2026-01-31', '2026-02-02', 'UTC' ORDER BY at, id)) x
+	FROM night UNION ALL SELECT unnest(agent_time(at, status, '1 hour', '2026-03-01', '2026-03-04', 'UTC' ORDER BY at, id)) FROM log) u;
+SELECT is((SELECT count(*)::int FROM days WHERE x::text::agent_time_state::text = x::text
+		AND agent_time_state_send(x::text::agent_time_state) = agent_time_state_send(x)), (SELECT count(*)::int FROM days),
+	'every state of a run: text form round-trips exactly, binary form equal after it');
+SELECT is((SELECT count(*)::int FROM (SELECT i, rollup(x) OVER (ORDER BY i ROWS 2 PRECEDING)::text AS w FROM days) a
+		WHERE w <> (SELECT rollup(x)::text FROM days d WHERE d.i BETWEEN a.i - 2 AND a.i)), 0,
+	'rollup over a moving frame of 3 rows (inverse transition) equals the frame rolled up afresh');
+CREATE TABLE many AS SELECT x FROM days, generate_series(1, 300);
+ANALYZE many;
+CREATE TEMP TABLE serial_rollup AS SELECT rollup(x)::text AS r FROM many;
+SELECT force_parallel(true) \g /dev/null
+SELECT ok(plan_of('SELECT rollup(x) FROM many') ~ 'Partial Aggregate', 'a parallel plan with partial aggregates');
+SELECT is((SELECT rollup(x)::text FROM many), (SELECT r FROM serial_rollup), 'rollup in parallel equals the serial rollup');
+SELECT force_parallel(false) \g /dev/null
 
 SELECT * FROM finish();
 DROP SCHEMA :"schema" CASCADE;
