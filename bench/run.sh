@@ -8,7 +8,8 @@
 #   BENCH_REPS   timed repetitions per query, the median is reported (default 5)
 #   BENCH_ONLY   a regular expression on "family/kpi": run only those cases
 #                (default: all), e.g. BENCH_ONLY='/median$'; 'sources/asterisk'
-#                runs only bench/asterisk.sql
+#                runs only bench/asterisk.sql, 'operator/agent_time' only
+#                bench/agent_time.sql (BENCH_ROWS status changes)
 #   PG_CONFIG    pg_config to build against (default PostgreSQL 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,16 +30,19 @@ make install PG_CONFIG="$PG_CONFIG" >/dev/null
 
 echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
 SKPI_SETTINGS+=(shared_buffers=1GB jit=off)
-# bench/kpis.sql, then bench/asterisk.sql (the case sources/asterisk: a month
-# of a 50-agent Asterisk line through create_asterisk_views) in the same
-# cluster; BENCH_ONLY='sources/...' skips kpis.sql and its 10 million rows
+# bench/kpis.sql, then bench/agent_time.sql (the case operator/agent_time: 10
+# million status changes per operator and day), then bench/asterisk.sql (the
+# case sources/asterisk: a month of a 50-agent Asterisk line through
+# create_asterisk_views) in the same cluster; BENCH_ONLY='sources/...' or
+# 'operator/...' skips kpis.sql and its 10 million rows
 ONLY=${BENCH_ONLY:-.}
 KPIS=1
-[[ $ONLY == sources/* ]] && KPIS=0
+[[ $ONLY == sources/* || $ONLY == operator/* ]] && KPIS=0
 export ROWS REPS ONLY KPIS
 skpi_virtualenv "$major" bash -c '
     set -e
     if [ "$KPIS" = 1 ]; then
         psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -v only="$ONLY" -f bench/kpis.sql
     fi
+    psql -X -q -v ON_ERROR_STOP=1 -v reps="$REPS" -v only="$ONLY" -v status_rows="$ROWS" -f bench/agent_time.sql
     psql -X -q -v ON_ERROR_STOP=1 -v reps="$REPS" -v only="$ONLY" -f bench/asterisk.sql'
