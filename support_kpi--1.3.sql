@@ -2432,7 +2432,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH c AS MATERIALIZED (
 		SELECT d.operator_id AS op, d.channel,
-			pg_catalog.date_part('epoch'::text, d.answered_at)::bigint AS a,
+			EXTRACT(epoch FROM d.answered_at)::bigint AS a,
 			d.talk_seconds, d.hold_seconds, d.handle_seconds
 		FROM @extschema@.demo_contacts_detail(months, start_month, seed) d
 		WHERE d.operator_id IS NOT NULL),
