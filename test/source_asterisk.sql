@@ -10,7 +10,7 @@
 \set schema source_asterisk
 \ir helpers.psql
 
-SELECT plan(53);
+SELECT plan(56);
 SET timezone = 'UTC';
 
 -- 1. A hand-written log of 2026-03-02 (UTC), every rule once.  Asterisk's
@@ -334,6 +334,36 @@ SELECT is((SELECT sum(offered) || ' ' || sum(answered_within) || ' ' || sum(answ
 	'the cookbook''s bi.contacts_monthly over contact_facts: the line''s offered, answered within 20 s, answered');
 SELECT is((SELECT round(sum(answered_within) * 100.0 / sum(offered), 2) FROM bi.contacts_monthly),
 	(SELECT sl_pct FROM asterisk_kpi.monthly_report WHERE queue IS NULL), 'its service level from the sums is the line''s');
+
+-- the recipe of docs/sources.md (operator time from the member events), over the hand-written log:
+-- X is logged in 08:00-18:00 (36 000 s), on calls H (90 s) and J's first visit (60 s), paused
+-- for lunch 12:00-12:30 (1 800 s): available 36 000 - 150 - 1 800 = 34 050 s, occupancy 150 / 34 200;
+-- logged out 18:00-24:00 (21 600 s); 00:00-08:00 unknown (the log starts at 08:00)
+\set recipe `perl -e 'open my $fh, "<", "docs/sources.md" or die; my ($in, $b) = (0, ""); while (<$fh>) { if (!$in && /^\x60{3}sql[ ]*$/) { $in = 1; $b = ""; next } if ($in && /^\x60{3}[ ]*$/) { print $b if $b =~ /CREATE VIEW asterisk_agent_status/; $in = 0; next } $b .= $_ if $in }'`
+\set recipe_hand `perl -e 'open my $fh, "<", "docs/sources.md" or die; my ($in, $b) = (0, ""); while (<$fh>) { if (!$in && /^\x60{3}sql[ ]*$/) { $in = 1; $b = ""; next } if ($in && /^\x60{3}[ ]*$/) { if ($b =~ /CREATE VIEW asterisk_agent_status/) { $b =~ s/asterisk_kpi\./ast_hand./g; print $b } $in = 0; next } $b .= $_ if $in }'`
+SELECT set_config('search_path', 'ast_hand, source_asterisk, public', false) \g /dev/null
+:recipe_hand
+SELECT set_config('search_path', 'source_asterisk, public', false) \g /dev/null
+CREATE TABLE hand_day AS
+SELECT unnest(agent_time(at, status, '1 day', '2026-03-02', '2026-03-03', 'UTC' ORDER BY at, ord)) AS st
+FROM ast_hand.asterisk_agent_status WHERE operator_id = 'X';
+SELECT is((SELECT string_agg(s.status || '=' || s.seconds, ' ' ORDER BY s.status) FROM hand_day, status_times(st) s),
+	'Available=34050 Logged out=21600 On call=150 Paused: lunch=1800',
+	'the recipe over the hand-written log: X''s day by hand');
+SELECT is((SELECT occupancy(st, '{"On call": "handling", "Available": "available", "Paused: lunch": "break", "Logged out": "logged_out"}')
+	FROM hand_day), 150 * 100.0 / 34200, 'X''s occupancy: 150 / (150 + 34 050)');
+-- and over the generated month: Agent/1001's time on call on 2 March (Berlin) = its visits'
+-- connected-to-ended seconds by plain SQL
+SELECT set_config('search_path', 'asterisk_kpi, source_asterisk, public', false) \g /dev/null
+:recipe
+SELECT set_config('search_path', 'source_asterisk, public', false) \g /dev/null
+SELECT is((SELECT round(status_seconds(st, 'On call')::numeric, 6)
+	FROM (SELECT unnest(agent_time(at, status, '1 day', '2026-03-02 00:00+01', '2026-03-03 00:00+01', 'Europe/Berlin' ORDER BY at, ord)) AS st
+		FROM asterisk_kpi.asterisk_agent_status WHERE operator_id = 'Agent/1001') d),
+	(SELECT round(sum(extract(epoch FROM least(ended_at, '2026-03-03 00:00+01') - greatest(connected_at, '2026-03-02 00:00+01'))), 6)
+	 FROM asterisk_kpi.queue_visits WHERE operator_id = 'Agent/1001' AND connected_at < '2026-03-03 00:00+01'
+		AND ended_at > '2026-03-02 00:00+01'),
+	'the generated month: Agent/1001''s time on call on 2 March = its visits by plain SQL');
 
 SELECT * FROM finish();
 DROP SCHEMA bi CASCADE;
