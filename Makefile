@@ -16,6 +16,7 @@ OBJS = \
 	src/agent_time.o \
 	src/agent_time_kpis.o \
 	src/agent_time_agg.o \
+	src/buckets.o \
 	src/concurrency.o \
 	src/handling.o \
 	src/queue.o \
