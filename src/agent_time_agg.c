@@ -238,7 +238,11 @@ log_advance(AgentTimeLog *l, TimestampTz t)
 		LOG_CELL(l, l->k, l->plan, l->status) += edge - l->t0;
 		l->t0 = edge;
 		if (l->plan >= 0 && l->plan_end <= l->t0)
+		{
+			/* no stale end: the text and binary forms round-trip exactly */
 			l->plan = -1;
+			l->plan_end = 0;
+		}
 		if (l->t0 >= l->be)
 		{
 			if (l->k + 1 >= l->nbuckets)
