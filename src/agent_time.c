@@ -245,7 +245,8 @@ at_problem(const AgentTimeState *st)
 	if (total != st->span_us)
 		return "Its times do not add up to its span.";
 	if (st->span_us == 0 ? (st->bucket_start != 0 || st->bucket_end != 0) :
-		!(st->bucket_start < st->bucket_end))
+		!(st->bucket_start < st->bucket_end) ||
+		!IS_VALID_TIMESTAMP(st->bucket_start) || !IS_VALID_TIMESTAMP(st->bucket_end))
 		return "Its buckets' bounds are inconsistent.";
 	return NULL;
 }

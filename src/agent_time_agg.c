@@ -342,7 +342,8 @@ agent_time_row(FunctionCallInfo fcinfo, bool with_plan)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("planned activities overlap"),
 					 errdetail("An activity starts before the one in force ends.")));
-		if (until > at)
+		/* an activity that ends before the time credited (before `from`) is over */
+		if (until > at && until > l->t0)
 		{
 			int			idx = log_intern(&l, VARDATA_ANY(activity), VARSIZE_ANY_EXHDR(activity));
 
@@ -456,9 +457,10 @@ log_problem(const AgentTimeLog *l)
 		if (end == NULL || end - (LOG_POOL(l) + off) > AT_MAX_NAME_LEN)
 			return "A name is not terminated.";
 	}
-	if (!(l->from < l->to) || TIMESTAMP_NOT_FINITE(l->from) || TIMESTAMP_NOT_FINITE(l->to) ||
+	if (!(l->from < l->to) || !IS_VALID_TIMESTAMP(l->from) || !IS_VALID_TIMESTAMP(l->to) ||
 		!(l->bs <= l->t0 && l->t0 <= l->be && l->bs < l->be && l->be <= l->to && l->bs >= l->from) ||
-		(l->plan >= 0 && (TIMESTAMP_NOT_FINITE(l->plan_end) || l->plan_end <= l->t0)))
+		((l->flags & AT_LOG_SEEN) && !IS_VALID_TIMESTAMP(l->last_at)) ||
+		(l->plan >= 0 && (!IS_VALID_TIMESTAMP(l->plan_end) || l->plan_end <= l->t0)))
 		return "Its position is inconsistent.";
 	/* every cell non-negative, none past the position */
 	for (b = 0; b < l->nbuckets; b++)
@@ -890,7 +892,7 @@ log_recv(StringInfo buf, const SkpiStateType *t)
 		skpi_state_recv_error(t, "The time zone is not a known zone name.");
 	if (w.month < 0 || w.day < 0 || w.time < 0 || (w.month == 0 && w.day == 0 && w.time == 0))
 		skpi_state_recv_error(t, "The width must be positive.");
-	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to) || !(from < to))
+	if (!IS_VALID_TIMESTAMP(from) || !IS_VALID_TIMESTAMP(to) || !(from < to))
 		skpi_state_recv_error(t, "from must be a finite time before to.");
 	k = pq_getmsgint(buf, 4);
 	t0 = pq_getmsgint64(buf);
