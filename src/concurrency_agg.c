@@ -382,10 +382,10 @@ log_problem(const ConcLog *l)
 		return "Its header is inconsistent.";
 	if (LOG_ZONE(l)[l->zone_len] != '\0' || strlen(LOG_ZONE(l)) != l->zone_len)
 		return "Its time zone is not terminated.";
-	if (!(l->from < l->to) || TIMESTAMP_NOT_FINITE(l->from) || TIMESTAMP_NOT_FINITE(l->to) ||
+	if (!(l->from < l->to) || !IS_VALID_TIMESTAMP(l->from) || !IS_VALID_TIMESTAMP(l->to) ||
 		!(l->bs <= l->t0 && l->t0 <= l->be && l->bs < l->be && l->be <= l->to && l->bs >= l->from) ||
 		((l->flags & CONC_LOG_DONE) && (l->t0 != l->to || l->nopen != 0)) ||
-		((l->flags & CONC_LOG_SEEN) && TIMESTAMP_NOT_FINITE(l->last_start)))
+		((l->flags & CONC_LOG_SEEN) && !IS_VALID_TIMESTAMP(l->last_start)))
 		return "Its position is inconsistent.";
 	h = LOG_HEAP(l);
 	for (i = 0; i < l->nopen; i++)
@@ -484,7 +484,7 @@ log_from_parts(LogParts *p, const char **problem)
 	else if (p->width.month < 0 || p->width.day < 0 || p->width.time < 0 ||
 			 (p->width.month == 0 && p->width.day == 0 && p->width.time == 0))
 		*problem = "The width must be positive.";
-	else if (TIMESTAMP_NOT_FINITE(p->from) || TIMESTAMP_NOT_FINITE(p->to) || !(p->from < p->to))
+	else if (!IS_VALID_TIMESTAMP(p->from) || !IS_VALID_TIMESTAMP(p->to) || !(p->from < p->to))
 		*problem = "from must be a finite time before to.";
 	else if (p->nopen > CONC_MAX_LEVELS)
 		*problem = "Too many open chats.";

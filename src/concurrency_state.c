@@ -99,7 +99,7 @@ skpi_concurrency_problem(const ConcurrencyState *st)
 		return "Its chat time is not the sum of its levels' times by level.";
 	if (st->span_us == 0 ? (st->bucket_start != 0 || st->bucket_end != 0 || st->chats != 0) :
 		!(st->bucket_start < st->bucket_end) ||
-		TIMESTAMP_NOT_FINITE(st->bucket_start) || TIMESTAMP_NOT_FINITE(st->bucket_end))
+		!IS_VALID_TIMESTAMP(st->bucket_start) || !IS_VALID_TIMESTAMP(st->bucket_end))
 		return "Its buckets' bounds are inconsistent.";
 	return NULL;
 }
