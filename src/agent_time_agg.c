@@ -390,10 +390,6 @@ skpi_agent_time_final(PG_FUNCTION_ARGS)
 	AtItem	   *items;
 	TimestampTz bs;
 	int			b;
-	Oid			elemtype;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -417,11 +413,7 @@ skpi_agent_time_final(PG_FUNCTION_ARGS)
 		if ((b & 0xFF) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	elemtype = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
-	if (!OidIsValid(elemtype))
-		elog(ERROR, "agent_time must return an array");
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	PG_RETURN_ARRAYTYPE_P(construct_array(states, l->nbuckets, elemtype, typlen, typbyval, typalign));
+	PG_RETURN_ARRAYTYPE_P(skpi_bucket_states_array(fcinfo, states, l->nbuckets, "agent_time"));
 }
 
 /* ---- checks, text and binary forms of agent_time_log_state ---- */

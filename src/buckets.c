@@ -10,9 +10,11 @@
 #include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 #include "buckets.h"
+#include "timeline.h"
 
 static void
 range_error(void)
@@ -169,4 +171,76 @@ skpi_bucket_args(FunctionCallInfo fcinfo, int a, const char *what, Interval *wid
 	*width = *w;
 	*nbuckets = skpi_bucket_count(what, w, *from, *to, zone);
 	return zone;
+}
+
+/* ---- the bounds of per-bucket states ---- */
+
+void
+skpi_bucket_bounds_out(StringInfo buf, int64 span_us, TimestampTz start, TimestampTz end)
+{
+	appendStringInfoString(buf, ",\"bucket_start\":");
+	if (span_us == 0)
+		appendStringInfoString(buf, "null");
+	else
+		tl_append_timestamp(buf, start);
+	appendStringInfoString(buf, ",\"bucket_end\":");
+	if (span_us == 0)
+		appendStringInfoString(buf, "null");
+	else
+		tl_append_timestamp(buf, end);
+}
+
+bool
+skpi_bucket_bound_in(TextParser *tp, TimestampTz *at, bool *isnull)
+{
+	*isnull = skpi_text_null(tp);
+	return *isnull || skpi_text_timestamp(tp, at, "A bucket bound must be finite.");
+}
+
+bool
+skpi_bucket_bounds_merge(const char *state, int64 a_span, TimestampTz a_start, TimestampTz a_end,
+						 int64 b_span, TimestampTz b_start, TimestampTz b_end, int64 span_after,
+						 int sign, bool in_aggregate, TimestampTz *start, TimestampTz *end)
+{
+	if (sign > 0)
+	{
+		*start = a_span == 0 ? b_start : Min(a_start, b_start);
+		*end = a_span == 0 ? b_end : Max(a_end, b_end);
+		return true;
+	}
+	if (b_start < a_start || b_end > a_end)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove %s that is not part of the other", state)));
+
+	/*
+	 * The bounds of what remains are known only when b's lie strictly inside
+	 * a's (or nothing remains); else a window recomputes its frame.
+	 */
+	if (span_after > 0 && (b_start == a_start || b_end == a_end))
+	{
+		if (in_aggregate)
+			return false;
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove %s at the edge of the other", state),
+				 errdetail("The bounds of what would remain are unknown.")));
+	}
+	*start = a_start;
+	*end = a_end;
+	return true;
+}
+
+ArrayType *
+skpi_bucket_states_array(FunctionCallInfo fcinfo, Datum *states, int n, const char *what)
+{
+	Oid			elemtype = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	if (!OidIsValid(elemtype))
+		elog(ERROR, "%s must return an array", what);
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	return construct_array(states, n, elemtype, typlen, typbyval, typalign);
 }

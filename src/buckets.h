@@ -42,4 +42,35 @@ extern const char *skpi_bucket_args(FunctionCallInfo fcinfo, int a, const char *
 									Interval *width, TimestampTz *from, TimestampTz *to,
 									int32 *nbuckets);
 
+/*
+ * The per-bucket states (agent_time_state, concurrency_state) keep the
+ * bounds of the buckets they cover: bucket_start, bucket_end (0 when the
+ * state covers no time, span_us = 0).
+ */
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+
+#include "textparse.h"
+
+/* ,"bucket_start":...,"bucket_end":... of the text form (null when span_us is 0) */
+extern void skpi_bucket_bounds_out(StringInfo buf, int64 span_us, TimestampTz start, TimestampTz end);
+
+/* a bound of the text form: a finite timestamp, or null (*isnull) */
+extern bool skpi_bucket_bound_in(TextParser *tp, TimestampTz *at, bool *isnull);
+
+/*
+ * The bounds after merging b into a (sign +1) or taking b out of a (sign -1;
+ * span_after: the span that remains).  Taking out: ERROR 22023 "cannot
+ * remove <state> that is not part of the other" when b's bounds lie outside
+ * a's; when b touches an edge of a and time remains, the bounds are unknown:
+ * false inside an aggregate (the window recomputes its frame), else ERROR.
+ * state names the type with its article ("an agent_time_state").
+ */
+extern bool skpi_bucket_bounds_merge(const char *state, int64 a_span, TimestampTz a_start, TimestampTz a_end,
+									 int64 b_span, TimestampTz b_start, TimestampTz b_end, int64 span_after,
+									 int sign, bool in_aggregate, TimestampTz *start, TimestampTz *end);
+
+/* a final function's result: its n per-bucket states as an array of its return type's element */
+extern ArrayType *skpi_bucket_states_array(FunctionCallInfo fcinfo, Datum *states, int n, const char *what);
+
 #endif							/* SKPI_BUCKETS_H */

@@ -36,7 +36,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
-#include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 #include "buckets.h"
@@ -315,10 +314,6 @@ skpi_concurrency_final(PG_FUNCTION_ARGS)
 	Datum	   *states;
 	TimestampTz bs;
 	int			b;
-	Oid			elemtype;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -342,11 +337,7 @@ skpi_concurrency_final(PG_FUNCTION_ARGS)
 		if ((b & 0xFF) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	elemtype = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
-	if (!OidIsValid(elemtype))
-		elog(ERROR, "concurrency must return an array");
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	PG_RETURN_ARRAYTYPE_P(construct_array(states, l->nbuckets, elemtype, typlen, typbyval, typalign));
+	PG_RETURN_ARRAYTYPE_P(skpi_bucket_states_array(fcinfo, states, l->nbuckets, "concurrency"));
 }
 
 /* ---- checks, text and binary forms of concurrency_log_state ---- */

@@ -10,8 +10,8 @@
 #include "libpq/pqformat.h"
 #include "utils/timestamp.h"
 
+#include "buckets.h"
 #include "concurrency_state.h"
-#include "timeline.h"
 
 /* ---- build and checks ---- */
 
@@ -159,8 +159,6 @@ conc_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_agg
 	memcpy(levels, a->level_us, sizeof(int64) * a->nlevels);
 	if (sign > 0)
 	{
-		start = a->span_us == 0 ? b->bucket_start : Min(a->bucket_start, b->bucket_start);
-		end = a->span_us == 0 ? b->bucket_end : Max(a->bucket_end, b->bucket_end);
 		if (pg_add_s64_overflow(a->span_us, b->span_us, &span) ||
 			pg_add_s64_overflow(a->chats, b->chats, &chats))
 			out_of_range();
@@ -172,8 +170,7 @@ conc_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_agg
 	{
 		span = a->span_us - b->span_us;
 		chats = a->chats - b->chats;
-		if (span < 0 || chats < 0 || b->nlevels > a->nlevels ||
-			b->bucket_start < a->bucket_start || b->bucket_end > a->bucket_end)
+		if (span < 0 || chats < 0 || b->nlevels > a->nlevels)
 			not_part();
 		for (k = 0; k < b->nlevels; k++)
 		{
@@ -181,23 +178,11 @@ conc_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_agg
 			if (levels[k] < 0)
 				not_part();
 		}
-
-		/*
-		 * The bounds of what remains are known only when b's lie strictly
-		 * inside a's (or nothing remains); else a window recomputes its frame.
-		 */
-		if (span > 0 && (b->bucket_start == a->bucket_start || b->bucket_end == a->bucket_end))
-		{
-			if (in_aggregate)
-				return NULL;
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot remove a concurrency_state at the edge of the other"),
-					 errdetail("The bounds of what would remain are unknown.")));
-		}
-		start = a->bucket_start;
-		end = a->bucket_end;
 	}
+	if (!skpi_bucket_bounds_merge("a concurrency_state", a->span_us, a->bucket_start, a->bucket_end,
+								  b->span_us, b->bucket_start, b->bucket_end, span, sign, in_aggregate,
+								  &start, &end))
+		return NULL;
 	r = skpi_concurrency_build(start, end, span, chats, levels, n);
 	if (sign < 0 && skpi_concurrency_problem(r) != NULL)
 		not_part();
@@ -254,13 +239,6 @@ text_level(TextParser *tp, void *arg)
 }
 
 static bool
-text_bound(TextParser *tp, TimestampTz *at, bool *isnull)
-{
-	*isnull = skpi_text_null(tp);
-	return *isnull || skpi_text_timestamp(tp, at, "A bucket bound must be finite.");
-}
-
-static bool
 conc_text_field(TextParser *tp, int key, void *ctx)
 {
 	ConcTextIn *in = (ConcTextIn *) ctx;
@@ -268,9 +246,9 @@ conc_text_field(TextParser *tp, int key, void *ctx)
 	switch (key)
 	{
 		case 0:
-			return text_bound(tp, &in->start, &in->start_null);
+			return skpi_bucket_bound_in(tp, &in->start, &in->start_null);
 		case 1:
-			return text_bound(tp, &in->end, &in->end_null);
+			return skpi_bucket_bound_in(tp, &in->end, &in->end_null);
 		case 2:
 			return skpi_text_int64(tp, &in->span);
 		case 3:
@@ -322,16 +300,7 @@ conc_out(StringInfo buf, const SkpiStateHeader *h)
 	const ConcurrencyState *st = (const ConcurrencyState *) h;
 	int			k;
 
-	appendStringInfoString(buf, ",\"bucket_start\":");
-	if (st->span_us == 0)
-		appendStringInfoString(buf, "null");
-	else
-		tl_append_timestamp(buf, st->bucket_start);
-	appendStringInfoString(buf, ",\"bucket_end\":");
-	if (st->span_us == 0)
-		appendStringInfoString(buf, "null");
-	else
-		tl_append_timestamp(buf, st->bucket_end);
+	skpi_bucket_bounds_out(buf, st->span_us, st->bucket_start, st->bucket_end);
 	appendStringInfo(buf, ",\"span_us\":" INT64_FORMAT ",\"chats\":" INT64_FORMAT
 					 ",\"chat_us\":" INT64_FORMAT ",\"levels\":[",
 					 st->span_us, st->chats, st->chat_us);
