@@ -16,6 +16,9 @@ OBJS = \
 	src/agent_time.o \
 	src/agent_time_kpis.o \
 	src/agent_time_agg.o \
+	src/buckets.o \
+	src/concurrency_state.o \
+	src/concurrency_agg.o \
 	src/concurrency.o \
 	src/handling.o \
 	src/queue.o \

@@ -4427,3 +4427,106 @@ COMMENT ON FUNCTION @extschema@.adjusted_handle_seconds(timestamptz, timestamptz
 CREATE FUNCTION @extschema@.max_concurrency(started_at timestamptz, ended_at timestamptz) RETURNS integer
 	AS 'MODULE_PATHNAME', 'skpi_max_concurrency' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.max_concurrency(timestamptz, timestamptz) IS 'WIP window function over an operator''s chats: the most chats open at once during the chat, itself included';
+CREATE TYPE @extschema@.concurrency_state;
+CREATE FUNCTION @extschema@.concurrency_state_in(cstring) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_in(cstring) IS 'text input of concurrency_state; validated';
+CREATE FUNCTION @extschema@.concurrency_state_out(@extschema@.concurrency_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_out(@extschema@.concurrency_state) IS 'text output of concurrency_state';
+CREATE FUNCTION @extschema@.concurrency_state_recv(internal) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_recv(internal) IS 'binary input of concurrency_state; validated';
+CREATE FUNCTION @extschema@.concurrency_state_send(@extschema@.concurrency_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_send(@extschema@.concurrency_state) IS 'binary output of concurrency_state';
+CREATE TYPE @extschema@.concurrency_state (
+	INPUT = @extschema@.concurrency_state_in, OUTPUT = @extschema@.concurrency_state_out,
+	RECEIVE = @extschema@.concurrency_state_recv, SEND = @extschema@.concurrency_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.concurrency_state IS 'chat concurrency over one or more buckets: the span, the chats started, the chat time and the time at each number of chats open at once (microseconds); mergeable with rollup()';
+CREATE FUNCTION @extschema@.concurrency_state_combine(@extschema@.concurrency_state, @extschema@.concurrency_state) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_combine(@extschema@.concurrency_state, @extschema@.concurrency_state) IS 'merges two concurrency_state values: spans, chats and times added';
+CREATE FUNCTION @extschema@.concurrency_state_uncombine(@extschema@.concurrency_state, @extschema@.concurrency_state) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_uncombine(@extschema@.concurrency_state, @extschema@.concurrency_state) IS 'inverse of concurrency_state_combine for window frames';
+CREATE FUNCTION @extschema@.concurrency_state_nonempty(@extschema@.concurrency_state) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_nonempty(@extschema@.concurrency_state) IS 'the state, NULL when it covers no time';
+CREATE AGGREGATE @extschema@.rollup(@extschema@.concurrency_state) (
+	SFUNC = @extschema@.concurrency_state_combine, STYPE = @extschema@.concurrency_state,
+	COMBINEFUNC = @extschema@.concurrency_state_combine,
+	MSFUNC = @extschema@.concurrency_state_combine, MINVFUNC = @extschema@.concurrency_state_uncombine,
+	MSTYPE = @extschema@.concurrency_state,
+	MFINALFUNC = @extschema@.concurrency_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.concurrency_state) IS 'merges concurrency_state values: spans, chats and times added';
+CREATE TYPE @extschema@.concurrency_log_state;
+CREATE FUNCTION @extschema@.concurrency_log_state_in(cstring) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_in(cstring) IS 'text input of concurrency_log_state; validated';
+CREATE FUNCTION @extschema@.concurrency_log_state_out(@extschema@.concurrency_log_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_out(@extschema@.concurrency_log_state) IS 'text output of concurrency_log_state';
+CREATE FUNCTION @extschema@.concurrency_log_state_recv(internal) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_recv(internal) IS 'binary input of concurrency_log_state; validated';
+CREATE FUNCTION @extschema@.concurrency_log_state_send(@extschema@.concurrency_log_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_send(@extschema@.concurrency_log_state) IS 'binary output of concurrency_log_state';
+CREATE TYPE @extschema@.concurrency_log_state (
+	INPUT = @extschema@.concurrency_log_state_in, OUTPUT = @extschema@.concurrency_log_state_out,
+	RECEIVE = @extschema@.concurrency_log_state_recv, SEND = @extschema@.concurrency_log_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.concurrency_log_state IS 'the running state of concurrency over an operator''s chats: the open chats'' ends and, per bucket, the chats started and the time (microseconds) at each number of chats open so far';
+CREATE FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) IS 'transition of concurrency: one chat (started_at, ended_at; a NULL end: still open)';
+CREATE FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) IS 'transition of concurrency: one chat (started_at, ended_at; a NULL end: still open)';
+CREATE FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) RETURNS @extschema@.concurrency_state[]
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) IS 'final function of concurrency: the sweep run to `to` (on a copy), one concurrency_state per bucket';
+CREATE FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.concurrency_state[]
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) IS 'final function of concurrency: the sweep run to `to` (on a copy), one concurrency_state per bucket';
+CREATE AGGREGATE @extschema@.concurrency(started_at timestamptz, ended_at timestamptz, width interval, "from" timestamptz, "to" timestamptz) (
+	SFUNC = @extschema@.concurrency_accum, STYPE = @extschema@.concurrency_log_state,
+	FINALFUNC = @extschema@.concurrency_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.concurrency(timestamptz, timestamptz, interval, timestamptz, timestamptz) IS 'an operator''s chats (ORDER BY started_at; a NULL ended_at: open until `to`) as one concurrency_state per bucket of [from, to), edges from + k * width in the session''s time zone; no combine function: the sweep is sequential (merge the per-bucket results with rollup())';
+CREATE AGGREGATE @extschema@.concurrency(started_at timestamptz, ended_at timestamptz, width interval, "from" timestamptz, "to" timestamptz, time_zone text) (
+	SFUNC = @extschema@.concurrency_accum, STYPE = @extschema@.concurrency_log_state,
+	FINALFUNC = @extschema@.concurrency_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.concurrency(timestamptz, timestamptz, interval, timestamptz, timestamptz, text) IS 'an operator''s chats (ORDER BY started_at; a NULL ended_at: open until `to`) as one concurrency_state per bucket of [from, to), edges from + k * width in time_zone; no combine function: the sweep is sequential (merge the per-bucket results with rollup())';
+CREATE FUNCTION @extschema@.max_concurrency(@extschema@.concurrency_state) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_max_concurrency_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.max_concurrency(@extschema@.concurrency_state) IS 'the most chats open at once (chats), 0 without any';
+CREATE FUNCTION @extschema@.avg_concurrency(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_avg_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.avg_concurrency(@extschema@.concurrency_state) IS 'time-weighted average number of chats open while at least one is (chat seconds / busy seconds); NULL when never busy';
+CREATE FUNCTION @extschema@.busy_seconds(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_busy_seconds_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.busy_seconds(@extschema@.concurrency_state) IS 'seconds with at least one chat open';
+CREATE FUNCTION @extschema@.chat_seconds(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_chat_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.chat_seconds(@extschema@.concurrency_state) IS 'the chats'' seconds added up (two chats open for a minute: 120 s), clipped to the buckets';
+CREATE FUNCTION @extschema@.chat_count(@extschema@.concurrency_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_chat_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.chat_count(@extschema@.concurrency_state) IS 'the number of chats that started in the buckets covered';
+CREATE FUNCTION @extschema@.level_seconds(@extschema@.concurrency_state, level integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_level_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.level_seconds(@extschema@.concurrency_state, integer) IS 'seconds with exactly level chats open (level 0: idle seconds of the span)';
+CREATE FUNCTION @extschema@.concurrency_levels(@extschema@.concurrency_state, OUT level integer, OUT seconds double precision) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_levels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_levels(@extschema@.concurrency_state) IS 'one row per number of chats open at once, 1 to the most: the seconds at it';
+CREATE FUNCTION @extschema@.span_seconds(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_span_seconds_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.span_seconds(@extschema@.concurrency_state) IS 'seconds covered (operator-time)';
+CREATE FUNCTION @extschema@.bucket_start(@extschema@.concurrency_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_start_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_start(@extschema@.concurrency_state) IS 'the earliest bucket start';
+CREATE FUNCTION @extschema@.bucket_end(@extschema@.concurrency_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_end_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_end(@extschema@.concurrency_state) IS 'the latest bucket end';

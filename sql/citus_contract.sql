@@ -67,11 +67,21 @@ BEGIN
 		IF call_args IS NULL THEN
 			RAISE EXCEPTION 'no sample arguments for %', a.aggregate;
 		END IF;
-		EXECUTE format('CREATE AGGREGATE cc.w%s(%s) (SFUNC = %s, STYPE = %s, COMBINEFUNC = %s)',
-			n, argdecl, a.aggtransfn::regproc, a.aggtranstype::regtype, a.aggcombinefn::regproc);
-		EXECUTE format('CREATE AGGREGATE cc.c%s(%s) (SFUNC = %s, STYPE = %s)',
-			n, a.aggtranstype::regtype, a.aggcombinefn::regproc, a.aggtranstype::regtype);
-		final := CASE WHEN a.aggfinalfn = 0 THEN '%s' ELSE a.aggfinalfn::regproc || '(%s)' END;
+		-- an aggregate without a combine function (a sequential sweep) is never
+		-- run in two steps: Citus gathers its rows; its state's text round trip
+		-- is checked, and "citus" is the single-node result itself
+		EXECUTE format('CREATE AGGREGATE cc.w%s(%s) (SFUNC = %s, STYPE = %s%s)',
+			n, argdecl, a.aggtransfn::regproc, a.aggtranstype::regtype,
+			CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || a.aggcombinefn::regproc END);
+		IF a.aggcombinefn <> 0 THEN
+			EXECUTE format('CREATE AGGREGATE cc.c%s(%s) (SFUNC = %s, STYPE = %s)',
+				n, a.aggtranstype::regtype, a.aggcombinefn::regproc, a.aggtranstype::regtype);
+		END IF;
+		-- a final function with FINALFUNC_EXTRA takes the arguments' types as NULLs
+		final := CASE WHEN a.aggfinalfn = 0 THEN '%s' WHEN a.aggfinalextra
+			THEN a.aggfinalfn::regproc || '(%s, ' || (SELECT string_agg(format('NULL::%s', format_type(t, NULL)), ', ' ORDER BY pos)
+				FROM pg_proc p, unnest(p.proargtypes) WITH ORDINALITY x(t, pos) WHERE p.oid = a.agg) || ')'
+			ELSE a.aggfinalfn::regproc || '(%s)' END;
 		EXECUTE format($q$
 			WITH single AS (
 				SELECT g, %1$s(%2$s)::text AS v FROM cc_raw GROUP BY g
@@ -80,7 +90,7 @@ BEGIN
 			), shards AS (              -- worker_partial_agg: the state as text
 				SELECT g, shard, cc.w%3$s(%2$s)::text AS partial FROM cc_raw GROUP BY g, shard
 			), coordinator AS (         -- coord_combine_agg: input, combine
-				SELECT g, cc.c%3$s(partial::%4$s) AS st FROM shards GROUP BY g
+				SELECT g, %9$s AS st FROM shards GROUP BY g
 			)
 			SELECT count(*) AS groups,
 				count(*) FILTER (WHERE %5$s(s.st) IS NOT DISTINCT FROM %5$s(s.st::text::%4$s)) AS round_trip_send,
@@ -91,10 +101,12 @@ BEGIN
 			a.agg::regproc, call_args, n, a.aggtranstype::regtype,
 			(SELECT typsend::regproc FROM pg_type WHERE oid = a.aggtranstype),
 			format(final, 's.st'), format(final, format('s.st::text::%s', a.aggtranstype::regtype)),
-			format(final, 'c.st'))
+			CASE WHEN a.aggcombinefn <> 0 THEN format(final, 'c.st') ELSE 'single.v' END,
+			CASE WHEN a.aggcombinefn <> 0 THEN format('cc.c%s(partial::%s)', n, a.aggtranstype::regtype)
+				ELSE 'NULL::int' END)
 		INTO r;
 		INSERT INTO cc_result VALUES (a.aggregate::text, r.groups, r.round_trip_send, r.round_trip_final,
-			r.citus_equal, r.single);
+			CASE WHEN a.aggcombinefn <> 0 THEN r.citus_equal END, r.single);
 	END LOOP;
 END $$;
 -- every aggregate, every group: the text round trip is exact and the
@@ -144,6 +156,21 @@ SELECT nps_state_send(c.nps) = nps_state_send(s.nps) AS nps, ces_state_send(c.ce
 	occupancy_state_send(c.occupancy) = occupancy_state_send(s.occupancy) AS occupancy,
 	duration_sketch_send(c.sketch) = duration_sketch_send(s.sketch) AS sketch,
 	round(nps(c.nps), 6) AS nps_value, duration_percentile(c.sketch, 0.9) = duration_percentile(s.sketch, 0.9) AS p90
+FROM coordinator c, single s;
+-- the operator-time states (issue 18) the same way
+CREATE TEMP TABLE cc_states_time AS
+SELECT g, shard, rollup(st_agent_time) AS agent_time, rollup(st_concurrency) AS conc FROM cc_raw GROUP BY g, shard;
+WITH worker AS (
+	SELECT shard, rollup(agent_time)::text AS agent_time, rollup(conc)::text AS conc FROM cc_states_time GROUP BY shard
+), coordinator AS (
+	SELECT rollup(agent_time::agent_time_state) AS agent_time, rollup(conc::concurrency_state) AS conc FROM worker
+), single AS (
+	SELECT rollup(agent_time) AS agent_time, rollup(conc) AS conc FROM cc_states_time
+)
+SELECT agent_time_state_send(c.agent_time) = agent_time_state_send(s.agent_time) AS agent_time,
+	concurrency_state_send(c.conc) = concurrency_state_send(s.conc) AS concurrency,
+	span_seconds(c.agent_time) AS agent_time_span, max_concurrency(c.conc) AS max_concurrency,
+	chat_count(c.conc) AS chats
 FROM coordinator c, single s;
 
 -- 5. what Citus does with an aggregate call that has ORDER BY: no custom

@@ -14,7 +14,7 @@
 #include "utils/timestamp.h"
 
 #include "agent_time.h"
-#include "timeline.h"
+#include "buckets.h"
 
 /* ---- build ---- */
 
@@ -245,7 +245,8 @@ at_problem(const AgentTimeState *st)
 	if (total != st->span_us)
 		return "Its times do not add up to its span.";
 	if (st->span_us == 0 ? (st->bucket_start != 0 || st->bucket_end != 0) :
-		!(st->bucket_start < st->bucket_end))
+		!(st->bucket_start < st->bucket_end) ||
+		!IS_VALID_TIMESTAMP(st->bucket_start) || !IS_VALID_TIMESTAMP(st->bucket_end))
 		return "Its buckets' bounds are inconsistent.";
 	return NULL;
 }
@@ -321,8 +322,6 @@ at_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_aggre
 		return ah;
 	if (sign > 0)
 	{
-		start = a->span_us == 0 ? b->bucket_start : Min(a->bucket_start, b->bucket_start);
-		end = a->span_us == 0 ? b->bucket_end : Max(a->bucket_end, b->bucket_end);
 		if (pg_add_s64_overflow(a->span_us, b->span_us, &span))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -331,26 +330,15 @@ at_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_aggre
 	else
 	{
 		span = a->span_us - b->span_us;
-		if (span < 0 || b->bucket_start < a->bucket_start || b->bucket_end > a->bucket_end)
+		if (span < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("cannot remove an agent_time_state that is not part of the other")));
-		/*
-		 * The bounds of what remains are known only when b's lie strictly
-		 * inside a's (or nothing remains); else a window recomputes its frame.
-		 */
-		if (span > 0 && (b->bucket_start == a->bucket_start || b->bucket_end == a->bucket_end))
-		{
-			if (in_aggregate)
-				return NULL;
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot remove an agent_time_state at the edge of the other"),
-					 errdetail("The bounds of what would remain are unknown.")));
-		}
-		start = a->bucket_start;
-		end = a->bucket_end;
 	}
+	if (!skpi_bucket_bounds_merge("an agent_time_state", a->span_us, a->bucket_start, a->bucket_end,
+								  b->span_us, b->bucket_start, b->bucket_end, span, sign, in_aggregate,
+								  &start, &end))
+		return NULL;
 	n += state_items(a, items, 1);
 	n += state_items(b, items + n, sign);
 	return (SkpiStateHeader *) skpi_agent_time_build(items, n, start, end, span, true);
@@ -429,13 +417,6 @@ text_entry(TextParser *tp, void *arg)
 }
 
 static bool
-text_bound(TextParser *tp, TimestampTz *at, bool *isnull)
-{
-	*isnull = skpi_text_null(tp);
-	return *isnull || skpi_text_timestamp(tp, at, "A bucket bound must be finite.");
-}
-
-static bool
 at_text_field(TextParser *tp, int key, void *ctx)
 {
 	AtTextIn   *in = (AtTextIn *) ctx;
@@ -443,9 +424,9 @@ at_text_field(TextParser *tp, int key, void *ctx)
 	switch (key)
 	{
 		case 0:
-			return text_bound(tp, &in->start, &in->start_null);
+			return skpi_bucket_bound_in(tp, &in->start, &in->start_null);
 		case 1:
-			return text_bound(tp, &in->end, &in->end_null);
+			return skpi_bucket_bound_in(tp, &in->end, &in->end_null);
 		case 2:
 			return skpi_text_int64(tp, &in->span);
 		default:
@@ -506,16 +487,7 @@ at_out(StringInfo buf, const SkpiStateHeader *h)
 	const AgentTimeState *st = (const AgentTimeState *) h;
 	int			i;
 
-	appendStringInfoString(buf, ",\"bucket_start\":");
-	if (st->span_us == 0)
-		appendStringInfoString(buf, "null");
-	else
-		tl_append_timestamp(buf, st->bucket_start);
-	appendStringInfoString(buf, ",\"bucket_end\":");
-	if (st->span_us == 0)
-		appendStringInfoString(buf, "null");
-	else
-		tl_append_timestamp(buf, st->bucket_end);
+	skpi_bucket_bounds_out(buf, st->span_us, st->bucket_start, st->bucket_end);
 	appendStringInfo(buf, ",\"span_us\":" INT64_FORMAT ",\"times\":[", st->span_us);
 	for (i = 0; i < st->nentries; i++)
 	{

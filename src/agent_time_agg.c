@@ -43,11 +43,12 @@
 #include "utils/timestamp.h"
 
 #include "agent_time.h"
+#include "buckets.h"
 #include "timeline.h"
 
 #define AT_LOG_VERSION 1
 #define AT_LOG_KIND 1
-#define AT_MAX_BUCKETS 100000
+#define AT_MAX_BUCKETS SKPI_MAX_BUCKETS
 #define AT_MAX_CELLS (INT64CONST(1) << 24)	/* buckets x (statuses + 1) */
 
 #define AT_LOG_SEEN 0x01		/* a row was read (last_at valid) */
@@ -99,112 +100,15 @@ log_size(int zone_len, int nbuckets, int capnames, int pool_cap)
 
 static const SkpiStateType skpi_agent_time_log_type;
 
-/* ---- bucket edges ---- */
-
-static void
-range_error(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("timestamp out of range")));
-}
-
-/* from + k * width, in zone when width has days or months (as timestamptz + interval) */
-static TimestampTz
-edge_at(const Interval *width, TimestampTz from, const char *zone, int64 k)
-{
-	TimestampTz t = from;
-	int64		add;
-
-	if (width->month != 0 || width->day != 0)
-	{
-		pg_tz	   *tz = pg_tzset(zone);
-		struct pg_tm tm;
-		fsec_t		fsec;
-		int			tz_off;
-
-		if (tz == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("time zone \"%s\" not recognized", zone)));
-		if (timestamp2tm(from, &tz_off, &tm, &fsec, NULL, tz) != 0)
-			range_error();
-		if (width->month != 0)
-		{
-			int64		m = (int64) tm.tm_year * MONTHS_PER_YEAR + (tm.tm_mon - 1) +
-				(int64) width->month * k;
-
-			if (m < 0 || m > (int64) 300000 * MONTHS_PER_YEAR)
-				range_error();
-			tm.tm_year = (int) (m / MONTHS_PER_YEAR);
-			tm.tm_mon = (int) (m % MONTHS_PER_YEAR) + 1;
-			if (tm.tm_mday > day_tab[isleap(tm.tm_year)][tm.tm_mon - 1])
-				tm.tm_mday = day_tab[isleap(tm.tm_year)][tm.tm_mon - 1];
-		}
-		if (width->day != 0)
-		{
-			int64		j = (int64) date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) + (int64) width->day * k;
-
-			if (j < 0 || j > INT_MAX / 2)
-				range_error();
-			j2date((int) j, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
-		}
-		tz_off = DetermineTimeZoneOffset(&tm, tz);
-		if (tm2timestamp(&tm, fsec, &tz_off, &t) != 0)
-			range_error();
-	}
-	if (pg_mul_s64_overflow(width->time, k, &add) || pg_add_s64_overflow(t, add, &t) ||
-		TIMESTAMP_NOT_FINITE(t))
-		range_error();
-	return t;
-}
+/* ---- bucket edges (buckets.c) ---- */
 
 static TimestampTz
 log_edge(const AgentTimeLog *l, int64 k)
 {
-	TimestampTz t;
-
-	if (k >= l->nbuckets)
-		return l->to;
-	t = edge_at(&l->width, l->from, LOG_ZONE(l), k);
-	return Min(t, l->to);
+	return skpi_bucket_edge(&l->width, l->from, l->to, LOG_ZONE(l), l->nbuckets, k);
 }
 
-/* the number of buckets of [from, to), or an error past the limit */
-static int32
-count_buckets(const Interval *width, TimestampTz from, TimestampTz to, const char *zone)
-{
-	int64		k;
-	TimestampTz prev = from;
-
-	if (width->month == 0 && width->day == 0)
-	{
-		k = (to - from + width->time - 1) / width->time;
-		if (k > AT_MAX_BUCKETS)
-			goto too_many;
-		return (int32) k;
-	}
-	for (k = 1;; k++)
-	{
-		TimestampTz e = edge_at(width, from, zone, k);
-
-		if (e <= prev)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("agent_time bucket width must move time forward")));
-		if (e >= to)
-			return (int32) k;
-		if (k >= AT_MAX_BUCKETS)
-			goto too_many;
-		prev = e;
-	}
-too_many:
-	ereport(ERROR,
-			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-			 errmsg("agent_time would give more than %d buckets", AT_MAX_BUCKETS),
-			 errhint("Use a wider bucket or a shorter period.")));
-	return 0;
-}
+#define count_buckets(width, from, to, zone) skpi_bucket_count("agent_time", width, from, to, zone)
 
 /* ---- the state ---- */
 
@@ -334,7 +238,11 @@ log_advance(AgentTimeLog *l, TimestampTz t)
 		LOG_CELL(l, l->k, l->plan, l->status) += edge - l->t0;
 		l->t0 = edge;
 		if (l->plan >= 0 && l->plan_end <= l->t0)
+		{
+			/* no stale end: the text and binary forms round-trip exactly */
 			l->plan = -1;
+			l->plan_end = 0;
+		}
 		if (l->t0 >= l->be)
 		{
 			if (l->k + 1 >= l->nbuckets)
@@ -352,53 +260,15 @@ log_advance(AgentTimeLog *l, TimestampTz t)
 static AgentTimeLog *
 log_new(FunctionCallInfo fcinfo, int a)
 {
-	Interval   *w;
+	Interval	w;
 	TimestampTz from,
 				to;
-	const char *zone;
+	int32		nbuckets;
+	const char *zone = skpi_bucket_args(fcinfo, a, "agent_time", &w, &from, &to, &nbuckets);
 	AgentTimeLog *l;
-	int			i;
 
-	for (i = a; i < PG_NARGS(); i++)
-		if (PG_ARGISNULL(i))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("agent_time %s must not be null",
-							i == a ? "width" : i == a + 1 ? "from" : i == a + 2 ? "to" : "time zone")));
-	w = PG_GETARG_INTERVAL_P(a);
-	from = PG_GETARG_TIMESTAMPTZ(a + 1);
-	to = PG_GETARG_TIMESTAMPTZ(a + 2);
-	if (w->month < 0 || w->day < 0 || w->time < 0 ||
-		(w->month == 0 && w->day == 0 && w->time == 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("agent_time width must be positive, not %s",
-						DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(w))))));
-	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to) || from >= to)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("agent_time needs a finite from before a finite to")));
-	if (PG_NARGS() > a + 3)
-	{
-		pg_tz	   *tz;
-
-		zone = text_to_cstring(PG_GETARG_TEXT_PP(a + 3));
-		tz = pg_tzset(zone);
-		if (tz == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("time zone \"%s\" not recognized", zone),
-					 errhint("Use a name from pg_timezone_names, such as Europe/Berlin.")));
-		zone = pg_get_timezone_name(tz);
-	}
-	else
-		zone = pg_get_timezone_name(session_timezone);
-	if (strlen(zone) > 255)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone name too long")));
-	l = log_alloc(zone, count_buckets(w, from, to, zone), 4, 64);
-	l->width = *w;
+	l = log_alloc(zone, nbuckets, 4, 64);
+	l->width = w;
 	l->from = from;
 	l->to = to;
 	l->bs = l->t0 = from;
@@ -472,7 +342,8 @@ agent_time_row(FunctionCallInfo fcinfo, bool with_plan)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("planned activities overlap"),
 					 errdetail("An activity starts before the one in force ends.")));
-		if (until > at)
+		/* an activity that ends before the time credited (before `from`) is over */
+		if (until > at && until > l->t0)
 		{
 			int			idx = log_intern(&l, VARDATA_ANY(activity), VARSIZE_ANY_EXHDR(activity));
 
@@ -519,10 +390,6 @@ skpi_agent_time_final(PG_FUNCTION_ARGS)
 	AtItem	   *items;
 	TimestampTz bs;
 	int			b;
-	Oid			elemtype;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -546,11 +413,7 @@ skpi_agent_time_final(PG_FUNCTION_ARGS)
 		if ((b & 0xFF) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	elemtype = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
-	if (!OidIsValid(elemtype))
-		elog(ERROR, "agent_time must return an array");
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	PG_RETURN_ARRAYTYPE_P(construct_array(states, l->nbuckets, elemtype, typlen, typbyval, typalign));
+	PG_RETURN_ARRAYTYPE_P(skpi_bucket_states_array(fcinfo, states, l->nbuckets, "agent_time"));
 }
 
 /* ---- checks, text and binary forms of agent_time_log_state ---- */
@@ -586,9 +449,10 @@ log_problem(const AgentTimeLog *l)
 		if (end == NULL || end - (LOG_POOL(l) + off) > AT_MAX_NAME_LEN)
 			return "A name is not terminated.";
 	}
-	if (!(l->from < l->to) || TIMESTAMP_NOT_FINITE(l->from) || TIMESTAMP_NOT_FINITE(l->to) ||
+	if (!(l->from < l->to) || !IS_VALID_TIMESTAMP(l->from) || !IS_VALID_TIMESTAMP(l->to) ||
 		!(l->bs <= l->t0 && l->t0 <= l->be && l->bs < l->be && l->be <= l->to && l->bs >= l->from) ||
-		(l->plan >= 0 && (TIMESTAMP_NOT_FINITE(l->plan_end) || l->plan_end <= l->t0)))
+		((l->flags & AT_LOG_SEEN) && !IS_VALID_TIMESTAMP(l->last_at)) ||
+		(l->plan >= 0 && (!IS_VALID_TIMESTAMP(l->plan_end) || l->plan_end <= l->t0)))
 		return "Its position is inconsistent.";
 	/* every cell non-negative, none past the position */
 	for (b = 0; b < l->nbuckets; b++)
@@ -1020,7 +884,7 @@ log_recv(StringInfo buf, const SkpiStateType *t)
 		skpi_state_recv_error(t, "The time zone is not a known zone name.");
 	if (w.month < 0 || w.day < 0 || w.time < 0 || (w.month == 0 && w.day == 0 && w.time == 0))
 		skpi_state_recv_error(t, "The width must be positive.");
-	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to) || !(from < to))
+	if (!IS_VALID_TIMESTAMP(from) || !IS_VALID_TIMESTAMP(to) || !(from < to))
 		skpi_state_recv_error(t, "from must be a finite time before to.");
 	k = pq_getmsgint(buf, 4);
 	t0 = pq_getmsgint64(buf);

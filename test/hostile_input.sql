@@ -325,6 +325,8 @@ UNION ALL SELECT 'interval', unnest(ARRAY['''-1 s''', '''178000000 years''', '''
 UNION ALL SELECT 'contact_party', format('%L::contact_party', unnest(enum_range(NULL::contact_party)))
 UNION ALL SELECT 'date', unnest(ARRAY['''infinity''', '''-infinity''', '''4713-11-24 BC''', '''5874897-12-31''', '''2026-01-31''']) || '::date'
 UNION ALL SELECT 'bigint', unnest(ARRAY['0', '-1', '9223372036854775807', '(-9223372036854775808)', 'NULL']) || '::bigint'
+-- the status categories of the agent_time KPIs
+UNION ALL SELECT 'jsonb', unnest(ARRAY['''{}''', '''[]''', '''null''', '''{"*":"nonsense"}''', '''{"ready":1}''', '''{"ready":"available","*":"other"}''']) || '::jsonb'
 -- the counts of the score-state constructors (nps_state(counts bigint[]), ...)
 UNION ALL SELECT 'bigint[]', unnest(ARRAY['''{}''::bigint[]', '''{NULL}''::bigint[]', 'NULL::bigint[]', '''{1,2}''::bigint[]',
 	'array_fill(1::bigint, ARRAY[11, 1])', 'array_fill(1::bigint, ARRAY[11], ARRAY[0])', 'array_fill(1::bigint, ARRAY[101])',
@@ -334,7 +336,8 @@ UNION ALL SELECT 'bigint[]', unnest(ARRAY['''{}''::bigint[]', '''{NULL}''::bigin
 INSERT INTO extremes VALUES ('double precision', '0.5::float8', true), ('integer', '10', true), ('double precision[]', '''{0.5}''::float8[]', true),
 	('text', '''favour''', true), ('timestamptz', '''2026-03-02 09:00+00''::timestamptz', true), ('interval', '''1 min''::interval', true),
 	('contact_party', '''customer''::contact_party', true), ('date', '''2026-01-01''::date', true), ('bigint', '42::bigint', true),
-	('bigint[]', 'array_fill(1::bigint, ARRAY[11])', true);
+	('bigint[]', 'array_fill(1::bigint, ARRAY[11])', true),
+	('jsonb', '''{"ready":"available","call":"handling","lunch":"break","work":"available"}''::jsonb', true);
 INSERT INTO extremes SELECT DISTINCT ON (typ) typ, format('%L::%s', txt, typ), true FROM samples ORDER BY typ, length(txt);
 INSERT INTO extremes SELECT typ, format('%L::%s', txt, typ) FROM samples;
 CREATE TABLE arg_calls AS

@@ -10,7 +10,7 @@
 \set schema soft_errors
 \ir helpers.psql
 
-SELECT plan(17);
+SELECT plan(21);
 SET timezone = 'UTC';
 SELECT current_setting('server_version_num')::int >= 160000 AS soft \gset
 
@@ -55,6 +55,19 @@ INSERT INTO cases VALUES
 	('contact_timeline_state', '{"version":1,"events":[["2026-02-30 10:00:00+00","offered","system",null]]}', '22008'),
 	('contact_timeline_state', '{"version":1,"events":[["soon","offered","system",null]]}', '22007'),
 	('contact_timeline_state', '{"version":1,"events":[["2026-03-02 10:00:00+00","teleported","system",null]]}', '22P02'),
+	-- operator time (issue 18)
+	('agent_time_state', '{"version":1,"kind":"agent_time","bucket_start":"2026-03-02 09:00:00+00","bucket_end":"2026-03-02 10:00:00+00","span_us":3600000000,"times":[[null,"ready",3600000000]]}', 'valid'),
+	('agent_time_state', '{"version":1,"kind":"agent_time","bucket_start":"2026-03-02 09:00:00+00","bucket_end":"2026-03-02 10:00:00+00","span_us":3600000000,"times":[[null,"ready",60]]}', '22023'),
+	('agent_time_state', '{"version":1,"kind":"agent_time","bucket_start":"2026-03-02 09:00:00+00","bucket_end":null,"span_us":3600000000,"times":[[null,"ready",3600000000]]}', '22P02'),
+	('agent_time_log_state', '{"version":1,"kind":"agent_time_log","width_months":0,"width_days":0,"width_us":3600000000,"from":"2026-03-02 09:00:00+00","to":"2026-03-02 11:00:00+00","time_zone":"UTC","bucket":0,"credited_to":"2026-03-02 09:30:00+00","last_at":"2026-03-02 09:30:00+00","done":false,"status":0,"plan":null,"plan_until":null,"statuses":["ready"],"times":[[0,null,null,1800000000]]}', 'valid'),
+	('agent_time_log_state', '{"version":1,"kind":"agent_time_log","width_months":0,"width_days":0,"width_us":3600000000,"from":"2026-03-02 09:00:00+00","to":"2026-03-02 11:00:00+00","time_zone":"UTC","bucket":0,"credited_to":"2026-03-02 09:30:00+00","last_at":"2026-03-02 09:30:00+00","done":false,"status":0,"plan":null,"plan_until":null,"statuses":["ready"],"times":[[0,null,null,1800000001]]}', '22023'),
+	('agent_time_log_state', '{"version":1,"kind":"agent_time_log","width_months":0,"width_days":0,"width_us":0,"from":"2026-03-02 09:00:00+00","to":"2026-03-02 11:00:00+00","time_zone":"UTC","bucket":0,"credited_to":"2026-03-02 09:30:00+00","last_at":null,"done":false,"status":null,"plan":null,"plan_until":null,"statuses":[],"times":[]}', '22P02'),
+	('concurrency_state', '{"version":1,"kind":"concurrency","bucket_start":"2026-03-02 10:00:00+00","bucket_end":"2026-03-02 10:15:00+00","span_us":900000000,"chats":2,"chat_us":1200000000,"levels":[600000000,300000000]}', 'valid'),
+	('concurrency_state', '{"version":1,"kind":"concurrency","bucket_start":"2026-03-02 10:00:00+00","bucket_end":"2026-03-02 10:15:00+00","span_us":900000000,"chats":2,"chat_us":1200000000,"levels":[600000000,300000000,0]}', '22023'),
+	('concurrency_state', '{"version":1,"kind":"concurrency","bucket_start":"2026-03-02 10:00:00+00","bucket_end":"2026-03-02 10:15:00+00","span_us":900000000,"chats":2,"levels":[600000000,300000000]}', '22P02'),
+	('concurrency_log_state', '{"version":1,"kind":"concurrency_log","width_months":0,"width_days":0,"width_us":900000000,"from":"2026-03-02 10:00:00+00","to":"2026-03-02 11:00:00+00","time_zone":"UTC","bucket":0,"credited_to":"2026-03-02 10:10:00+00","last_start":"2026-03-02 10:10:00+00","done":false,"open":["2026-03-02 10:20:00+00","2026-03-02 10:30:00+00"],"chats":[[0,2]],"levels":[[0,1,600000000]]}', 'valid'),
+	('concurrency_log_state', '{"version":1,"kind":"concurrency_log","width_months":0,"width_days":0,"width_us":900000000,"from":"2026-03-02 10:00:00+00","to":"2026-03-02 11:00:00+00","time_zone":"UTC","bucket":0,"credited_to":"2026-03-02 10:10:00+00","last_start":"2026-03-02 10:10:00+00","done":false,"open":["2026-03-02 10:05:00+00"],"chats":[[0,2]],"levels":[[0,1,600000000]]}', '22023'),
+	('concurrency_log_state', '{"version":1,"kind":"concurrency_log","width_months":0,"width_days":0,"width_us":900000000,"from":"2026-03-02 10:00:00+00","to":"2026-03-02 11:00:00+00","time_zone":"Mars/Olympus","bucket":0,"credited_to":"2026-03-02 10:10:00+00","last_start":null,"done":false,"open":[],"chats":[],"levels":[]}', '22P02'),
 	-- calendars
 	('business_calendar', 'UTC; Mon-Fri 09:00-18:00; holidays 2026-12-24', 'valid'),
 	('business_calendar', 'UTC; Mon-Fri 09:00-25:00', '22008'),
@@ -90,7 +103,7 @@ BEGIN
 	END;
 END $$;
 
-SELECT is((SELECT count(*) FROM cases), 44::bigint, '44 cases over ' || (SELECT count(DISTINCT typ) FROM cases) || ' types');
+SELECT is((SELECT count(*) FROM cases), 56::bigint, '56 cases over ' || (SELECT count(DISTINCT typ) FROM cases) || ' types');
 SELECT is((SELECT count(DISTINCT typ) FROM cases), (SELECT count(*) FROM pg_type t JOIN pg_depend d
 		ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
 		WHERE NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid) AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')),

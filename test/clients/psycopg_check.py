@@ -59,6 +59,21 @@ SAMPLES = {
     "contact_timeline_state": "SELECT '{\"version\":1,\"events\":[[\"2026-03-02 09:00:00+00\",\"customer_message\",\"customer\",null],"
                               "[\"2026-03-02 09:01:00+00\",\"operator_message\",\"operator\",\"op7\"]]}'::contact_timeline_state",
     "business_calendar": "SELECT 'Europe/Moscow; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2026-01-01..2026-01-08'::business_calendar",
+    "agent_time_state": "SELECT (agent_time(at, CASE WHEN s % 3 = 0 THEN 'call' ELSE 'ready' END, '1 hour', '2026-03-02 09:00+00', "
+                        "'2026-03-02 12:00+00', 'UTC' ORDER BY at))[2] FROM (SELECT s, '2026-03-02 08:50+00'::timestamptz "
+                        "+ s * interval '7 min' AS at FROM generate_series(0, 20) s) x",
+    "agent_time_log_state": "SELECT '{\"version\":1,\"kind\":\"agent_time_log\",\"width_months\":0,\"width_days\":0,\"width_us\":3600000000,"
+                            "\"from\":\"2026-03-02 09:00:00+00\",\"to\":\"2026-03-02 11:00:00+00\",\"time_zone\":\"UTC\",\"bucket\":0,"
+                            "\"credited_to\":\"2026-03-02 09:30:00+00\",\"last_at\":\"2026-03-02 09:30:00+00\",\"done\":false,\"status\":0,"
+                            "\"plan\":null,\"plan_until\":null,\"statuses\":[\"ready\"],\"times\":[[0,null,null,1800000000]]}'::agent_time_log_state",
+    "concurrency_state": "SELECT (concurrency(at, at + (s % 5) * interval '11 min', '1 hour', '2026-03-02 09:00+00', "
+                         "'2026-03-02 12:00+00', 'UTC' ORDER BY at))[2] FROM (SELECT s, '2026-03-02 08:50+00'::timestamptz "
+                         "+ s * interval '7 min' AS at FROM generate_series(0, 20) s) x",
+    "concurrency_log_state": "SELECT '{\"version\":1,\"kind\":\"concurrency_log\",\"width_months\":0,\"width_days\":0,\"width_us\":900000000,"
+                             "\"from\":\"2026-03-02 10:00:00+00\",\"to\":\"2026-03-02 11:00:00+00\",\"time_zone\":\"UTC\",\"bucket\":0,"
+                             "\"credited_to\":\"2026-03-02 10:10:00+00\",\"last_start\":\"2026-03-02 10:10:00+00\",\"done\":false,"
+                             "\"open\":[\"2026-03-02 10:20:00+00\",\"2026-03-02 10:30:00+00\"],\"chats\":[[0,2]],"
+                             "\"levels\":[[0,1,600000000]]}'::concurrency_log_state",
 }
 
 

@@ -72,6 +72,23 @@ INSERT INTO ops.states (id, nps, dvalues)
 VALUES (300, '{"version":1,"kind":"nps","scale":[0,10],"counts":[1,0,0,0,0,0,0,0,0,0,1]}',
 	'{"version":1,"percentiles":[0.5],"array":false,"values":[0,1.5,1e-6,86400]}');
 
+-- operator time (issue 18): per-bucket arrays and single states of
+-- agent_time and concurrency, and their running (log) states, kept through
+-- transition-only aggregates; day buckets in Europe/Berlin
+CREATE AGGREGATE ops.agent_time_log(timestamptz, text, interval, timestamptz, timestamptz, text) (
+	SFUNC = agent_time_accum, STYPE = agent_time_log_state);
+CREATE AGGREGATE ops.concurrency_log(timestamptz, timestamptz, interval, timestamptz, timestamptz, text) (
+	SFUNC = concurrency_accum, STYPE = concurrency_log_state);
+CREATE TABLE ops.operator_time AS
+SELECT g AS id,
+	agent_time(opened, CASE WHEN answered THEN 'ready' ELSE 'call' END, '1 day', '2026-01-05', '2026-01-25', 'Europe/Berlin' ORDER BY opened) AS agent_days,
+	ops.agent_time_log(opened, CASE WHEN answered THEN 'ready' ELSE 'call' END, '1 day', '2026-01-05', '2026-01-25', 'Europe/Berlin' ORDER BY opened) AS agent_log,
+	concurrency(opened, CASE WHEN g = 1 THEN NULL ELSE opened + talk * 4 END, '1 day', '2026-01-05', '2026-01-25', 'Europe/Berlin' ORDER BY opened) AS chat_days,
+	ops.concurrency_log(opened, CASE WHEN g = 1 THEN NULL ELSE opened + talk * 4 END, '1 day', '2026-01-05', '2026-01-25', 'Europe/Berlin' ORDER BY opened) AS chat_log
+FROM ops.raw GROUP BY g;
+ALTER TABLE ops.operator_time ADD agent agent_time_state, ADD chats concurrency_state;
+UPDATE ops.operator_time SET agent = (SELECT rollup(a) FROM unnest(agent_days) a), chats = (SELECT rollup(c) FROM unnest(chat_days) c);
+
 -- contacts: 0 (all NULL), 1, 2, 3, ... events; contacts 30..32 past the
 -- 32 events a plain timeline state holds
 CREATE TABLE ops.events AS
