@@ -2948,3 +2948,439 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_zammad_views(name, name, text, jsonb, text, interval, double precision) IS 'creates (or replaces) in into_schema the views ticket_figures, contact_events, contact_facts, monthly_report, operator_monthly and cross_check over the Zammad tables of source_schema, and returns them';
 -- (end of 12.3)
+
+--
+-- 13. Operator time (docs/reference.md "Operator time"): agent-status logs
+-- split exactly at bucket edges into time per (planned activity, status)
+-- per bucket, the KPIs read through a status-category mapping (occupancy,
+-- utilisation, shrinkage, adherence, conformance), and chat concurrency.
+-- The splitting aggregates agent_time(...) and concurrency(...) take one
+-- operator's time-ordered rows and return one state per bucket; they have
+-- no combine function (a log split at arbitrary rows cannot be merged
+-- without its events), the per-bucket states merge with rollup().
+--
+
+-- 13.1 Status time: agent_time_state, agent_time(...), categories -------
+CREATE TYPE @extschema@.agent_time_state;
+CREATE FUNCTION @extschema@.agent_time_state_in(cstring) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_in(cstring) IS 'text input of agent_time_state; validated';
+CREATE FUNCTION @extschema@.agent_time_state_out(@extschema@.agent_time_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_out(@extschema@.agent_time_state) IS 'text output of agent_time_state';
+CREATE FUNCTION @extschema@.agent_time_state_recv(internal) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_recv(internal) IS 'binary input of agent_time_state; validated';
+CREATE FUNCTION @extschema@.agent_time_state_send(@extschema@.agent_time_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_send(@extschema@.agent_time_state) IS 'binary output of agent_time_state';
+CREATE TYPE @extschema@.agent_time_state (
+	INPUT = @extschema@.agent_time_state_in, OUTPUT = @extschema@.agent_time_state_out,
+	RECEIVE = @extschema@.agent_time_state_recv, SEND = @extschema@.agent_time_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.agent_time_state IS 'time per (planned activity, status) over one or more buckets (microseconds); mergeable with rollup()';
+CREATE FUNCTION @extschema@.agent_time_state_combine(@extschema@.agent_time_state, @extschema@.agent_time_state) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_combine(@extschema@.agent_time_state, @extschema@.agent_time_state) IS 'merges two agent_time_state values: times added';
+CREATE FUNCTION @extschema@.agent_time_state_uncombine(@extschema@.agent_time_state, @extschema@.agent_time_state) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_uncombine(@extschema@.agent_time_state, @extschema@.agent_time_state) IS 'inverse of agent_time_state_combine for window frames';
+CREATE FUNCTION @extschema@.agent_time_state_nonempty(@extschema@.agent_time_state) RETURNS @extschema@.agent_time_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_state_nonempty(@extschema@.agent_time_state) IS 'the state, NULL when it covers no time';
+CREATE AGGREGATE @extschema@.rollup(@extschema@.agent_time_state) (
+	SFUNC = @extschema@.agent_time_state_combine, STYPE = @extschema@.agent_time_state,
+	COMBINEFUNC = @extschema@.agent_time_state_combine,
+	MSFUNC = @extschema@.agent_time_state_combine, MINVFUNC = @extschema@.agent_time_state_uncombine,
+	MSTYPE = @extschema@.agent_time_state,
+	MFINALFUNC = @extschema@.agent_time_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.agent_time_state) IS 'merges agent_time_state values: times added';
+CREATE TYPE @extschema@.agent_time_log_state;
+CREATE FUNCTION @extschema@.agent_time_log_state_in(cstring) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_in(cstring) IS 'text input of agent_time_log_state; validated';
+CREATE FUNCTION @extschema@.agent_time_log_state_out(@extschema@.agent_time_log_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_out(@extschema@.agent_time_log_state) IS 'text output of agent_time_log_state';
+CREATE FUNCTION @extschema@.agent_time_log_state_recv(internal) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_recv(internal) IS 'binary input of agent_time_log_state; validated';
+CREATE FUNCTION @extschema@.agent_time_log_state_send(@extschema@.agent_time_log_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_log_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_log_state_send(@extschema@.agent_time_log_state) IS 'binary output of agent_time_log_state';
+CREATE TYPE @extschema@.agent_time_log_state (
+	INPUT = @extschema@.agent_time_log_state_in, OUTPUT = @extschema@.agent_time_log_state_out,
+	RECEIVE = @extschema@.agent_time_log_state_recv, SEND = @extschema@.agent_time_log_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.agent_time_log_state IS 'the running state of agent_time over an operator''s status log: the status in force and the time per bucket and status so far';
+CREATE FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) IS 'transition of agent_time(at, status, width, from, to): credits the time up to the row to the status in force, then takes the row''s status';
+CREATE FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'transition of agent_time(at, status, width, from, to, time_zone)';
+CREATE FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) RETURNS @extschema@.agent_time_state[]
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) IS 'final function of agent_time(at, status, width, from, to): a copy of the log run up to to, one agent_time_state per bucket (read-only)';
+CREATE FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_state[]
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz, text) IS 'final function of agent_time(at, status, width, from, to, time_zone)';
+CREATE AGGREGATE @extschema@.agent_time(at timestamptz, status text, width interval, "from" timestamptz, "to" timestamptz) (
+	SFUNC = @extschema@.agent_time_accum, STYPE = @extschema@.agent_time_log_state,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz) IS 'an operator''s status log (ORDER BY at) as one agent_time_state per bucket of [from, to): time per status in microseconds, split exactly at the edges from + k * width (in the session''s time zone for days and months), the status in force carried in, every bucket present; no combine function (merge the per-bucket results with rollup())';
+CREATE AGGREGATE @extschema@.agent_time(at timestamptz, status text, width interval, "from" timestamptz, "to" timestamptz, time_zone text) (
+	SFUNC = @extschema@.agent_time_accum, STYPE = @extschema@.agent_time_log_state,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, interval, timestamptz, timestamptz, text) IS 'an operator''s status log (ORDER BY at) as one agent_time_state per bucket of [from, to): time per status in microseconds, split exactly at the edges from + k * width (in time_zone for days and months), the status in force carried in, every bucket present; no combine function (merge the per-bucket results with rollup())';
+CREATE FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_log_state
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum_plan' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) IS 'a status change and / or the start of a planned activity (until planned_until)';
+CREATE FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.agent_time_state[]
+	AS 'MODULE_PATHNAME', 'skpi_agent_time_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agent_time_final(@extschema@.agent_time_log_state, timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) IS 'final function of agent_time with planned activities: one agent_time_state per bucket (read-only)';
+CREATE AGGREGATE @extschema@.agent_time(at timestamptz, status text, planned_activity text, planned_until timestamptz, width interval, "from" timestamptz, "to" timestamptz, time_zone text) (
+	SFUNC = @extschema@.agent_time_accum, STYPE = @extschema@.agent_time_log_state,
+	FINALFUNC = @extschema@.agent_time_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.agent_time(timestamptz, text, text, timestamptz, interval, timestamptz, timestamptz, text) IS 'the status log and the schedule in one ordered input: time per bucket, planned activity and status';
+CREATE FUNCTION @extschema@.status_seconds(@extschema@.agent_time_state, text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_status_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.status_seconds(@extschema@.agent_time_state, text) IS 'seconds in the status';
+CREATE FUNCTION @extschema@.unknown_seconds(@extschema@.agent_time_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_unknown_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.unknown_seconds(@extschema@.agent_time_state) IS 'seconds before any known status';
+CREATE FUNCTION @extschema@.span_seconds(@extschema@.agent_time_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_span_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.span_seconds(@extschema@.agent_time_state) IS 'seconds covered (operator-time)';
+CREATE FUNCTION @extschema@.bucket_start(@extschema@.agent_time_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_start' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_start(@extschema@.agent_time_state) IS 'the earliest bucket start';
+CREATE FUNCTION @extschema@.bucket_end(@extschema@.agent_time_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_end' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_end(@extschema@.agent_time_state) IS 'the latest bucket end';
+CREATE FUNCTION @extschema@.status_times(@extschema@.agent_time_state, OUT activity text, OUT status text, OUT seconds double precision) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'skpi_status_times' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.status_times(@extschema@.agent_time_state) IS 'one row per (planned activity, status)';
+CREATE FUNCTION @extschema@.occupancy(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_occupancy_categories' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.occupancy(@extschema@.agent_time_state, jsonb) IS 'occupancy %';
+CREATE FUNCTION @extschema@.utilisation(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_utilisation' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.utilisation(@extschema@.agent_time_state, jsonb) IS 'utilisation %';
+CREATE FUNCTION @extschema@.shrinkage(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_shrinkage' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.shrinkage(@extschema@.agent_time_state, jsonb) IS 'shrinkage %';
+CREATE FUNCTION @extschema@.adherence(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_adherence' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.adherence(@extschema@.agent_time_state, jsonb) IS 'schedule adherence %';
+CREATE FUNCTION @extschema@.conformance(@extschema@.agent_time_state, jsonb) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'skpi_conformance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.conformance(@extschema@.agent_time_state, jsonb) IS 'schedule conformance %';
+CREATE FUNCTION @extschema@.category_seconds(@extschema@.agent_time_state, jsonb, text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_category_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category_seconds(@extschema@.agent_time_state, jsonb, text) IS 'seconds in a status category';
+
+-- 13.2 Chat concurrency: window functions, concurrency_state, concurrency(...)
+CREATE FUNCTION @extschema@.adjusted_handle_seconds(started_at timestamptz, ended_at timestamptz) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_adjusted_handle_seconds' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.adjusted_handle_seconds(timestamptz, timestamptz) IS 'window function over an operator''s chats: the chat''s share of the operator''s time (each instant divided among the chats open then), seconds';
+CREATE FUNCTION @extschema@.max_concurrency(started_at timestamptz, ended_at timestamptz) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_max_concurrency' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.max_concurrency(timestamptz, timestamptz) IS 'window function over an operator''s chats: the most chats open at once during the chat, itself included';
+CREATE TYPE @extschema@.concurrency_state;
+CREATE FUNCTION @extschema@.concurrency_state_in(cstring) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_in(cstring) IS 'text input of concurrency_state; validated';
+CREATE FUNCTION @extschema@.concurrency_state_out(@extschema@.concurrency_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_out(@extschema@.concurrency_state) IS 'text output of concurrency_state';
+CREATE FUNCTION @extschema@.concurrency_state_recv(internal) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_recv(internal) IS 'binary input of concurrency_state; validated';
+CREATE FUNCTION @extschema@.concurrency_state_send(@extschema@.concurrency_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_send(@extschema@.concurrency_state) IS 'binary output of concurrency_state';
+CREATE TYPE @extschema@.concurrency_state (
+	INPUT = @extschema@.concurrency_state_in, OUTPUT = @extschema@.concurrency_state_out,
+	RECEIVE = @extschema@.concurrency_state_recv, SEND = @extschema@.concurrency_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.concurrency_state IS 'chat concurrency over one or more buckets: the span, the chats started, the chat time and the time at each number of chats open at once (microseconds); mergeable with rollup()';
+CREATE FUNCTION @extschema@.concurrency_state_combine(@extschema@.concurrency_state, @extschema@.concurrency_state) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_combine(@extschema@.concurrency_state, @extschema@.concurrency_state) IS 'merges two concurrency_state values: spans, chats and times added';
+CREATE FUNCTION @extschema@.concurrency_state_uncombine(@extschema@.concurrency_state, @extschema@.concurrency_state) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_uncombine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_uncombine(@extschema@.concurrency_state, @extschema@.concurrency_state) IS 'inverse of concurrency_state_combine for window frames';
+CREATE FUNCTION @extschema@.concurrency_state_nonempty(@extschema@.concurrency_state) RETURNS @extschema@.concurrency_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_state_nonempty(@extschema@.concurrency_state) IS 'the state, NULL when it covers no time';
+CREATE AGGREGATE @extschema@.rollup(@extschema@.concurrency_state) (
+	SFUNC = @extschema@.concurrency_state_combine, STYPE = @extschema@.concurrency_state,
+	COMBINEFUNC = @extschema@.concurrency_state_combine,
+	MSFUNC = @extschema@.concurrency_state_combine, MINVFUNC = @extschema@.concurrency_state_uncombine,
+	MSTYPE = @extschema@.concurrency_state,
+	MFINALFUNC = @extschema@.concurrency_state_nonempty, MFINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.concurrency_state) IS 'merges concurrency_state values: spans, chats and times added';
+CREATE TYPE @extschema@.concurrency_log_state;
+CREATE FUNCTION @extschema@.concurrency_log_state_in(cstring) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_in(cstring) IS 'text input of concurrency_log_state; validated';
+CREATE FUNCTION @extschema@.concurrency_log_state_out(@extschema@.concurrency_log_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_out(@extschema@.concurrency_log_state) IS 'text output of concurrency_log_state';
+CREATE FUNCTION @extschema@.concurrency_log_state_recv(internal) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_recv(internal) IS 'binary input of concurrency_log_state; validated';
+CREATE FUNCTION @extschema@.concurrency_log_state_send(@extschema@.concurrency_log_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_log_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_log_state_send(@extschema@.concurrency_log_state) IS 'binary output of concurrency_log_state';
+CREATE TYPE @extschema@.concurrency_log_state (
+	INPUT = @extschema@.concurrency_log_state_in, OUTPUT = @extschema@.concurrency_log_state_out,
+	RECEIVE = @extschema@.concurrency_log_state_recv, SEND = @extschema@.concurrency_log_state_send,
+	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.concurrency_log_state IS 'the running state of concurrency over an operator''s chats: the open chats'' ends and, per bucket, the chats started and the time (microseconds) at each number of chats open so far';
+CREATE FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) IS 'transition of concurrency: one chat (started_at, ended_at; a NULL end: still open)';
+CREATE FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.concurrency_log_state
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) IS 'transition of concurrency: one chat (started_at, ended_at; a NULL end: still open)';
+CREATE FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) RETURNS @extschema@.concurrency_state[]
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) IS 'final function of concurrency: the sweep run to `to` (on a copy), one concurrency_state per bucket';
+CREATE FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) RETURNS @extschema@.concurrency_state[]
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_final(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz, text) IS 'final function of concurrency: the sweep run to `to` (on a copy), one concurrency_state per bucket';
+CREATE AGGREGATE @extschema@.concurrency(started_at timestamptz, ended_at timestamptz, width interval, "from" timestamptz, "to" timestamptz) (
+	SFUNC = @extschema@.concurrency_accum, STYPE = @extschema@.concurrency_log_state,
+	FINALFUNC = @extschema@.concurrency_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.concurrency(timestamptz, timestamptz, interval, timestamptz, timestamptz) IS 'an operator''s chats (ORDER BY started_at; a NULL ended_at: open until `to`) as one concurrency_state per bucket of [from, to), edges from + k * width in the session''s time zone; no combine function: the sweep is sequential (merge the per-bucket results with rollup())';
+CREATE AGGREGATE @extschema@.concurrency(started_at timestamptz, ended_at timestamptz, width interval, "from" timestamptz, "to" timestamptz, time_zone text) (
+	SFUNC = @extschema@.concurrency_accum, STYPE = @extschema@.concurrency_log_state,
+	FINALFUNC = @extschema@.concurrency_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.concurrency(timestamptz, timestamptz, interval, timestamptz, timestamptz, text) IS 'an operator''s chats (ORDER BY started_at; a NULL ended_at: open until `to`) as one concurrency_state per bucket of [from, to), edges from + k * width in time_zone; no combine function: the sweep is sequential (merge the per-bucket results with rollup())';
+CREATE FUNCTION @extschema@.max_concurrency(@extschema@.concurrency_state) RETURNS integer
+	AS 'MODULE_PATHNAME', 'skpi_max_concurrency_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.max_concurrency(@extschema@.concurrency_state) IS 'the most chats open at once (chats), 0 without any';
+CREATE FUNCTION @extschema@.avg_concurrency(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_avg_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.avg_concurrency(@extschema@.concurrency_state) IS 'time-weighted average number of chats open while at least one is (chat seconds / busy seconds); NULL when never busy';
+CREATE FUNCTION @extschema@.busy_seconds(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_busy_seconds_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.busy_seconds(@extschema@.concurrency_state) IS 'seconds with at least one chat open';
+CREATE FUNCTION @extschema@.chat_seconds(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_chat_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.chat_seconds(@extschema@.concurrency_state) IS 'the chats'' seconds added up (two chats open for a minute: 120 s), clipped to the buckets';
+CREATE FUNCTION @extschema@.chat_count(@extschema@.concurrency_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'skpi_chat_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.chat_count(@extschema@.concurrency_state) IS 'the number of chats that started in the buckets covered';
+CREATE FUNCTION @extschema@.level_seconds(@extschema@.concurrency_state, level integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_level_seconds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.level_seconds(@extschema@.concurrency_state, integer) IS 'seconds with exactly level chats open (level 0: idle seconds of the span)';
+CREATE FUNCTION @extschema@.concurrency_levels(@extschema@.concurrency_state, OUT level integer, OUT seconds double precision) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'skpi_concurrency_levels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concurrency_levels(@extschema@.concurrency_state) IS 'one row per number of chats open at once, 1 to the most: the seconds at it';
+CREATE FUNCTION @extschema@.span_seconds(@extschema@.concurrency_state) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'skpi_span_seconds_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.span_seconds(@extschema@.concurrency_state) IS 'seconds covered (operator-time)';
+CREATE FUNCTION @extschema@.bucket_start(@extschema@.concurrency_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_start_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_start(@extschema@.concurrency_state) IS 'the earliest bucket start';
+CREATE FUNCTION @extschema@.bucket_end(@extschema@.concurrency_state) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'skpi_bucket_end_concurrency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bucket_end(@extschema@.concurrency_state) IS 'the latest bucket end';
+
+-- 13.3 Demo data: the operators' time behind the demo contacts ------------
+-- the operators' working day, derived from the contacts of demo_contacts_detail with the same
+-- arguments (the contacts are not changed): an operator is busy while one of its contacts is
+-- handled -- a call from its answer for talk + hold ('Call') and then its after-call work
+-- ('Wrap-up'), a chat or an e-mail from its answer for its handle time ('Chat', 'Email'); when
+-- they overlap, a call wins over wrap-up, wrap-up over chats, chats over e-mail.  A shift is the
+-- operator's busy time up to an idle gap over 6 hours or across 04:45 UTC, logged in 2..12
+-- minutes before its first contact and logged out 1..5 minutes after its last.  In a shift of 5
+-- hours or more the operator takes a lunch break of 30..60 minutes (shorter when the gap is) in
+-- an idle gap, one of 40 minutes or more nearest the middle of the shift if there is one; in the
+-- next such gap, on some shifts, a training or a meeting of 20..50 minutes; idle time otherwise
+-- is 'Ready'.  A transferred contact stays on its first operator's time, as its
+-- handle_seconds does in generate_demo_contacts.  Draws: demo_uniform(the shift's first busy
+-- second * 8 + k, seed # 0x2545F4914F6CDD1D), apart from the contacts' own draws
+CREATE FUNCTION @extschema@.generate_demo_agent_status(months integer DEFAULT 12,
+	start_month date DEFAULT '2026-01-01', seed bigint DEFAULT 42)
+RETURNS TABLE (operator_id text, at timestamptz, status text)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH c AS MATERIALIZED (
+		SELECT d.operator_id AS op, d.channel,
+			EXTRACT(epoch FROM d.answered_at)::bigint AS a,
+			d.talk_seconds, d.hold_seconds, d.handle_seconds
+		FROM @extschema@.demo_contacts_detail(months, start_month, seed) d
+		WHERE d.operator_id IS NOT NULL),
+	-- busy intervals [s, e) of kind k: 1 call, 2 wrap-up, 3 chat, 4 e-mail
+	iv AS (
+		SELECT c.op, x.k, x.s, x.e
+		FROM c CROSS JOIN LATERAL (VALUES
+				(1, c.a, c.a OPERATOR(pg_catalog.+) (c.talk_seconds OPERATOR(pg_catalog.+) c.hold_seconds)::bigint,
+					c.channel OPERATOR(pg_catalog.=) 'call'::text),
+				(2, c.a OPERATOR(pg_catalog.+) (c.talk_seconds OPERATOR(pg_catalog.+) c.hold_seconds)::bigint,
+					c.a OPERATOR(pg_catalog.+) c.handle_seconds::bigint, c.channel OPERATOR(pg_catalog.=) 'call'::text),
+				(3, c.a, c.a OPERATOR(pg_catalog.+) c.handle_seconds::bigint, c.channel OPERATOR(pg_catalog.=) 'chat'::text),
+				(4, c.a, c.a OPERATOR(pg_catalog.+) c.handle_seconds::bigint, c.channel OPERATOR(pg_catalog.=) 'email'::text)
+			) x(k, s, e, keep)
+		WHERE x.keep AND x.s OPERATOR(pg_catalog.<) x.e),
+	-- the change of each kind's open count at each instant, then the counts (a sweep)
+	pt AS (
+		SELECT p.op, p.t,
+			pg_catalog.sum(p.d) FILTER (WHERE p.k OPERATOR(pg_catalog.=) 1) AS dc,
+			pg_catalog.sum(p.d) FILTER (WHERE p.k OPERATOR(pg_catalog.=) 2) AS dw,
+			pg_catalog.sum(p.d) FILTER (WHERE p.k OPERATOR(pg_catalog.=) 3) AS dh,
+			pg_catalog.sum(p.d) FILTER (WHERE p.k OPERATOR(pg_catalog.=) 4) AS de
+		FROM (SELECT iv.op, iv.k, iv.s AS t, 1 AS d FROM iv
+			UNION ALL SELECT iv.op, iv.k, iv.e, -1 FROM iv) p
+		GROUP BY p.op, p.t),
+	sw AS (
+		SELECT pt.op, pt.t,
+			CASE WHEN pg_catalog.sum(pt.dc) OVER w OPERATOR(pg_catalog.>) 0::numeric THEN 1
+				WHEN pg_catalog.sum(pt.dw) OVER w OPERATOR(pg_catalog.>) 0::numeric THEN 2
+				WHEN pg_catalog.sum(pt.dh) OVER w OPERATOR(pg_catalog.>) 0::numeric THEN 3
+				WHEN pg_catalog.sum(pt.de) OVER w OPERATOR(pg_catalog.>) 0::numeric THEN 4
+				ELSE 0 END AS code
+		FROM pt
+		WINDOW w AS (PARTITION BY pt.op ORDER BY pt.t)),
+	-- one row per change of status (0 idle), with the next change
+	ch AS (
+		SELECT x.op, x.t, x.code, pg_catalog.lead(x.t) OVER (PARTITION BY x.op ORDER BY x.t) AS nxt
+		FROM (SELECT sw.*, pg_catalog.lag(sw.code, 1, -1) OVER (PARTITION BY sw.op ORDER BY sw.t) AS prev
+			FROM sw) x
+		WHERE x.code OPERATOR(pg_catalog.<>) x.prev),
+	-- an idle gap over 6 hours or across 04:45 UTC (the working day's change: new contacts arrive
+	-- from 05:00, follow-ups at any hour), or the last, ends a shift
+	ch2 AS (
+		SELECT ch.*, y.ends_shift,
+			pg_catalog.count(*) FILTER (WHERE y.ends_shift) OVER (PARTITION BY ch.op ORDER BY ch.t
+				ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS shift_no
+		FROM ch CROSS JOIN LATERAL (SELECT ch.code OPERATOR(pg_catalog.=) 0 AND (ch.nxt IS NULL
+				OR ch.nxt OPERATOR(pg_catalog.-) ch.t OPERATOR(pg_catalog.>) 21600::bigint
+				OR ((ch.t OPERATOR(pg_catalog.+) 69300::bigint) OPERATOR(pg_catalog./) 86400::bigint)
+					OPERATOR(pg_catalog.<) ((ch.nxt OPERATOR(pg_catalog.+) 69300::bigint) OPERATOR(pg_catalog./) 86400::bigint))
+				AS ends_shift) y),
+	ch3 AS (
+		SELECT x.*,
+			CASE WHEN x.code OPERATOR(pg_catalog.=) 0 AND NOT x.ends_shift
+				THEN pg_catalog.row_number() OVER (PARTITION BY x.op, x.shift_no,
+					x.code OPERATOR(pg_catalog.=) 0 AND NOT x.ends_shift
+					ORDER BY x.nxt OPERATOR(pg_catalog.-) x.t OPERATOR(pg_catalog.>=) 2400::bigint DESC,
+						pg_catalog.abs((x.t OPERATOR(pg_catalog.+) x.nxt) OPERATOR(pg_catalog.-)
+							(x.first_t OPERATOR(pg_catalog.+) x.last_t)), x.t) END AS gap_rank
+		FROM (SELECT ch2.*,
+				pg_catalog.min(ch2.t) OVER (PARTITION BY ch2.op, ch2.shift_no) AS first_t,
+				pg_catalog.max(ch2.t) OVER (PARTITION BY ch2.op, ch2.shift_no) AS last_t
+			FROM ch2) x),
+	-- the break and a training or meeting inside idle gaps: gaps of 40 minutes or more first,
+	-- nearest the middle of the shift first
+	act AS (
+		SELECT ch3.op, ch3.t, ch3.nxt, ch3.gap_rank, z.a0,
+			least(ch3.nxt OPERATOR(pg_catalog.-) 60::bigint,
+				z.a0 OPERATOR(pg_catalog.+) CASE WHEN ch3.gap_rank OPERATOR(pg_catalog.=) 1
+					THEN 1800::bigint OPERATOR(pg_catalog.+) pg_catalog.floor(z.u2 OPERATOR(pg_catalog.*) 1800::double precision)::bigint
+					ELSE 1200::bigint OPERATOR(pg_catalog.+) pg_catalog.floor(z.u2 OPERATOR(pg_catalog.*) 1800::double precision)::bigint END) AS a1,
+			CASE WHEN ch3.gap_rank OPERATOR(pg_catalog.=) 1 THEN 'Break'::text
+				WHEN z.u3 OPERATOR(pg_catalog.<) 0.35::double precision THEN 'Training'::text ELSE 'Meeting'::text END AS activity,
+			ch3.gap_rank OPERATOR(pg_catalog.=) 1
+				AND ch3.last_t OPERATOR(pg_catalog.-) ch3.first_t OPERATOR(pg_catalog.>=) 18000::bigint
+				OR ch3.gap_rank OPERATOR(pg_catalog.=) 2 AND z.u0 OPERATOR(pg_catalog.<) 0.15::double precision AS wanted
+		FROM ch3
+		CROSS JOIN LATERAL (SELECT seed OPERATOR(pg_catalog.#) 2685821657736338717::bigint AS seed3,
+				ch3.first_t OPERATOR(pg_catalog.*) 8::bigint AS key) k
+		CROSS JOIN LATERAL (SELECT
+				@extschema@.demo_uniform(k.key OPERATOR(pg_catalog.+) 2::bigint, k.seed3) AS u0,
+				@extschema@.demo_uniform((k.key OPERATOR(pg_catalog.+) 3::bigint) OPERATOR(pg_catalog.+) ch3.gap_rank, k.seed3) AS u2,
+				@extschema@.demo_uniform(k.key OPERATOR(pg_catalog.+) 6::bigint, k.seed3) AS u3,
+				ch3.t OPERATOR(pg_catalog.+) 60::bigint OPERATOR(pg_catalog.+) pg_catalog.floor(
+					@extschema@.demo_uniform((k.key OPERATOR(pg_catalog.+) 4::bigint) OPERATOR(pg_catalog.+) ch3.gap_rank, k.seed3)
+					OPERATOR(pg_catalog.*) 240::double precision)::bigint AS a0) z
+		WHERE ch3.gap_rank OPERATOR(pg_catalog.<=) 2),
+	ev AS (
+		-- logged in before the shift's first contact
+		SELECT ch3.op, ch3.first_t OPERATOR(pg_catalog.-) (120::bigint OPERATOR(pg_catalog.+) pg_catalog.floor(
+				@extschema@.demo_uniform(ch3.first_t OPERATOR(pg_catalog.*) 8::bigint,
+					seed OPERATOR(pg_catalog.#) 2685821657736338717::bigint)
+				OPERATOR(pg_catalog.*) 600::double precision)::bigint) AS t, 'Ready'::text AS status
+		FROM ch3 WHERE ch3.t OPERATOR(pg_catalog.=) ch3.first_t
+		UNION ALL
+		SELECT ch3.op, ch3.t, (ARRAY['Ready'::text, 'Call'::text, 'Wrap-up'::text, 'Chat'::text, 'Email'::text])
+			[ch3.code OPERATOR(pg_catalog.+) 1]
+		FROM ch3
+		UNION ALL
+		-- logged out after the last
+		SELECT ch3.op, ch3.t OPERATOR(pg_catalog.+) (60::bigint OPERATOR(pg_catalog.+) pg_catalog.floor(
+				@extschema@.demo_uniform((ch3.first_t OPERATOR(pg_catalog.*) 8::bigint) OPERATOR(pg_catalog.+) 1::bigint,
+					seed OPERATOR(pg_catalog.#) 2685821657736338717::bigint)
+				OPERATOR(pg_catalog.*) 240::double precision)::bigint), 'Logged out'::text
+		FROM ch3 WHERE ch3.ends_shift
+		UNION ALL
+		SELECT act.op, x.t, x.status
+		FROM act CROSS JOIN LATERAL (VALUES (act.a0, act.activity), (act.a1, 'Ready'::text)) x(t, status)
+		WHERE act.wanted AND act.a1 OPERATOR(pg_catalog.-) act.a0 OPERATOR(pg_catalog.>=) 600::bigint)
+	SELECT ev.op, pg_catalog.to_timestamp(ev.t::double precision), ev.status
+	FROM ev
+	ORDER BY ev.op, ev.t;
+END;
+COMMENT ON FUNCTION @extschema@.generate_demo_agent_status(integer, date, bigint) IS 'the operators'' status log (Ready, Chat, Call, Wrap-up, Email, Break, Training, Meeting, Logged out) consistent with the contacts of generate_demo_contacts with the same arguments: one row per change of status';
+
+-- the planned schedule of generate_demo_agent_status's shifts: 'Work' from the login to the
+-- logout, each rounded to the nearest quarter hour, and a 45-minute 'Break' from the actual
+-- lunch break's start rounded the same way (when the shift has one and it fits): the operators
+-- keep to it closely but not exactly (late or early logins, longer or shorter breaks, meetings)
+CREATE FUNCTION @extschema@.generate_demo_schedule(months integer DEFAULT 12,
+	start_month date DEFAULT '2026-01-01', seed bigint DEFAULT 42)
+RETURNS TABLE (operator_id text, activity text, starts_at timestamptz, ends_at timestamptz)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH l AS (
+		SELECT s.operator_id AS op, s.status,
+			EXTRACT(epoch FROM s.at)::bigint AS t,
+			pg_catalog.count(*) FILTER (WHERE s.status OPERATOR(pg_catalog.=) 'Logged out'::text)
+				OVER (PARTITION BY s.operator_id ORDER BY s.at ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS shift_no
+		FROM @extschema@.generate_demo_agent_status(months, start_month, seed) s),
+	-- a shift, its times rounded to the nearest quarter hour
+	sh AS (
+		SELECT y.op, y.ps, greatest(y.pe, y.ps OPERATOR(pg_catalog.+) 900::bigint) AS pe, y.bs
+		FROM (SELECT l.op,
+				pg_catalog.round(pg_catalog.min(l.t)::numeric OPERATOR(pg_catalog./) 900::numeric)::bigint
+					OPERATOR(pg_catalog.*) 900::bigint AS ps,
+				pg_catalog.round(pg_catalog.max(l.t)::numeric OPERATOR(pg_catalog./) 900::numeric)::bigint
+					OPERATOR(pg_catalog.*) 900::bigint AS pe,
+				pg_catalog.round(pg_catalog.min(l.t) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'Break'::text)::numeric
+					OPERATOR(pg_catalog./) 900::numeric)::bigint OPERATOR(pg_catalog.*) 900::bigint AS bs
+			FROM l GROUP BY l.op, l.shift_no) y),
+	pl AS (
+		SELECT sh.op, x.activity, x.s, x.e
+		FROM sh CROSS JOIN LATERAL (SELECT sh.bs OPERATOR(pg_catalog.>) sh.ps
+				AND sh.bs OPERATOR(pg_catalog.+) 2700::bigint OPERATOR(pg_catalog.<) sh.pe AS with_break) b
+		CROSS JOIN LATERAL (VALUES
+				('Work'::text, sh.ps, CASE WHEN b.with_break THEN sh.bs ELSE sh.pe END, true),
+				('Break'::text, sh.bs, sh.bs OPERATOR(pg_catalog.+) 2700::bigint, b.with_break),
+				('Work'::text, sh.bs OPERATOR(pg_catalog.+) 2700::bigint, sh.pe, b.with_break)) x(activity, s, e, keep)
+		WHERE x.keep)
+	SELECT pl.op, pl.activity, pg_catalog.to_timestamp(pl.s::double precision), pg_catalog.to_timestamp(pl.e::double precision)
+	FROM pl
+	ORDER BY pl.op, pl.s;
+END;
+COMMENT ON FUNCTION @extschema@.generate_demo_schedule(integer, date, bigint) IS 'the planned shifts (Work) and lunch breaks (Break) of the operators of generate_demo_agent_status with the same arguments: one row per planned interval';
+
+-- a handled chat is open for its operator from its answer for its handle time: the intervals
+-- whose concurrency (several chats open at once) the chat AHT reports adjust for
+CREATE FUNCTION @extschema@.generate_demo_chats(months integer DEFAULT 12,
+	start_month date DEFAULT '2026-01-01', seed bigint DEFAULT 42)
+RETURNS TABLE (operator_id text, contact_id bigint, started_at timestamptz, ended_at timestamptz)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT d.operator_id, d.contact_id, d.answered_at,
+		d.answered_at OPERATOR(pg_catalog.+) pg_catalog.make_interval(secs => d.handle_seconds::double precision)
+	FROM @extschema@.demo_contacts_detail(months, start_month, seed) d
+	WHERE d.channel OPERATOR(pg_catalog.=) 'chat'::text AND d.operator_id IS NOT NULL
+	ORDER BY d.operator_id, d.answered_at, d.contact_id;
+END;
+COMMENT ON FUNCTION @extschema@.generate_demo_chats(integer, date, bigint) IS 'the chats of generate_demo_contacts with the same arguments as intervals of their operators'' time: from the answer for the handle time';

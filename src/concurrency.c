@@ -1,6 +1,6 @@
 /*
  * concurrency.c
- *		Chat concurrency (issue 18, WORK IN PROGRESS): window functions over
+ *		Chat concurrency: window functions over
  *		an operator's chats, PARTITION BY operator (no order needed).
  *
  *	adjusted_handle_seconds(started_at, ended_at) OVER (PARTITION BY op):

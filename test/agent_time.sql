@@ -1,4 +1,4 @@
--- pgTAP (WORK IN PROGRESS, issue 18): agent_time over status logs, the
+-- pgTAP (issue 18): agent_time over status logs, the
 -- open bugs of timescaledb-toolkit's state_agg as regression cases.
 \set schema agent_time
 \ir helpers.psql

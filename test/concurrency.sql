@@ -1,4 +1,4 @@
--- pgTAP (WORK IN PROGRESS, issue 18): chat concurrency: the window functions and
+-- pgTAP (issue 18): chat concurrency: the window functions and
 -- the per-bucket aggregate concurrency() with its concurrency_state, figures
 -- worked out by hand.
 \set schema concurrency
