@@ -24,10 +24,14 @@ SELECT count(*) AS functions,
 	count(*) FILTER (WHERE prosecdef) AS security_definer,
 	count(*) FILTER (WHERE provolatile = 'v') AS volatile
 FROM pg_proc WHERE pronamespace = 'kpi'::regnamespace;
--- every aggregate has a combine function and an inverse, and a read-only final function
+-- every aggregate has a combine function and an inverse, and a read-only final
+-- function, but the splitting aggregates of operator time (agent_time,
+-- concurrency: one state per bucket from a time-ordered log, sequential by
+-- nature; their per-bucket states merge with rollup(), which has both)
 SELECT count(*) AS aggregates,
 	count(*) FILTER (WHERE aggcombinefn = 0) AS no_combine,
 	count(*) FILTER (WHERE aggminvtransfn = 0) AS no_inverse,
+	string_agg(DISTINCT p.proname, ' ') FILTER (WHERE aggcombinefn = 0 OR aggminvtransfn = 0) AS sequential,
 	count(*) FILTER (WHERE aggfinalfn <> 0 AND aggfinalmodify <> 'r') AS final_modifies,
 	count(*) FILTER (WHERE aggtranstype = 'internal'::regtype) AS internal_state
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.pronamespace = 'kpi'::regnamespace;
