@@ -15,6 +15,9 @@
 --	5. forged serialized states (timescaledb#5948): test/hostile_input.sql;
 --	6. every transition, inverse and merge function misused in user-defined
 --	   aggregates (as transition and as its own inverse).
+-- The splitting aggregates of operator time (agent_time, concurrency) read
+-- a time-ordered log: they get ORDER BY in the call (column ord of aggs) and
+-- only the frames whose rows come in time order (ORDER BY i or r).
 \set schema peer_crashes
 \ir helpers.psql
 
@@ -47,13 +50,19 @@ UPDATE ev SET party = CASE kind WHEN 'customer_message' THEN 'customer' WHEN 'op
 -- the time of an event: two events share a time now and then (ties)
 ALTER TABLE ev ADD at timestamptz;
 UPDATE ev SET at = timestamptz '2026-03-02 09:00+00' + make_interval(secs => 10 * (i - i % 4 / 3));
--- a state of every state type, per row, for rollup
+-- a state of every state type, per row, for rollup (operator time: the
+-- first bucket of the row's own log)
 ALTER TABLE ev ADD st_nps nps_state, ADD st_ces ces_state, ADD st_csat csat_state, ADD st_share share_state,
 	ADD st_queue queue_state, ADD st_handle handle_state, ADD st_occupancy occupancy_state, ADD st_sketch duration_sketch;
 UPDATE ev e SET st_nps = x.a, st_ces = x.b, st_csat = x.c, st_share = x.d, st_queue = x.e, st_handle = x.f,
 	st_occupancy = x.o, st_sketch = x.k
 FROM (SELECT i, nps_agg(s5) a, ces_agg(s5) b, csat_agg(s5) c, share_agg(flag) d, queue_agg(iv1, flag, iv3) e,
 	handle_agg(iv1) f, occupancy_agg(iv1, h2) o, duration_agg(d1) k FROM ev GROUP BY i) x WHERE x.i = e.i;
+ALTER TABLE ev ADD st_agent_time agent_time_state, ADD st_concurrency concurrency_state;
+UPDATE ev e SET st_agent_time = x.a[1], st_concurrency = x.c[1]
+FROM (SELECT i, agent_time(at, kind::text, '10 minutes', '2026-03-02 09:00+00', '2026-03-02 09:50+00') a,
+	concurrency(t1, t1 + interval '150 s', '10 minutes', '2026-03-02 09:00+00', '2026-03-02 09:50+00') c FROM ev GROUP BY i) x
+WHERE x.i = e.i;
 ALTER TABLE ev ADD st_values duration_values, ADD st_tl contact_timeline_state;
 UPDATE ev SET st_values = '{"version":1,"percentiles":[0.5],"array":false,"values":[1,2,3]}',
 	st_tl = '{"version":1,"events":[["2026-03-02 09:00:00+00","customer_message","customer",null]]}' WHERE i % 2 = 0;
@@ -61,8 +70,16 @@ UPDATE ev SET st_values = '{"version":1,"percentiles":[0.5],"array":false,"value
 -- every aggregate of the extension with the arguments it gets here: by type
 -- and position (first interval / seconds: the nullable duration, the others
 -- the never-NULL thresholds and components)
-CREATE FUNCTION arg_expr(fn text, t regtype, n int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION arg_expr(fn text, t regtype, n int, nargs int DEFAULT 0) RETURNS text LANGUAGE sql IMMUTABLE AS $$
 SELECT CASE
+		-- agent_time(at, status, [planned_activity, planned_until,] width, from, to [, time_zone])
+		WHEN fn = 'agent_time' THEN (CASE WHEN nargs = 8
+			THEN ARRAY['at', 'kind::text', '''plan '' || CASE WHEN r = 0 THEN kind::text END', 'at + interval ''2 min''']
+			ELSE ARRAY['at', 'kind::text'] END
+			|| ARRAY['interval ''1 minute''', 'timestamptz ''2026-03-02 09:00+00''', 'timestamptz ''2026-03-02 09:50+00''', '''UTC'''])[n]
+		-- concurrency(started_at, ended_at, width, from, to [, time_zone])
+		WHEN fn = 'concurrency' THEN (ARRAY['t1', 't1 + interval ''150 s''', 'interval ''1 minute''',
+			'timestamptz ''2026-03-02 09:00+00''', 'timestamptz ''2026-03-02 09:50+00''', '''UTC'''])[n]
 		WHEN t = 'integer'::regtype AND n = 1 THEN 's5'
 		WHEN t = 'integer'::regtype THEN '5'
 		WHEN t = 'boolean'::regtype THEN 'flag'
@@ -87,7 +104,8 @@ SELECT CASE
 $$;
 CREATE TABLE aggs AS
 SELECT p.oid::regprocedure AS agg, p.proname::text AS name,
-	string_agg(arg_expr(p.proname, a.t, a.n::int), ', ' ORDER BY a.n) AS args
+	string_agg(arg_expr(p.proname, a.t, a.n::int, p.pronargs), ', ' ORDER BY a.n) AS args,
+	CASE p.proname WHEN 'agent_time' THEN ' ORDER BY at, i' WHEN 'concurrency' THEN ' ORDER BY t1, i' ELSE '' END AS ord
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'support_kpi'
@@ -100,7 +118,7 @@ SELECT is((SELECT string_agg(agg::text, ', ') FROM aggs WHERE args IS NULL), NUL
 SELECT ok((SELECT count(*) FROM aggs) >= 79, 'aggregates covered: ' || (SELECT count(*) FROM aggs));
 
 -- every aggregate runs over the plain rows (the arguments make sense)
-SELECT is((SELECT string_agg(agg || ': ' || e, E'\n') FROM (SELECT agg, run_error(format('SELECT g, %I(%s) FROM ev GROUP BY g', name, args)) e FROM aggs) x
+SELECT is((SELECT string_agg(agg || ': ' || e, E'\n') FROM (SELECT agg, run_error(format('SELECT g, %I(%s%s) FROM ev GROUP BY g', name, args, ord)) e FROM aggs) x
 		WHERE e IS NOT NULL), NULL, 'every aggregate runs on the test rows');
 
 -- 1. window frames: the window value of every row = the aggregate recomputed
@@ -118,10 +136,12 @@ INSERT INTO frames VALUES
 CREATE TABLE frame_results AS
 SELECT a.agg, f.frame, run_error(format(
 	'DO $x$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT *, %1$I(%2$s) OVER (%3$s) AS w FROM ev) o '
-	'WHERE o.w::text IS DISTINCT FROM (SELECT %1$I(%2$s) FROM ev t WHERE t.g = o.g AND %4$s)::text; '
-	'IF n > 0 THEN RAISE EXCEPTION ''%% rows differ'', n; END IF; END $x$', a.name, a.args, f.frame, f.cond)) AS problem
-FROM aggs a, frames f;
-SELECT is((SELECT count(*) FROM frame_results), (SELECT count(*) * 7 FROM aggs), 'every aggregate over 7 kinds of frames');
+	'WHERE o.w::text IS DISTINCT FROM (SELECT %1$I(%2$s%5$s) FROM ev t WHERE t.g = o.g AND %4$s)::text; '
+	'IF n > 0 THEN RAISE EXCEPTION ''%% rows differ'', n; END IF; END $x$', a.name, a.args, f.frame, f.cond, a.ord)) AS problem
+FROM aggs a, frames f
+WHERE a.ord = '' OR f.frame ~ 'ORDER BY (i|r) ';
+SELECT is((SELECT count(*) FROM frame_results), (SELECT count(*) * 7 - count(*) FILTER (WHERE ord <> '') * 3 FROM aggs),
+	'every aggregate over 7 kinds of frames (the splitting aggregates over the 4 in time order)');
 SELECT is((SELECT string_agg(agg || ' OVER (' || frame || '): ' || problem, E'\n') FROM frame_results WHERE problem IS NOT NULL), NULL,
 	'window frames: every aggregate, every frame, every row equals the aggregate over the frame''s rows');
 
@@ -158,10 +178,10 @@ SELECT is((SELECT string_agg(a || ' + ' || b || ' OVER (' || frame || '): ' || p
 
 -- 2. empty and all-NULL input: every aggregate gives NULL, serial and parallel
 CREATE TABLE empty_results AS
-SELECT agg, run_error(format('DO $x$ DECLARE v text; BEGIN SELECT %1$I(%2$s)::text INTO v FROM ev WHERE false; '
+SELECT agg, run_error(format('DO $x$ DECLARE v text; BEGIN SELECT %1$I(%2$s%3$s)::text INTO v FROM ev WHERE false; '
 		'IF v IS NOT NULL THEN RAISE EXCEPTION ''empty input gives %%'', v; END IF; '
-		'SELECT %1$I(%2$s)::text INTO v FROM ev WHERE g = 4; '
-		'IF v IS NOT NULL THEN RAISE EXCEPTION ''all-NULL input gives %%'', v; END IF; END $x$', name, args)) AS problem
+		'SELECT %1$I(%2$s%3$s)::text INTO v FROM ev WHERE g = 4; '
+		'IF v IS NOT NULL THEN RAISE EXCEPTION ''all-NULL input gives %%'', v; END IF; END $x$', name, args, ord)) AS problem
 FROM aggs;
 SELECT is((SELECT string_agg(agg || ': ' || problem, E'\n') FROM empty_results WHERE problem IS NOT NULL), NULL,
 	'every aggregate over no rows and over all-NULL rows is NULL');
@@ -215,7 +235,7 @@ DO $$
 DECLARE t regtype; q text; v text;
 BEGIN
 	FOR t IN SELECT DISTINCT aggtranstype::regtype FROM pg_aggregate a JOIN aggs x ON a.aggfnoid = x.agg::oid LOOP
-		SELECT format('SELECT %I(%s)::text FROM ev WHERE g = 1', x.name, x.args) INTO q
+		SELECT format('SELECT %I(%s%s)::text FROM ev WHERE g = 1', x.name, x.args, x.ord) INTO q
 		FROM aggs x JOIN pg_proc p ON p.oid = x.agg::oid WHERE p.prorettype = t LIMIT 1;
 		v := NULL;
 		IF q IS NOT NULL THEN EXECUTE q INTO v; END IF;
@@ -225,6 +245,13 @@ END $$;
 UPDATE trans_states SET txt = '{"version":1,"percentiles":[0.5],"array":false,"values":[1,2,3]}' WHERE typ = 'duration_values'::regtype;
 UPDATE trans_states SET txt = '{"version":1,"events":[["2026-03-02 09:00:00+00","customer_message","customer",null]]}'
 	WHERE typ = 'contact_timeline_state'::regtype;
+-- the running states of the splitting aggregates (no aggregate returns them)
+CREATE AGGREGATE at_log(timestamptz, text, interval, timestamptz, timestamptz) (SFUNC = agent_time_accum, STYPE = agent_time_log_state);
+CREATE AGGREGATE conc_log(timestamptz, timestamptz, interval, timestamptz, timestamptz) (SFUNC = concurrency_accum, STYPE = concurrency_log_state);
+UPDATE trans_states SET txt = (SELECT at_log(at, kind::text, '1 minute', '2026-03-02 09:00+00', '2026-03-02 09:50+00' ORDER BY at, i)::text
+	FROM ev WHERE g = 1) WHERE typ = 'agent_time_log_state'::regtype;
+UPDATE trans_states SET txt = (SELECT conc_log(t1, t1 + interval '150 s', '1 minute', '2026-03-02 09:00+00', '2026-03-02 09:50+00' ORDER BY t1, i)::text
+	FROM ev WHERE g = 1) WHERE typ = 'concurrency_log_state'::regtype;
 SELECT is((SELECT string_agg(typ::text, ', ') FROM trans_states WHERE txt IS NULL), NULL, 'a state of every transition type');
 SELECT is((SELECT string_agg(f || ': ' || e, E'\n') FROM (
 		SELECT DISTINCT a.aggcombinefn::text f, run_error(format('SELECT %s(NULL::%s, NULL::%2$s), %1$s(%3$L::%2$s, NULL), %1$s(NULL, %3$L::%2$s)',
@@ -232,8 +259,8 @@ SELECT is((SELECT string_agg(f || ': ' || e, E'\n') FROM (
 		FROM aggs x JOIN pg_aggregate a ON a.aggfnoid = x.agg::oid JOIN trans_states s ON s.typ = a.aggtranstype
 		WHERE a.aggcombinefn <> 0) z WHERE e IS NOT NULL AND e !~ '^(0A000|22)'), NULL,
 	'every combine function with (NULL, NULL), (state, NULL), (NULL, state): NULL or a clean error');
-SELECT is((SELECT count(DISTINCT aggcombinefn) FROM pg_aggregate a JOIN aggs x ON a.aggfnoid = x.agg::oid), 10::bigint,
-	'ten combine functions called');
+SELECT is((SELECT count(DISTINCT aggcombinefn) FILTER (WHERE aggcombinefn <> 0) FROM pg_aggregate a JOIN aggs x ON a.aggfnoid = x.agg::oid), 12::bigint,
+	'twelve combine functions called');
 CREATE TABLE null_calls AS
 SELECT p.oid::regprocedure AS fn, run_error(format('SELECT %I(%s)', p.proname,
 		string_agg(format('NULL::%s', a.t), ', ' ORDER BY a.n))) AS e
@@ -258,7 +285,9 @@ CREATE TABLE udaggs AS
 SELECT p.oid::regproc AS fn, format('%I.a%s', 'peer_crashes_udagg', row_number() OVER ()) AS agg,
 	(p.proargtypes::oid[]::regtype[])[0] AS stype, array_to_string((p.proargtypes::oid[]::regtype[])[1:], ', ') AS argtypes,
 	(SELECT string_agg(arg_expr(CASE WHEN p.proname ~ '^contact_timeline' THEN 'contact_timeline' WHEN p.proname ~ '^duration_values' THEN 'resolution_time'
-			WHEN p.proname ~ '^handle' THEN 'aht' WHEN p.proname ~ '^occupancy' THEN 'occupancy' ELSE p.proname END, x.t, x.n::int), ', ' ORDER BY x.n)
+			WHEN p.proname ~ '^handle' THEN 'aht' WHEN p.proname ~ '^occupancy' THEN 'occupancy'
+			WHEN p.proname = 'agent_time_accum' THEN 'agent_time' WHEN p.proname = 'concurrency_accum' THEN 'concurrency' ELSE p.proname END,
+			x.t, x.n::int, p.pronargs - 1), ', ' ORDER BY x.n)
 		FROM unnest((p.proargtypes::oid[]::regtype[])[1:]) WITH ORDINALITY x(t, n)) AS args
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
