@@ -95,7 +95,8 @@ skpi_bucket_count(const char *what, const Interval *width, TimestampTz from, Tim
 
 	if (width->month == 0 && width->day == 0)
 	{
-		k = (to - from + width->time - 1) / width->time;
+		/* to - from cannot overflow (finite times); a wide width may not be added to it */
+		k = (to - from) / width->time + ((to - from) % width->time != 0);
 		if (k > SKPI_MAX_BUCKETS)
 			goto too_many;
 		return (int32) k;

@@ -3,7 +3,7 @@
 \set schema agent_time
 \ir helpers.psql
 
-SELECT plan(23);
+SELECT plan(24);
 SET TimeZone = 'UTC';
 
 CREATE TABLE log (op text, at timestamptz, status text, id int);
@@ -44,6 +44,9 @@ SELECT throws_ok($$SELECT agent_time(at, status, '1 hour', '2026-03-02', '2026-0
 	'22023', 'agent_time rows out of time order', 'rows out of time order: 22023');
 SELECT throws_ok($$SELECT agent_time(at, status, '-1 hour', '2026-03-02', '2026-03-03' ORDER BY at) FROM log$$,
 	'22023', NULL, 'a negative width: 22023');
+SELECT is((SELECT string_agg(span_seconds(x)::text, ',') FROM (SELECT unnest(agent_time(at, status, '2562047788 hours',
+		'2026-03-01', '2026-04-01', 'UTC' ORDER BY at)) x FROM log) u), '2678400',
+	'a width near the largest interval: one bucket, the whole period (no overflow)');
 
 -- schedule adherence: the status log and the schedule in one ordered input. Planned work 09:00-12:00,
 -- a break 12:00-12:30, work 12:30-17:00 (8 h scheduled); statuses ready 09:00, call 10:00, ready 10:30,
