@@ -361,6 +361,7 @@ SKPI_ENTRY(skpi_agent_time_accum_plan, agent_time_row(fcinfo, true))
 static AgentTimeState *
 log_bucket(const AgentTimeLog *l, int b, TimestampTz bs, TimestampTz be, AtItem *items)
 {
+	SkpiBucketBounds bounds = skpi_bucket_bounds(bs, be, be - bs);
 	int			n = 0,
 				p,
 				s;
@@ -378,7 +379,7 @@ log_bucket(const AgentTimeLog *l, int b, TimestampTz bs, TimestampTz be, AtItem 
 				n++;
 			}
 		}
-	return skpi_agent_time_build(items, n, bs, be, be - bs, true);
+	return skpi_agent_time_build(items, n, &bounds, true);
 }
 
 PG_FUNCTION_INFO_V1(skpi_agent_time_final);

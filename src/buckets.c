@@ -7,6 +7,7 @@
 #include <limits.h>
 
 #include "common/int.h"
+#include "libpq/pqformat.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -176,59 +177,145 @@ skpi_bucket_args(FunctionCallInfo fcinfo, int a, const char *what, Interval *wid
 
 /* ---- the bounds of per-bucket states ---- */
 
+bool
+skpi_bucket_bounds_ok(const SkpiBucketBounds *b)
+{
+	if (b->span_us == 0)
+		return b->start == 0 && b->end == 0;
+	return b->start < b->end && IS_VALID_TIMESTAMP(b->start) && IS_VALID_TIMESTAMP(b->end);
+}
+
+bool
+skpi_bucket_bounds_field(TextParser *tp, int key, SkpiBoundsIn *in)
+{
+	switch (key)
+	{
+		case 0:
+			in->start_null = skpi_text_null(tp);
+			return in->start_null || skpi_text_timestamp(tp, &in->b.start, "A bucket bound must be finite.");
+		case 1:
+			in->end_null = skpi_text_null(tp);
+			return in->end_null || skpi_text_timestamp(tp, &in->b.end, "A bucket bound must be finite.");
+		default:
+			return skpi_text_int64(tp, &in->b.span_us);
+	}
+}
+
+bool
+skpi_bucket_bounds_in_end(TextParser *tp, SkpiBoundsIn *in)
+{
+	if (in->start_null != in->end_null || in->start_null != (in->b.span_us == 0))
+		return skpi_text_error(tp, "bucket_start and bucket_end are null exactly when span_us is 0.");
+	if (in->start_null)
+		in->b.start = in->b.end = 0;
+	return true;
+}
+
 void
-skpi_bucket_bounds_out(StringInfo buf, int64 span_us, TimestampTz start, TimestampTz end)
+skpi_bucket_bounds_out(StringInfo buf, const SkpiBucketBounds *b)
 {
 	appendStringInfoString(buf, ",\"bucket_start\":");
-	if (span_us == 0)
+	if (b->span_us == 0)
 		appendStringInfoString(buf, "null");
 	else
-		tl_append_timestamp(buf, start);
+		tl_append_timestamp(buf, b->start);
 	appendStringInfoString(buf, ",\"bucket_end\":");
-	if (span_us == 0)
+	if (b->span_us == 0)
 		appendStringInfoString(buf, "null");
 	else
-		tl_append_timestamp(buf, end);
+		tl_append_timestamp(buf, b->end);
+	appendStringInfo(buf, ",\"span_us\":" INT64_FORMAT, b->span_us);
 }
 
-bool
-skpi_bucket_bound_in(TextParser *tp, TimestampTz *at, bool *isnull)
+void
+skpi_bucket_bounds_send(StringInfo buf, const SkpiBucketBounds *b)
 {
-	*isnull = skpi_text_null(tp);
-	return *isnull || skpi_text_timestamp(tp, at, "A bucket bound must be finite.");
+	pq_sendint64(buf, b->start);
+	pq_sendint64(buf, b->end);
+	pq_sendint64(buf, b->span_us);
+}
+
+void
+skpi_bucket_bounds_recv(StringInfo buf, SkpiBucketBounds *b)
+{
+	b->start = pq_getmsgint64(buf);
+	b->end = pq_getmsgint64(buf);
+	b->span_us = pq_getmsgint64(buf);
+}
+
+void
+skpi_bucket_out_of_range(const SkpiStateType *t)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s out of range", t->typname)));
+}
+
+/* "a" or "an" before a type's name */
+static const char *
+article(const SkpiStateType *t)
+{
+	return strchr("aeiou", t->typname[0]) ? "an" : "a";
+}
+
+void
+skpi_bucket_not_part(const SkpiStateType *t)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot remove %s %s that is not part of the other", article(t), t->typname)));
 }
 
 bool
-skpi_bucket_bounds_merge(const char *state, int64 a_span, TimestampTz a_start, TimestampTz a_end,
-						 int64 b_span, TimestampTz b_start, TimestampTz b_end, int64 span_after,
-						 int sign, bool in_aggregate, TimestampTz *start, TimestampTz *end)
+skpi_bucket_bounds_merge(const SkpiStateType *t, const SkpiBucketBounds *a, const SkpiBucketBounds *b,
+						 int sign, bool in_aggregate, SkpiBucketBounds *r)
 {
 	if (sign > 0)
 	{
-		*start = a_span == 0 ? b_start : Min(a_start, b_start);
-		*end = a_span == 0 ? b_end : Max(a_end, b_end);
+		if (pg_add_s64_overflow(a->span_us, b->span_us, &r->span_us))
+			skpi_bucket_out_of_range(t);
+		r->start = a->span_us == 0 ? b->start : Min(a->start, b->start);
+		r->end = a->span_us == 0 ? b->end : Max(a->end, b->end);
 		return true;
 	}
-	if (b_start < a_start || b_end > a_end)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot remove %s that is not part of the other", state)));
+	r->span_us = a->span_us - b->span_us;
+	if (r->span_us < 0 || b->start < a->start || b->end > a->end)
+		skpi_bucket_not_part(t);
 
 	/*
 	 * The bounds of what remains are known only when b's lie strictly inside
 	 * a's (or nothing remains); else a window recomputes its frame.
 	 */
-	if (span_after > 0 && (b_start == a_start || b_end == a_end))
+	if (r->span_us > 0 && (b->start == a->start || b->end == a->end))
 	{
 		if (in_aggregate)
 			return false;
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot remove %s at the edge of the other", state),
+				 errmsg("cannot remove %s %s at the edge of the other", article(t), t->typname),
 				 errdetail("The bounds of what would remain are unknown.")));
 	}
-	*start = a_start;
-	*end = a_end;
+	r->start = a->start;
+	r->end = a->end;
+	return true;
+}
+
+Datum
+skpi_bucket_bound_datum(FunctionCallInfo fcinfo, const SkpiBucketBounds *b, bool end)
+{
+	if (b->span_us == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(end ? b->end : b->start);
+}
+
+bool
+skpi_bucket_state_valid(const SkpiStateType *t, const char *problem, Node *escontext)
+{
+	if (problem)
+		ereturn(escontext, false,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid %s value", t->typname),
+				 errdetail("%s", problem)));
 	return true;
 }
 

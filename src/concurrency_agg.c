@@ -331,8 +331,9 @@ skpi_concurrency_final(PG_FUNCTION_ARGS)
 	{
 		TimestampTz be = log_edge(l, b + 1);
 		const int64 *row = LOG_ROW(l, b);
+		SkpiBucketBounds bounds = skpi_bucket_bounds(bs, be, be - bs);
 
-		states[b] = PointerGetDatum(skpi_concurrency_build(bs, be, be - bs, row[0], row + 1, l->cap));
+		states[b] = PointerGetDatum(skpi_concurrency_build(&bounds, row[0], row + 1, l->cap));
 		bs = be;
 		if ((b & 0xFF) == 0)
 			CHECK_FOR_INTERRUPTS();
