@@ -16,7 +16,8 @@
  * or status is skipped.  Bucket edges are from + k * width, computed in the
  * time zone (the session's by default) when width has days or months: a day
  * bucket across a DST change is 23 or 25 hours; month k of a start on the
- * 31st is the month's last day.
+ * 31st is the month's last day.  width, from, to and the time zone (its
+ * text) must be the same on every row of a group (22023 otherwise).
  *
  * The transition state is agent_time_log_state: a flat value updated in
  * place in the aggregate's memory, its position a bucket cursor (buckets.h),
@@ -240,7 +241,7 @@ static Datum
 agent_time_row(FunctionCallInfo fcinfo, bool with_plan)
 {
 	AgentTimeLog *l = skpi_log_for_row(fcinfo, &skpi_agent_time_log_type, with_plan ? 5 : 3,
-									   "agent_time", log_new);
+									   "agent_time", offsetof(AgentTimeLog, cur), log_new);
 	TimestampTz at;
 
 	if (PG_ARGISNULL(1) || (PG_ARGISNULL(2) && (!with_plan || PG_ARGISNULL(3))))

@@ -10,6 +10,7 @@
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -326,16 +327,13 @@ skpi_cursor_start(FunctionCallInfo fcinfo, int a, const char *what, SkpiBucketCu
 				 errmsg("%s needs a finite from before a finite to", what)));
 	if (PG_NARGS() > a + 3)
 	{
-		pg_tz	   *tz;
-
+		/* kept as given: later rows compare their argument with it as text */
 		zone = text_to_cstring(PG_GETARG_TEXT_PP(a + 3));
-		tz = pg_tzset(zone);
-		if (tz == NULL)
+		if (pg_tzset(zone) == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("time zone \"%s\" not recognized", zone),
 					 errhint("Use a name from pg_timezone_names, such as Europe/Berlin.")));
-		zone = pg_get_timezone_name(tz);
 	}
 	else
 		zone = pg_get_timezone_name(session_timezone);
@@ -351,19 +349,78 @@ skpi_cursor_start(FunctionCallInfo fcinfo, int a, const char *what, SkpiBucketCu
 	c->be = skpi_cursor_edge(c, 1);
 }
 
+void
+skpi_cursor_same_args(const SkpiBucketCursor *c, FunctionCallInfo fcinfo, int a, const char *what)
+{
+	const Interval *w;
+	const char *differs = NULL;
+
+	args_not_null(fcinfo, a, what);
+	w = PG_GETARG_INTERVAL_P(a);
+	if (w->time != c->width.time || w->day != c->width.day || w->month != c->width.month)
+		differs = "width";
+	else if (PG_GETARG_TIMESTAMPTZ(a + 1) != c->from)
+		differs = "from";
+	else if (PG_GETARG_TIMESTAMPTZ(a + 2) != c->to)
+		differs = "to";
+	else if (PG_NARGS() > a + 3)
+	{
+		text	   *zone = PG_GETARG_TEXT_PP(a + 3);
+
+		if (VARSIZE_ANY_EXHDR(zone) != c->zone_len ||
+			memcmp(VARDATA_ANY(zone), SKPI_CURSOR_ZONE(c), c->zone_len) != 0)
+			differs = "time zone";
+	}
+	if (unlikely(differs != NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 PG_NARGS() > a + 3 ?
+				 errmsg("%s's width, from, to and time zone must be the same on every row of a group", what) :
+				 errmsg("%s's width, from and to must be the same on every row of a group", what),
+				 errdetail("A row's %s differs from the first row's.", differs)));
+}
+
+/*
+ * fn_extra of a call site whose arguments width, from, to [, time_zone] are
+ * constants of the query: its rows cannot differ in them.
+ */
+static char args_constant;
+
+/* are the arguments from a on constants (the Aggref's arguments)? */
+static bool
+args_are_constant(FunctionCallInfo fcinfo, int a)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	int			i;
+
+	/* the transition function's argument i is the aggregate's i - 1 */
+	if (aggref == NULL || list_length(aggref->args) < PG_NARGS() - 1)
+		return false;
+	for (i = a; i < PG_NARGS(); i++)
+		if (!IsA(list_nth_node(TargetEntry, aggref->args, i - 1)->expr, Const))
+			return false;
+	return true;
+}
+
 void *
-skpi_log_for_row(FunctionCallInfo fcinfo, const SkpiStateType *t, int a, const char *what,
+skpi_log_for_row(FunctionCallInfo fcinfo, const SkpiStateType *t, int a, const char *what, Size cur_off,
 				 SkpiLogMake make)
 {
+	void	   *log;
+
 	skpi_state_require_aggregate(fcinfo, t);
 	if (PG_ARGISNULL(0))
 	{
 		SkpiBucketCursorBuf cb;
 
 		skpi_cursor_start(fcinfo, a, what, &cb);
+		fcinfo->flinfo->fn_extra = args_are_constant(fcinfo, a) ? &args_constant : NULL;
 		return make(&cb.cur);
 	}
-	return skpi_state_for_update(fcinfo, 0, t);
+	log = skpi_state_for_update(fcinfo, 0, t);
+	if (fcinfo->flinfo->fn_extra != &args_constant)
+		skpi_cursor_same_args((const SkpiBucketCursor *) ((const char *) log + cur_off), fcinfo, a, what);
+	return log;
 }
 
 void *
@@ -472,8 +529,7 @@ cursor_complete(SkpiBucketCursorBuf *cb, int64 bucket, const char *what)
 		return "The width must be positive.";
 	if (!IS_VALID_TIMESTAMP(c->from) || !IS_VALID_TIMESTAMP(c->to) || !(c->from < c->to))
 		return "from must be a finite time before to.";
-	if (c->zone_len == 0 || strlen(cb->zone) != c->zone_len || pg_tzset(cb->zone) == NULL ||
-		strcmp(pg_get_timezone_name(pg_tzset(cb->zone)), cb->zone) != 0)
+	if (c->zone_len == 0 || strlen(cb->zone) != c->zone_len || pg_tzset(cb->zone) == NULL)
 		return "The time zone is not a known zone name.";
 	c->nbuckets = skpi_bucket_count(what, w, c->from, c->to, cb->zone);
 	if (bucket < 0 || bucket >= c->nbuckets)

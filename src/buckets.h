@@ -138,8 +138,9 @@ extern bool skpi_bucket_state_valid(const SkpiStateType *t, const char *problem,
  * row's time.  The zone's name and its NUL follow the cursor directly: a log
  * keeps its cursor last among its fixed fields, its flexible part starting
  * with the zone (SKPI_CURSOR_LAYOUT), so the whole moves with the flat
- * value.  The zone is the name of the zone the first row passed as
- * time_zone (the session's without that argument).
+ * value.  The zone is the text the first row passed as time_zone (a name
+ * pg_tzset knows, as given), or the session's zone name without that
+ * argument: later rows compare their time_zone with it as text.
  */
 #define SKPI_CURSOR_SEEN 0x01	/* a row was read (last_at valid; else 0) */
 #define SKPI_CURSOR_DONE 0x02	/* time credited up to `to` */
@@ -228,13 +229,23 @@ skpi_cursor_next(SkpiBucketCursor *c)
 extern void skpi_cursor_start(FunctionCallInfo fcinfo, int a, const char *what, SkpiBucketCursorBuf *cb);
 
 /*
+ * ERROR 22023 unless the arguments width, from, to [, time_zone] from
+ * argument a on are those c started from: the same width (months, days
+ * and microseconds), from and to, and the time zone's text byte for byte.
+ */
+extern void skpi_cursor_same_args(const SkpiBucketCursor *c, FunctionCallInfo fcinfo, int a,
+								  const char *what);
+
+/*
  * The transition state of a splitting aggregate for a row: on the first
  * row, make's new log from the cursor of the row's arguments (from argument
- * a on); on the others the aggregate's own log (updated in place).
+ * a on); on the others the aggregate's own log (updated in place), its
+ * cursor at cur_off, after skpi_cursor_same_args (skipped where those
+ * arguments are constants of the query).
  */
 typedef void *(*SkpiLogMake) (const SkpiBucketCursor *c);
 extern void *skpi_log_for_row(FunctionCallInfo fcinfo, const SkpiStateType *t, int a, const char *what,
-							  SkpiLogMake make);
+							  Size cur_off, SkpiLogMake make);
 
 /* a log of size bytes, zeroed: t's header, c and its zone at cur_off */
 extern void *skpi_log_alloc(const SkpiStateType *t, Size size, Size cur_off, const SkpiBucketCursor *c);

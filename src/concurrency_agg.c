@@ -15,7 +15,9 @@
  * starting at or after `to`.  Rows must come in start order (ORDER BY
  * started_at in the call, or an input sorted by operator and start): a chat
  * that starts before the one before is an error; a row with a NULL
- * started_at is skipped; an end before the start is an error.
+ * started_at is skipped; an end before the start is an error.  width, from,
+ * to and the time zone (its text) must be the same on every row of a group
+ * (22023 otherwise).
  *
  * The transition state is concurrency_log_state: a flat value updated in
  * place in the aggregate's memory: the parameters and the position (a
@@ -200,7 +202,8 @@ PG_FUNCTION_INFO_V1(skpi_concurrency_accum);
 Datum
 skpi_concurrency_accum(PG_FUNCTION_ARGS)
 {
-	ConcLog    *l = skpi_log_for_row(fcinfo, &skpi_concurrency_log_type, 3, "concurrency", log_new);
+	ConcLog    *l = skpi_log_for_row(fcinfo, &skpi_concurrency_log_type, 3, "concurrency",
+									 offsetof(ConcLog, cur), log_new);
 	TimestampTz s,
 				e;
 
