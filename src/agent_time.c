@@ -16,6 +16,8 @@
 #include "agent_time.h"
 #include "buckets.h"
 
+StaticAssertDecl(offsetof(AgentTimeState, bounds) == 16, "agent_time_state keeps its bounds at offset 16");
+
 /* ---- build ---- */
 
 static int
@@ -63,8 +65,7 @@ name_ok(const char *name)
 }
 
 AgentTimeState *
-skpi_agent_time_build(AtItem *items, int n, TimestampTz bucket_start,
-					  TimestampTz bucket_end, int64 span_us, bool sum)
+skpi_agent_time_build(AtItem *items, int n, const SkpiBucketBounds *bounds, bool sum)
 {
 	const char **names = palloc(sizeof(char *) * Max(2 * n, 1));
 	int			nnames = 0,
@@ -109,9 +110,7 @@ skpi_agent_time_build(AtItem *items, int n, TimestampTz bucket_start,
 			if (!sum)
 				elog(ERROR, "duplicate agent_time_state entry");
 			if (pg_add_s64_overflow(ents[nents - 1].us, ents[i].us, &ents[nents - 1].us))
-				ereport(ERROR,
-						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("agent_time_state out of range")));
+				skpi_bucket_out_of_range(&skpi_agent_time_type);
 		}
 		else
 			ents[nents++] = ents[i];
@@ -126,9 +125,7 @@ skpi_agent_time_build(AtItem *items, int n, TimestampTz bucket_start,
 		for (i = 0; i < nents; i++)
 		{
 			if (ents[i].us < 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("cannot remove an agent_time_state that is not part of the other")));
+				skpi_bucket_not_part(&skpi_agent_time_type);
 			if (ents[i].us == 0)
 				continue;
 			ents[m++] = ents[i];
@@ -170,9 +167,7 @@ skpi_agent_time_build(AtItem *items, int n, TimestampTz bucket_start,
 	st->nnames = (uint16) nuniq;
 	st->nentries = nents;
 	st->pool_len = (int32) pool_len;
-	st->span_us = span_us;
-	st->bucket_start = span_us == 0 ? 0 : bucket_start;
-	st->bucket_end = span_us == 0 ? 0 : bucket_end;
+	st->bounds = skpi_bucket_bounds(bounds->start, bounds->end, bounds->span_us);
 	memcpy(st->entries, ents, sizeof(AgentTimeEntry) * nents);
 	offs = AT_NAME_OFFS(st);
 	pool = AT_POOL(st);
@@ -242,11 +237,9 @@ at_problem(const AgentTimeState *st)
 		if (pg_add_s64_overflow(total, e->us, &total))
 			return "Its times overflow.";
 	}
-	if (total != st->span_us)
+	if (total != st->bounds.span_us)
 		return "Its times do not add up to its span.";
-	if (st->span_us == 0 ? (st->bucket_start != 0 || st->bucket_end != 0) :
-		!(st->bucket_start < st->bucket_end) ||
-		!IS_VALID_TIMESTAMP(st->bucket_start) || !IS_VALID_TIMESTAMP(st->bucket_end))
+	if (!skpi_bucket_bounds_ok(&st->bounds))
 		return "Its buckets' bounds are inconsistent.";
 	return NULL;
 }
@@ -264,31 +257,20 @@ at_valid(const SkpiStateHeader *h, Node *escontext)
 	const char *problem = at_problem(st);
 	int			i;
 
-	if (problem == NULL)
+	for (i = 0; problem == NULL && i < st->nnames; i++)
 	{
-		for (i = 0; i < st->nnames; i++)
-		{
-			const char *name = AT_NAME(st, i);
+		const char *name = AT_NAME(st, i);
 
-			if (!pg_verifymbstr(name, strlen(name), true))
-			{
-				problem = "A name is not valid in the database encoding.";
-				break;
-			}
-		}
+		if (!pg_verifymbstr(name, strlen(name), true))
+			problem = "A name is not valid in the database encoding.";
 	}
-	if (problem)
-		ereturn(escontext, false,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid agent_time_state value"),
-				 errdetail("%s", problem)));
-	return true;
+	return skpi_bucket_state_valid(&skpi_agent_time_type, problem, escontext);
 }
 
 static bool
 at_empty(const SkpiStateHeader *h)
 {
-	return ((const AgentTimeState *) h)->span_us == 0;
+	return ((const AgentTimeState *) h)->bounds.span_us == 0;
 }
 
 /* ---- merge ---- */
@@ -314,34 +296,15 @@ at_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_aggre
 	const AgentTimeState *b = (const AgentTimeState *) bh;
 	AtItem	   *items = palloc(sizeof(AtItem) * Max(a->nentries + b->nentries, 1));
 	int			n = 0;
-	TimestampTz start,
-				end;
-	int64		span;
+	SkpiBucketBounds bounds;
 
-	if (b->span_us == 0)
+	if (b->bounds.span_us == 0)
 		return ah;
-	if (sign > 0)
-	{
-		if (pg_add_s64_overflow(a->span_us, b->span_us, &span))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("agent_time_state out of range")));
-	}
-	else
-	{
-		span = a->span_us - b->span_us;
-		if (span < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot remove an agent_time_state that is not part of the other")));
-	}
-	if (!skpi_bucket_bounds_merge("an agent_time_state", a->span_us, a->bucket_start, a->bucket_end,
-								  b->span_us, b->bucket_start, b->bucket_end, span, sign, in_aggregate,
-								  &start, &end))
+	if (!skpi_bucket_bounds_merge(&skpi_agent_time_type, &a->bounds, &b->bounds, sign, in_aggregate, &bounds))
 		return NULL;
 	n += state_items(a, items, 1);
 	n += state_items(b, items + n, sign);
-	return (SkpiStateHeader *) skpi_agent_time_build(items, n, start, end, span, true);
+	return (SkpiStateHeader *) skpi_agent_time_build(items, n, &bounds, true);
 }
 
 /* ---- text form ---- */
@@ -352,15 +315,11 @@ at_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_aggre
  *  "times":[[null,null,3600000000],[null,"ready",82800000000]]}
  * bucket_start and bucket_end are null in an empty state.
  */
-static const char *const at_keys[] = {"bucket_start", "bucket_end", "span_us", "times"};
+static const char *const at_keys[] = {SKPI_BOUNDS_KEYS, "times"};
 
 typedef struct AtTextIn
 {
-	TimestampTz start,
-				end;
-	bool		start_null,
-				end_null;
-	int64		span;
+	SkpiBoundsIn bounds;
 	AtItem	   *items;
 	int			n,
 				cap;
@@ -421,17 +380,9 @@ at_text_field(TextParser *tp, int key, void *ctx)
 {
 	AtTextIn   *in = (AtTextIn *) ctx;
 
-	switch (key)
-	{
-		case 0:
-			return skpi_bucket_bound_in(tp, &in->start, &in->start_null);
-		case 1:
-			return skpi_bucket_bound_in(tp, &in->end, &in->end_null);
-		case 2:
-			return skpi_text_int64(tp, &in->span);
-		default:
-			return skpi_text_list(tp, text_entry, in);
-	}
+	if (key < SKPI_BOUNDS_NKEYS)
+		return skpi_bucket_bounds_field(tp, key, &in->bounds);
+	return skpi_text_list(tp, text_entry, in);
 }
 
 static int
@@ -456,11 +407,8 @@ at_text_end(TextParser *tp, void *ctx)
 	AtTextIn   *in = (AtTextIn *) ctx;
 	int			i;
 
-	if (in->start_null != in->end_null || in->start_null != (in->span == 0))
-	{
-		skpi_text_error(tp, "bucket_start and bucket_end are null exactly when span_us is 0.");
+	if (!skpi_bucket_bounds_in_end(tp, &in->bounds))
 		return NULL;
-	}
 	qsort(in->items, in->n, sizeof(AtItem), cmp_items);
 	for (i = 1; i < in->n; i++)
 		if (cmp_items(&in->items[i - 1], &in->items[i]) == 0)
@@ -468,8 +416,7 @@ at_text_end(TextParser *tp, void *ctx)
 			skpi_text_error(tp, "An activity and status appear twice.");
 			return NULL;
 		}
-	return (SkpiStateHeader *) skpi_agent_time_build(in->items, in->n, in->start, in->end,
-													 in->span, false);
+	return (SkpiStateHeader *) skpi_agent_time_build(in->items, in->n, &in->bounds.b, false);
 }
 
 static void
@@ -487,8 +434,8 @@ at_out(StringInfo buf, const SkpiStateHeader *h)
 	const AgentTimeState *st = (const AgentTimeState *) h;
 	int			i;
 
-	skpi_bucket_bounds_out(buf, st->span_us, st->bucket_start, st->bucket_end);
-	appendStringInfo(buf, ",\"span_us\":" INT64_FORMAT ",\"times\":[", st->span_us);
+	skpi_bucket_bounds_out(buf, &st->bounds);
+	appendStringInfoString(buf, ",\"times\":[");
 	for (i = 0; i < st->nentries; i++)
 	{
 		const AgentTimeEntry *e = &st->entries[i];
@@ -518,9 +465,7 @@ at_send(StringInfo buf, const SkpiStateHeader *h)
 	int			i;
 
 	pq_sendbyte(buf, st->kind);
-	pq_sendint64(buf, st->bucket_start);
-	pq_sendint64(buf, st->bucket_end);
-	pq_sendint64(buf, st->span_us);
+	skpi_bucket_bounds_send(buf, &st->bounds);
 	pq_sendint16(buf, st->nnames);
 	for (i = 0; i < st->nnames; i++)
 	{
@@ -543,9 +488,7 @@ static SkpiStateHeader *
 at_recv(StringInfo buf, const SkpiStateType *t)
 {
 	int			kind = pq_getmsgbyte(buf);
-	TimestampTz start,
-				end;
-	int64		span;
+	SkpiBucketBounds bounds;
 	int			nnames,
 				nentries,
 				i;
@@ -554,9 +497,7 @@ at_recv(StringInfo buf, const SkpiStateType *t)
 
 	if (kind != SKPI_AGENT_TIME_KIND)
 		skpi_state_recv_error(t, "Kind %d is not an agent_time_state.", kind);
-	start = pq_getmsgint64(buf);
-	end = pq_getmsgint64(buf);
-	span = pq_getmsgint64(buf);
+	skpi_bucket_bounds_recv(buf, &bounds);
 	nnames = pq_getmsgint(buf, 2);
 	if (nnames > AT_MAX_NAMES)
 		skpi_state_recv_error(t, "%d names exceed the limit of %d.", nnames, AT_MAX_NAMES);
@@ -594,13 +535,13 @@ at_recv(StringInfo buf, const SkpiStateType *t)
 		items[i].plan = plan < 0 ? NULL : names[plan];
 		items[i].status = status < 0 ? NULL : names[status];
 	}
-	if (span == 0 && (start != 0 || end != 0))
+	if (bounds.span_us == 0 && (bounds.start != 0 || bounds.end != 0))
 		skpi_state_recv_error(t, "An empty state has bucket bounds.");
 	qsort(items, nentries, sizeof(AtItem), cmp_items);
 	for (i = 1; i < nentries; i++)
 		if (cmp_items(&items[i - 1], &items[i]) == 0)
 			skpi_state_recv_error(t, "An activity and status appear twice.");
-	return (SkpiStateHeader *) skpi_agent_time_build(items, nentries, start, end, span, false);
+	return (SkpiStateHeader *) skpi_agent_time_build(items, nentries, &bounds, false);
 }
 
 const SkpiStateType skpi_agent_time_type = {
@@ -631,12 +572,6 @@ SKPI_ENTRY(skpi_agent_time_state_nonempty, skpi_state_nonempty(fcinfo, &skpi_age
 
 #define AT_ARG(n) ((const AgentTimeState *) skpi_state_getarg(fcinfo, (n), &skpi_agent_time_type))
 
-static double
-us_seconds(int64 us)
-{
-	return (double) us / USECS_PER_SEC;
-}
-
 /* status_seconds(agent_time_state, status text): all the time in that status */
 PG_FUNCTION_INFO_V1(skpi_status_seconds);
 Datum
@@ -650,7 +585,7 @@ skpi_status_seconds(PG_FUNCTION_ARGS)
 	for (i = 0; i < st->nentries; i++)
 		if (st->entries[i].status >= 0 && strcmp(AT_NAME_AT(st, st->entries[i].status), status) == 0)
 			us += st->entries[i].us;
-	PG_RETURN_FLOAT8(us_seconds(us));
+	PG_RETURN_FLOAT8(skpi_us_seconds(us));
 }
 
 /* unknown_seconds(agent_time_state): the time before any known status */
@@ -665,37 +600,12 @@ skpi_unknown_seconds(PG_FUNCTION_ARGS)
 	for (i = 0; i < st->nentries; i++)
 		if (st->entries[i].status < 0)
 			us += st->entries[i].us;
-	PG_RETURN_FLOAT8(us_seconds(us));
+	PG_RETURN_FLOAT8(skpi_us_seconds(us));
 }
 
-PG_FUNCTION_INFO_V1(skpi_span_seconds);
-Datum
-skpi_span_seconds(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_FLOAT8(us_seconds(AT_ARG(0)->span_us));
-}
-
-PG_FUNCTION_INFO_V1(skpi_bucket_start);
-Datum
-skpi_bucket_start(PG_FUNCTION_ARGS)
-{
-	const AgentTimeState *st = AT_ARG(0);
-
-	if (st->span_us == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(st->bucket_start);
-}
-
-PG_FUNCTION_INFO_V1(skpi_bucket_end);
-Datum
-skpi_bucket_end(PG_FUNCTION_ARGS)
-{
-	const AgentTimeState *st = AT_ARG(0);
-
-	if (st->span_us == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(st->bucket_end);
-}
+SKPI_ENTRY(skpi_span_seconds, Float8GetDatum(skpi_us_seconds(AT_ARG(0)->bounds.span_us)))
+SKPI_ENTRY(skpi_bucket_start, skpi_bucket_bound_datum(fcinfo, &AT_ARG(0)->bounds, false))
+SKPI_ENTRY(skpi_bucket_end, skpi_bucket_bound_datum(fcinfo, &AT_ARG(0)->bounds, true))
 
 /* status_times(agent_time_state) → SETOF (activity text, status text, seconds float8) */
 PG_FUNCTION_INFO_V1(skpi_status_times);
@@ -715,7 +625,7 @@ skpi_status_times(PG_FUNCTION_ARGS)
 
 		values[0] = e->plan < 0 ? (Datum) 0 : CStringGetTextDatum(AT_NAME(st, e->plan));
 		values[1] = e->status < 0 ? (Datum) 0 : CStringGetTextDatum(AT_NAME(st, e->status));
-		values[2] = Float8GetDatum(us_seconds(e->us));
+		values[2] = Float8GetDatum(skpi_us_seconds(e->us));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -25,6 +25,7 @@
 #include "postgres.h"
 #include "datatype/timestamp.h"
 
+#include "buckets.h"
 #include "state.h"
 
 #define SKPI_AGENT_TIME_VERSION 1
@@ -47,9 +48,7 @@ typedef struct AgentTimeState
 	uint16		nnames;
 	int32		nentries;
 	int32		pool_len;
-	TimestampTz bucket_start;
-	TimestampTz bucket_end;
-	int64		span_us;
+	SkpiBucketBounds bounds;	/* bucket_start, bucket_end, span_us */
 	AgentTimeEntry entries[FLEXIBLE_ARRAY_MEMBER];
 	/* then int32 name_off[nnames], then char pool[pool_len] */
 } AgentTimeState;
@@ -75,7 +74,7 @@ extern const SkpiStateType skpi_agent_time_type;
  * when sum is true (else an error), zero entries dropped; a negative sum is
  * an error (the caller's message: "not part of the other").
  */
-extern AgentTimeState *skpi_agent_time_build(AtItem *items, int n, TimestampTz bucket_start,
-											 TimestampTz bucket_end, int64 span_us, bool sum);
+extern AgentTimeState *skpi_agent_time_build(AtItem *items, int n, const SkpiBucketBounds *bounds,
+											 bool sum);
 
 #endif							/* SKPI_AGENT_TIME_H */

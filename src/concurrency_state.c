@@ -13,15 +13,9 @@
 #include "buckets.h"
 #include "concurrency_state.h"
 
-/* ---- build and checks ---- */
+StaticAssertDecl(offsetof(ConcurrencyState, bounds) == 16, "concurrency_state keeps its bounds at offset 16");
 
-static void
-out_of_range(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("concurrency_state out of range")));
-}
+/* ---- build and checks ---- */
 
 /* sum(k * levels[k - 1]), false on overflow */
 static bool
@@ -39,8 +33,7 @@ weighted_sum(const int64 *levels, int n, int64 *sum)
 }
 
 ConcurrencyState *
-skpi_concurrency_build(TimestampTz bucket_start, TimestampTz bucket_end, int64 span_us,
-					   int64 chats, const int64 *levels, int n)
+skpi_concurrency_build(const SkpiBucketBounds *bounds, int64 chats, const int64 *levels, int n)
 {
 	ConcurrencyState *st;
 
@@ -55,13 +48,11 @@ skpi_concurrency_build(TimestampTz bucket_start, TimestampTz bucket_end, int64 s
 	st->version = SKPI_CONCURRENCY_VERSION;
 	st->kind = SKPI_CONCURRENCY_KIND;
 	st->nlevels = n;
-	st->span_us = span_us;
-	st->bucket_start = span_us == 0 ? 0 : bucket_start;
-	st->bucket_end = span_us == 0 ? 0 : bucket_end;
+	st->bounds = skpi_bucket_bounds(bounds->start, bounds->end, bounds->span_us);
 	st->chats = chats;
 	memcpy(st->level_us, levels, sizeof(int64) * n);
 	if (!weighted_sum(st->level_us, n, &st->chat_us))
-		out_of_range();
+		skpi_bucket_out_of_range(&skpi_concurrency_type);
 	return st;
 }
 
@@ -82,7 +73,7 @@ skpi_concurrency_problem(const ConcurrencyState *st)
 		return "Its header is inconsistent.";
 	if (VARSIZE(st) != CONC_SIZE(st->nlevels))
 		return "Its size does not match its number of levels.";
-	if (st->span_us < 0 || st->chats < 0 || st->chat_us < 0)
+	if (st->bounds.span_us < 0 || st->chats < 0 || st->chat_us < 0)
 		return "A figure is negative.";
 	for (k = 0; k < st->nlevels; k++)
 	{
@@ -93,13 +84,11 @@ skpi_concurrency_problem(const ConcurrencyState *st)
 	}
 	if (st->nlevels > 0 && st->level_us[st->nlevels - 1] == 0)
 		return "Its last level's time is not positive.";
-	if (busy > st->span_us)
+	if (busy > st->bounds.span_us)
 		return "Its levels' times exceed its span.";
 	if (!weighted_sum(st->level_us, st->nlevels, &weighted) || weighted != st->chat_us)
 		return "Its chat time is not the sum of its levels' times by level.";
-	if (st->span_us == 0 ? (st->bucket_start != 0 || st->bucket_end != 0 || st->chats != 0) :
-		!(st->bucket_start < st->bucket_end) ||
-		!IS_VALID_TIMESTAMP(st->bucket_start) || !IS_VALID_TIMESTAMP(st->bucket_end))
+	if (!skpi_bucket_bounds_ok(&st->bounds) || (st->bounds.span_us == 0 && st->chats != 0))
 		return "Its buckets' bounds are inconsistent.";
 	return NULL;
 }
@@ -113,31 +102,17 @@ conc_stored_ok(const SkpiStateHeader *h)
 static bool
 conc_valid(const SkpiStateHeader *h, Node *escontext)
 {
-	const char *problem = skpi_concurrency_problem((const ConcurrencyState *) h);
-
-	if (problem)
-		ereturn(escontext, false,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid concurrency_state value"),
-				 errdetail("%s", problem)));
-	return true;
+	return skpi_bucket_state_valid(&skpi_concurrency_type,
+								   skpi_concurrency_problem((const ConcurrencyState *) h), escontext);
 }
 
 static bool
 conc_empty(const SkpiStateHeader *h)
 {
-	return ((const ConcurrencyState *) h)->span_us == 0;
+	return ((const ConcurrencyState *) h)->bounds.span_us == 0;
 }
 
 /* ---- merge ---- */
-
-static void
-not_part(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot remove a concurrency_state that is not part of the other")));
-}
 
 static SkpiStateHeader *
 conc_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_aggregate)
@@ -147,45 +122,39 @@ conc_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_agg
 	int			n = Max(a->nlevels, b->nlevels),
 				k;
 	int64	   *levels;
-	TimestampTz start,
-				end;
-	int64		span,
-				chats;
+	SkpiBucketBounds bounds;
+	int64		chats;
 	ConcurrencyState *r;
 
-	if (b->span_us == 0)
+	if (b->bounds.span_us == 0)
 		return ah;
 	levels = palloc0(sizeof(int64) * Max(n, 1));
 	memcpy(levels, a->level_us, sizeof(int64) * a->nlevels);
 	if (sign > 0)
 	{
-		if (pg_add_s64_overflow(a->span_us, b->span_us, &span) ||
-			pg_add_s64_overflow(a->chats, b->chats, &chats))
-			out_of_range();
+		if (pg_add_s64_overflow(a->chats, b->chats, &chats))
+			skpi_bucket_out_of_range(&skpi_concurrency_type);
 		for (k = 0; k < b->nlevels; k++)
 			if (pg_add_s64_overflow(levels[k], b->level_us[k], &levels[k]))
-				out_of_range();
+				skpi_bucket_out_of_range(&skpi_concurrency_type);
 	}
 	else
 	{
-		span = a->span_us - b->span_us;
 		chats = a->chats - b->chats;
-		if (span < 0 || chats < 0 || b->nlevels > a->nlevels)
-			not_part();
+		if (chats < 0 || b->nlevels > a->nlevels)
+			skpi_bucket_not_part(&skpi_concurrency_type);
 		for (k = 0; k < b->nlevels; k++)
 		{
 			levels[k] -= b->level_us[k];
 			if (levels[k] < 0)
-				not_part();
+				skpi_bucket_not_part(&skpi_concurrency_type);
 		}
 	}
-	if (!skpi_bucket_bounds_merge("a concurrency_state", a->span_us, a->bucket_start, a->bucket_end,
-								  b->span_us, b->bucket_start, b->bucket_end, span, sign, in_aggregate,
-								  &start, &end))
+	if (!skpi_bucket_bounds_merge(&skpi_concurrency_type, &a->bounds, &b->bounds, sign, in_aggregate, &bounds))
 		return NULL;
-	r = skpi_concurrency_build(start, end, span, chats, levels, n);
+	r = skpi_concurrency_build(&bounds, chats, levels, n);
 	if (sign < 0 && skpi_concurrency_problem(r) != NULL)
-		not_part();
+		skpi_bucket_not_part(&skpi_concurrency_type);
 	return (SkpiStateHeader *) r;
 }
 
@@ -197,16 +166,12 @@ conc_merge(SkpiStateHeader *ah, const SkpiStateHeader *bh, int sign, bool in_agg
  *  "chat_us":1800000000,"levels":[300000000,300000000,...]}
  * bucket_start and bucket_end are null in an empty state.
  */
-static const char *const conc_keys[] = {"bucket_start", "bucket_end", "span_us", "chats", "chat_us", "levels"};
+static const char *const conc_keys[] = {SKPI_BOUNDS_KEYS, "chats", "chat_us", "levels"};
 
 typedef struct ConcTextIn
 {
-	TimestampTz start,
-				end;
-	bool		start_null,
-				end_null;
-	int64		span,
-				chats,
+	SkpiBoundsIn bounds;
+	int64		chats,
 				chat_us;
 	int64	   *levels;
 	int			n,
@@ -243,17 +208,13 @@ conc_text_field(TextParser *tp, int key, void *ctx)
 {
 	ConcTextIn *in = (ConcTextIn *) ctx;
 
-	switch (key)
+	if (key < SKPI_BOUNDS_NKEYS)
+		return skpi_bucket_bounds_field(tp, key, &in->bounds);
+	switch (key - SKPI_BOUNDS_NKEYS)
 	{
 		case 0:
-			return skpi_bucket_bound_in(tp, &in->start, &in->start_null);
-		case 1:
-			return skpi_bucket_bound_in(tp, &in->end, &in->end_null);
-		case 2:
-			return skpi_text_int64(tp, &in->span);
-		case 3:
 			return skpi_text_int64(tp, &in->chats);
-		case 4:
+		case 1:
 			return skpi_text_int64(tp, &in->chat_us);
 		default:
 			return skpi_text_list(tp, text_level, in);
@@ -262,8 +223,7 @@ conc_text_field(TextParser *tp, int key, void *ctx)
 
 /* a state exactly as given (the valid hook checks it), or NULL after a soft error */
 static ConcurrencyState *
-conc_as_given(TimestampTz start, TimestampTz end, int64 span, int64 chats, int64 chat_us,
-			  const int64 *levels, int n)
+conc_as_given(const SkpiBucketBounds *bounds, int64 chats, int64 chat_us, const int64 *levels, int n)
 {
 	ConcurrencyState *st = palloc0(CONC_SIZE(n));
 
@@ -271,9 +231,7 @@ conc_as_given(TimestampTz start, TimestampTz end, int64 span, int64 chats, int64
 	st->version = SKPI_CONCURRENCY_VERSION;
 	st->kind = SKPI_CONCURRENCY_KIND;
 	st->nlevels = n;
-	st->bucket_start = start;
-	st->bucket_end = end;
-	st->span_us = span;
+	st->bounds = *bounds;
 	st->chats = chats;
 	st->chat_us = chat_us;
 	memcpy(st->level_us, levels, sizeof(int64) * n);
@@ -285,13 +243,9 @@ conc_text_end(TextParser *tp, void *ctx)
 {
 	ConcTextIn *in = (ConcTextIn *) ctx;
 
-	if (in->start_null != in->end_null || in->start_null != (in->span == 0))
-	{
-		skpi_text_error(tp, "bucket_start and bucket_end are null exactly when span_us is 0.");
+	if (!skpi_bucket_bounds_in_end(tp, &in->bounds))
 		return NULL;
-	}
-	return (SkpiStateHeader *) conc_as_given(in->start_null ? 0 : in->start, in->end_null ? 0 : in->end,
-											 in->span, in->chats, in->chat_us, in->levels, in->n);
+	return (SkpiStateHeader *) conc_as_given(&in->bounds.b, in->chats, in->chat_us, in->levels, in->n);
 }
 
 static void
@@ -300,10 +254,9 @@ conc_out(StringInfo buf, const SkpiStateHeader *h)
 	const ConcurrencyState *st = (const ConcurrencyState *) h;
 	int			k;
 
-	skpi_bucket_bounds_out(buf, st->span_us, st->bucket_start, st->bucket_end);
-	appendStringInfo(buf, ",\"span_us\":" INT64_FORMAT ",\"chats\":" INT64_FORMAT
-					 ",\"chat_us\":" INT64_FORMAT ",\"levels\":[",
-					 st->span_us, st->chats, st->chat_us);
+	skpi_bucket_bounds_out(buf, &st->bounds);
+	appendStringInfo(buf, ",\"chats\":" INT64_FORMAT ",\"chat_us\":" INT64_FORMAT ",\"levels\":[",
+					 st->chats, st->chat_us);
 	for (k = 0; k < st->nlevels; k++)
 		appendStringInfo(buf, "%s" INT64_FORMAT, k > 0 ? "," : "", st->level_us[k]);
 	appendStringInfoChar(buf, ']');
@@ -321,9 +274,7 @@ conc_send(StringInfo buf, const SkpiStateHeader *h)
 	const ConcurrencyState *st = (const ConcurrencyState *) h;
 
 	pq_sendbyte(buf, st->kind);
-	pq_sendint64(buf, st->bucket_start);
-	pq_sendint64(buf, st->bucket_end);
-	pq_sendint64(buf, st->span_us);
+	skpi_bucket_bounds_send(buf, &st->bounds);
 	pq_sendint64(buf, st->chats);
 	pq_sendint64(buf, st->chat_us);
 	pq_sendint32(buf, st->nlevels);
@@ -334,19 +285,21 @@ static SkpiStateHeader *
 conc_recv(StringInfo buf, const SkpiStateType *t)
 {
 	int			kind = pq_getmsgbyte(buf);
-	int64		v[5];
+	SkpiBucketBounds bounds;
+	int64		v[2];
 	int			n;
 	int64	   *levels;
 
 	if (kind != SKPI_CONCURRENCY_KIND)
 		skpi_state_recv_error(t, "Kind %d is not a concurrency_state.", kind);
-	skpi_recv_int64s(buf, v, 5);
+	skpi_bucket_bounds_recv(buf, &bounds);
+	skpi_recv_int64s(buf, v, 2);
 	n = pq_getmsgint(buf, 4);
 	if (n < 0 || n > CONC_MAX_LEVELS || n > (buf->len - buf->cursor) / 8)
 		skpi_state_recv_error(t, "%d levels do not fit the value.", n);
 	levels = palloc(sizeof(int64) * Max(n, 1));
 	skpi_recv_int64s(buf, levels, n);
-	return (SkpiStateHeader *) conc_as_given(v[0], v[1], v[2], v[3], v[4], levels, n);
+	return (SkpiStateHeader *) conc_as_given(&bounds, v[0], v[1], levels, n);
 }
 
 const SkpiStateType skpi_concurrency_type = {
@@ -376,12 +329,6 @@ SKPI_ENTRY(skpi_concurrency_state_nonempty, skpi_state_nonempty(fcinfo, &skpi_co
 /* ---- accessors ---- */
 
 #define CONC_ARG(n) ((const ConcurrencyState *) skpi_state_getarg(fcinfo, (n), &skpi_concurrency_type))
-
-static double
-us_seconds(int64 us)
-{
-	return (double) us / USECS_PER_SEC;
-}
 
 /* the time with at least one chat open */
 static int64
@@ -420,14 +367,14 @@ PG_FUNCTION_INFO_V1(skpi_busy_seconds_concurrency);
 Datum
 skpi_busy_seconds_concurrency(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(us_seconds(busy_us(CONC_ARG(0))));
+	PG_RETURN_FLOAT8(skpi_us_seconds(busy_us(CONC_ARG(0))));
 }
 
 PG_FUNCTION_INFO_V1(skpi_chat_seconds);
 Datum
 skpi_chat_seconds(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(us_seconds(CONC_ARG(0)->chat_us));
+	PG_RETURN_FLOAT8(skpi_us_seconds(CONC_ARG(0)->chat_us));
 }
 
 PG_FUNCTION_INFO_V1(skpi_chat_count);
@@ -450,8 +397,8 @@ skpi_level_seconds(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a concurrency level must not be negative, not %d", level)));
 	if (level == 0)
-		PG_RETURN_FLOAT8(us_seconds(st->span_us - busy_us(st)));
-	PG_RETURN_FLOAT8(level > st->nlevels ? 0 : us_seconds(st->level_us[level - 1]));
+		PG_RETURN_FLOAT8(skpi_us_seconds(st->bounds.span_us - busy_us(st)));
+	PG_RETURN_FLOAT8(level > st->nlevels ? 0 : skpi_us_seconds(st->level_us[level - 1]));
 }
 
 /* concurrency_levels(concurrency_state) → SETOF (level integer, seconds float8), levels 1..max */
@@ -466,7 +413,7 @@ skpi_concurrency_levels(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	for (k = 1; k <= st->nlevels; k++)
 	{
-		Datum		values[2] = {Int32GetDatum(k), Float8GetDatum(us_seconds(st->level_us[k - 1]))};
+		Datum		values[2] = {Int32GetDatum(k), Float8GetDatum(skpi_us_seconds(st->level_us[k - 1]))};
 		bool		nulls[2] = {false, false};
 
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -474,31 +421,6 @@ skpi_concurrency_levels(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(skpi_span_seconds_concurrency);
-Datum
-skpi_span_seconds_concurrency(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_FLOAT8(us_seconds(CONC_ARG(0)->span_us));
-}
-
-PG_FUNCTION_INFO_V1(skpi_bucket_start_concurrency);
-Datum
-skpi_bucket_start_concurrency(PG_FUNCTION_ARGS)
-{
-	const ConcurrencyState *st = CONC_ARG(0);
-
-	if (st->span_us == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(st->bucket_start);
-}
-
-PG_FUNCTION_INFO_V1(skpi_bucket_end_concurrency);
-Datum
-skpi_bucket_end_concurrency(PG_FUNCTION_ARGS)
-{
-	const ConcurrencyState *st = CONC_ARG(0);
-
-	if (st->span_us == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(st->bucket_end);
-}
+SKPI_ENTRY(skpi_span_seconds_concurrency, Float8GetDatum(skpi_us_seconds(CONC_ARG(0)->bounds.span_us)))
+SKPI_ENTRY(skpi_bucket_start_concurrency, skpi_bucket_bound_datum(fcinfo, &CONC_ARG(0)->bounds, false))
+SKPI_ENTRY(skpi_bucket_end_concurrency, skpi_bucket_bound_datum(fcinfo, &CONC_ARG(0)->bounds, true))

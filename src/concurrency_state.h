@@ -24,6 +24,7 @@
 #include "postgres.h"
 #include "datatype/timestamp.h"
 
+#include "buckets.h"
 #include "state.h"
 
 #define SKPI_CONCURRENCY_VERSION 1
@@ -37,9 +38,7 @@ typedef struct ConcurrencyState
 	SKPI_STATE_HEADER;
 	uint16		zero;			/* always 0 (padding, kept zero) */
 	int32		nlevels;
-	TimestampTz bucket_start;
-	TimestampTz bucket_end;
-	int64		span_us;
+	SkpiBucketBounds bounds;	/* bucket_start, bucket_end, span_us */
 	int64		chats;
 	int64		chat_us;
 	int64		level_us[FLEXIBLE_ARRAY_MEMBER];
@@ -55,8 +54,8 @@ extern const SkpiStateType skpi_concurrency_type;
  * computed (22003 on overflow).  The caller's figures are checked by the
  * caller (the descriptor's valid hook for input).
  */
-extern ConcurrencyState *skpi_concurrency_build(TimestampTz bucket_start, TimestampTz bucket_end,
-												int64 span_us, int64 chats, const int64 *levels, int n);
+extern ConcurrencyState *skpi_concurrency_build(const SkpiBucketBounds *bounds, int64 chats,
+												const int64 *levels, int n);
 
 /* why a state breaks an invariant, or NULL */
 extern const char *skpi_concurrency_problem(const ConcurrencyState *st);

@@ -3,7 +3,7 @@
 \set schema agent_time
 \ir helpers.psql
 
-SELECT plan(23);
+SELECT plan(29);
 SET TimeZone = 'UTC';
 
 CREATE TABLE log (op text, at timestamptz, status text, id int);
@@ -44,6 +44,32 @@ SELECT throws_ok($$SELECT agent_time(at, status, '1 hour', '2026-03-02', '2026-0
 	'22023', 'agent_time rows out of time order', 'rows out of time order: 22023');
 SELECT throws_ok($$SELECT agent_time(at, status, '-1 hour', '2026-03-02', '2026-03-03' ORDER BY at) FROM log$$,
 	'22023', NULL, 'a negative width: 22023');
+-- width, from, to and time zone: the same on every row of a group (checked where they come from columns)
+CREATE TABLE args (op text, at timestamptz, status text, w interval, f timestamptz, t timestamptz, z text);
+INSERT INTO args VALUES ('same', '2026-03-02 09:00', 'ready', '1 hour', '2026-03-02', '2026-03-03', 'UTC'),
+	('same', '2026-03-02 10:00', 'call', '1 hour', '2026-03-02', '2026-03-03', 'UTC'),
+	('to', '2026-03-02 09:00', 'ready', '1 hour', '2026-03-02', '2026-03-03', 'UTC'),
+	('to', '2026-03-02 10:00', 'call', '1 hour', '2026-03-02', '2026-03-04', 'UTC'),
+	('zone', '2026-03-02 09:00', 'ready', '1 day', '2026-03-02', '2026-03-04', 'UTC'),
+	('zone', '2026-03-02 10:00', 'call', '1 day', '2026-03-02', '2026-03-04', 'Europe/Berlin');
+SELECT is((SELECT agent_time(at, status, w, f, t, z ORDER BY at)::text FROM args WHERE op = 'same'),
+	(SELECT agent_time(at, status, '1 hour', '2026-03-02', '2026-03-03', 'UTC' ORDER BY at)::text FROM args WHERE op = 'same'),
+	'parameters from columns, the same on every row: the result of constants');
+SELECT throws_ok($$SELECT agent_time(at, status, w, f, t, z ORDER BY at) FROM args WHERE op = 'to'$$,
+	'22023', 'agent_time''s width, from, to and time zone must be the same on every row of a group',
+	'a group whose second row passes another "to": 22023');
+SELECT throws_ok($$SELECT agent_time(at, status, w, f, t, z ORDER BY at) FROM args WHERE op = 'zone'$$,
+	'22023', 'agent_time''s width, from, to and time zone must be the same on every row of a group',
+	'a group whose second row passes another time zone: 22023');
+SELECT throws_ok($$SELECT agent_time(at, status, w, f, t ORDER BY at) FROM args WHERE op = 'to'$$,
+	'22023', 'agent_time''s width, from and to must be the same on every row of a group',
+	'the same without a time zone argument: 22023');
+SELECT throws_ok($$SELECT agent_time(at, status, NULL, NULL, w, f, t, z ORDER BY at) FROM args WHERE op = 'zone'$$,
+	'22023', 'agent_time''s width, from, to and time zone must be the same on every row of a group',
+	'the same in the form with a schedule: 22023');
+SELECT is((SELECT string_agg(span_seconds(x)::text, ',') FROM (SELECT unnest(agent_time(at, status, '2562047788 hours',
+		'2026-03-01', '2026-04-01', 'UTC' ORDER BY at)) x FROM log) u), '2678400',
+	'a width near the largest interval: one bucket, the whole period (no overflow)');
 
 -- schedule adherence: the status log and the schedule in one ordered input. Planned work 09:00-12:00,
 -- a break 12:00-12:30, work 12:30-17:00 (8 h scheduled); statuses ready 09:00, call 10:00, ready 10:30,

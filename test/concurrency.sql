@@ -4,7 +4,7 @@
 \set schema concurrency
 \ir helpers.psql
 
-SELECT plan(37);
+SELECT plan(41);
 SET TimeZone = 'UTC';
 -- operator a: chat 1 10:00-10:10, chat 2 10:05-10:15, chat 3 10:06-10:07, chat 4 10:15-10:20 (starts as
 -- chat 2 ends: no overlap), chat 5 of zero length at 10:06:30, chat 6 without an end; operator b: one chat
@@ -176,6 +176,23 @@ SELECT throws_ok($$SELECT concurrency(s, e, '1 hour', '2026-03-03', '2026-03-03'
 	'22023', 'concurrency needs a finite from before a finite to', 'from >= to: 22023');
 SELECT throws_ok($$SELECT concurrency(s, e, '1 second', '2026-03-01', '2026-04-01' ORDER BY s) FROM cc$$,
 	'54000', 'concurrency would give more than 100000 buckets', 'too many buckets: 54000, as agent_time');
+-- width, from, to and time zone: the same on every row of a group (checked where they are not constants)
+SELECT is((SELECT concurrency(s, e, '15 min', '2026-03-02 10:00', CASE WHEN id > 0 THEN timestamptz '2026-03-02 11:00' END,
+		'UTC' ORDER BY s)::text FROM cc WHERE op = 'x'),
+	(SELECT concurrency(s, e, '15 min', '2026-03-02 10:00', '2026-03-02 11:00', 'UTC' ORDER BY s)::text FROM cc WHERE op = 'x'),
+	'"to" from an expression, the same on every row: the result of the constant');
+SELECT throws_ok($$SELECT concurrency(s, e, '15 min', '2026-03-02 10:00',
+		CASE WHEN id = 1 THEN timestamptz '2026-03-02 11:00' ELSE '2026-03-02 12:00' END, 'UTC' ORDER BY s) FROM cc WHERE op = 'x'$$,
+	'22023', 'concurrency''s width, from, to and time zone must be the same on every row of a group',
+	'a group whose second row passes another "to": 22023');
+SELECT throws_ok($$SELECT concurrency(s, e, '1 day', '2026-03-02', '2026-03-04',
+		CASE WHEN id = 1 THEN 'UTC' ELSE 'Europe/Berlin' END ORDER BY s) FROM cc WHERE op = 'x'$$,
+	'22023', 'concurrency''s width, from, to and time zone must be the same on every row of a group',
+	'a group whose second row passes another time zone: 22023');
+SELECT throws_ok($$SELECT concurrency(s, e, CASE WHEN id = 1 THEN interval '1 day' ELSE '24 hours' END,
+		'2026-03-02', '2026-03-04' ORDER BY s) FROM cc WHERE op = 'x'$$,
+	'22023', 'concurrency''s width, from and to must be the same on every row of a group',
+	'without a time zone argument, a width of 1 day then 24 hours (other edges across DST): 22023');
 SELECT throws_ok($$SELECT level_seconds(b, -1) FROM months$$, '22023', NULL, 'a negative level: 22023');
 SELECT is((SELECT string_agg(coalesce(left(run_error(format('SELECT %L::concurrency_state', t)), 5), 'ok'), ' ') FROM (VALUES
 	('{"version":1,"kind":"concurrency","bucket_start":"2026-03-02 10:00:00+00","bucket_end":"2026-03-02 10:15:00+00","span_us":900000000,"chats":2,"chat_us":1200000000,"levels":[600000000,300000000]}'),
