@@ -339,6 +339,9 @@ skpi_agent_time_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	l = skpi_log_copy(fcinfo, 0, &skpi_agent_time_log_type);
+	/* no row counted (all skipped: NULL time or status): NULL, as any aggregate */
+	if (!(l->cur.flags & SKPI_CURSOR_SEEN))
+		PG_RETURN_NULL();
 	log_advance(l, l->cur.to);
 	items = palloc(sizeof(AtItem) * (l->nnames + 1) * (l->nnames + 1));
 	PG_RETURN_ARRAYTYPE_P(skpi_cursor_states(fcinfo, &l->cur, "agent_time", log_bucket, l, items));

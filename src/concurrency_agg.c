@@ -267,6 +267,9 @@ skpi_concurrency_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	l = skpi_log_copy(fcinfo, 0, &skpi_concurrency_log_type);
+	/* no row counted (all skipped: a NULL start): NULL, as any aggregate */
+	if (!(l->cur.flags & SKPI_CURSOR_SEEN))
+		PG_RETURN_NULL();
 	log_advance(l, l->cur.to);
 	PG_RETURN_ARRAYTYPE_P(skpi_cursor_states(fcinfo, &l->cur, "concurrency", log_bucket, l, NULL));
 }

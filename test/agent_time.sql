@@ -3,7 +3,7 @@
 \set schema agent_time
 \ir helpers.psql
 
-SELECT plan(29);
+SELECT plan(31);
 SET TimeZone = 'UTC';
 
 CREATE TABLE log (op text, at timestamptz, status text, id int);
@@ -127,6 +127,10 @@ SELECT is(night_times('1 day', '2026-01-31', '2026-02-02'),
 	'a NULL status or time is skipped; rows at or after "to" are ignored');
 SELECT is((SELECT agent_time(at, status, '1 day', '2026-01-31', '2026-02-02' ORDER BY at) FROM night WHERE false), NULL,
 	'no rows: NULL, as every aggregate');
+SELECT is((SELECT agent_time(at, status, '1 day', '2026-01-31', '2026-02-02' ORDER BY at) FROM night WHERE status IS NULL OR at IS NULL), NULL,
+	'only rows with a NULL status or time: NULL, as every aggregate');
+SELECT is((SELECT array_length(agent_time(at, status, '1 day', '2026-03-01', '2026-03-03' ORDER BY at), 1) FROM night), 2,
+	'rows only before from: the buckets, the last status carried in');
 
 -- states: text and binary forms round-trip, rollup in parallel and over a moving frame
 CREATE TABLE days AS SELECT row_number() OVER () AS i, x FROM (SELECT unnest(agent_time(at, status, '1 hour', '2026-01-31', '2026-02-02', 'UTC' ORDER BY at, id)) x
