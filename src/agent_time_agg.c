@@ -187,6 +187,10 @@ log_intern(AgentTimeLog **lp, const char *s, int len)
 		int			capnames = l->nnames == l->capnames ? Min(2 * l->capnames, AT_MAX_NAMES) : l->capnames;
 		int			pool_cap = Max(2 * l->pool_cap, l->pool_len + len + 1);
 
+		/* doubling past the cell limit: room for just this name (log_alloc says if even that is too much) */
+		if ((int64) l->cur.nbuckets * (capnames + 1) * (capnames + 1) > AT_MAX_CELLS)
+			capnames = Max(l->capnames, l->nnames + 1);
+
 		l = *lp = log_grow(l, capnames, pool_cap);
 	}
 	return log_add_name(l, s, len);

@@ -47,31 +47,38 @@ skpi_bucket_edge_at(const Interval *width, TimestampTz from, const char *zone, i
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("time zone \"%s\" not recognized", zone)));
-		if (timestamp2tm(from, &tz_off, &tm, &fsec, NULL, tz) != 0)
-			range_error();
+		/* the months, then the days, each resolved in the zone: as timestamptz + interval */
 		if (width->month != 0)
 		{
-			int64		m = (int64) tm.tm_year * MONTHS_PER_YEAR + (tm.tm_mon - 1) +
-				(int64) width->month * k;
+			int64		m;
 
+			if (timestamp2tm(t, &tz_off, &tm, &fsec, NULL, tz) != 0)
+				range_error();
+			m = (int64) tm.tm_year * MONTHS_PER_YEAR + (tm.tm_mon - 1) + (int64) width->month * k;
 			if (m < 0 || m > (int64) 300000 * MONTHS_PER_YEAR)
 				range_error();
 			tm.tm_year = (int) (m / MONTHS_PER_YEAR);
 			tm.tm_mon = (int) (m % MONTHS_PER_YEAR) + 1;
 			if (tm.tm_mday > day_tab[isleap(tm.tm_year)][tm.tm_mon - 1])
 				tm.tm_mday = day_tab[isleap(tm.tm_year)][tm.tm_mon - 1];
+			tz_off = DetermineTimeZoneOffset(&tm, tz);
+			if (tm2timestamp(&tm, fsec, &tz_off, &t) != 0)
+				range_error();
 		}
 		if (width->day != 0)
 		{
-			int64		j = (int64) date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) + (int64) width->day * k;
+			int64		j;
 
+			if (timestamp2tm(t, &tz_off, &tm, &fsec, NULL, tz) != 0)
+				range_error();
+			j = (int64) date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) + (int64) width->day * k;
 			if (j < 0 || j > INT_MAX / 2)
 				range_error();
 			j2date((int) j, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+			tz_off = DetermineTimeZoneOffset(&tm, tz);
+			if (tm2timestamp(&tm, fsec, &tz_off, &t) != 0)
+				range_error();
 		}
-		tz_off = DetermineTimeZoneOffset(&tm, tz);
-		if (tm2timestamp(&tm, fsec, &tz_off, &t) != 0)
-			range_error();
 	}
 	if (pg_mul_s64_overflow(width->time, k, &add) || pg_add_s64_overflow(t, add, &t) ||
 		TIMESTAMP_NOT_FINITE(t))
@@ -95,13 +102,20 @@ int32
 skpi_bucket_count(const char *what, const Interval *width, TimestampTz from, TimestampTz to,
 				  const char *zone)
 {
-	int64		k;
+	int64		k,
+				span;
 	TimestampTz prev = from;
 
+	/* finite times can be further apart than int64 microseconds */
+	if (pg_sub_s64_overflow(to, from, &span))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s period from \"from\" to \"to\" is too long", what),
+				 errhint("Use a period of at most about 292 000 years.")));
 	if (width->month == 0 && width->day == 0)
 	{
-		/* to - from cannot overflow (finite times); a wide width may not be added to it */
-		k = (to - from) / width->time + ((to - from) % width->time != 0);
+		/* a wide width may not be added to the span: divide */
+		k = span / width->time + (span % width->time != 0);
 		if (k > SKPI_MAX_BUCKETS)
 			goto too_many;
 		return (int32) k;

@@ -18,10 +18,12 @@
  * F(start), its maximum the largest c between its start and its end (a
  * sparse table: O(n log n)).  A chat with a NULL start or end is left out
  * (its result is NULL); an end before its start is an error (22023); a chat
- * of zero length gets 0 s and the count of chats open at its instant.
+ * of zero length gets 0 s and, as its maximum, itself plus the chats of
+ * positive length open at its instant; it counts for no other chat.
  */
 #include "postgres.h"
 
+#include "common/int.h"
 #include "utils/float.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
@@ -70,7 +72,11 @@ conc_compute(WindowObject winobj, ConcPartition *cp)
 	int32	  **sparse;
 	int			levels = 1;
 	int64		m = 0,
+				nzero = 0,
 				i;
+	int64	   *zero_rows = palloc(sizeof(int64) * Max(n, 1));
+	TimestampTz *zero_at = palloc(sizeof(TimestampTz) * Max(n, 1));
+	int64		dummy;
 	int			k;
 	int32		open = 0;
 
@@ -102,6 +108,17 @@ conc_compute(WindowObject winobj, ConcPartition *cp)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("a chat ends before it starts")));
+		if (pg_sub_s64_overflow(DatumGetTimestampTz(e), DatumGetTimestampTz(s), &dummy))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("a chat is too long to measure")));
+		if (DatumGetTimestampTz(e) == DatumGetTimestampTz(s))
+		{
+			/* zero length: no time, no effect on the others; counted after the sweep */
+			zero_at[nzero] = DatumGetTimestampTz(s);
+			zero_rows[nzero++] = i;
+			continue;
+		}
 		ev[m].at = DatumGetTimestampTz(s);
 		ev[m].row = (int32) i;
 		ev[m++].delta = 1;
@@ -109,7 +126,6 @@ conc_compute(WindowObject winobj, ConcPartition *cp)
 		ev[m].row = (int32) i;
 		ev[m++].delta = -1;
 	}
-	/* (a zero-length chat: its end sorts before its start, handled below) */
 	qsort(ev, m, sizeof(ConcEvent), cmp_events);
 	F = palloc(sizeof(double) * Max(m, 1));
 	c = palloc(sizeof(int32) * Max(m, 1));
@@ -145,14 +161,7 @@ conc_compute(WindowObject winobj, ConcPartition *cp)
 					b = end_ix[i];
 
 		if (a < 0)
-			continue;
-		if (b < a)
-		{
-			/* zero length: its end sorted first (so c[a] lacks it): the chats open at that instant and itself */
-			cp->adjusted[i] = 0;
-			cp->maxc[i] = c[a] + 1;
-			continue;
-		}
+			continue;			/* NULL, or zero length (below) */
 		cp->adjusted[i] = F[b] - F[a];
 		/* the counts after its start up to before its end: [a, b - 1] */
 		{
@@ -165,6 +174,30 @@ conc_compute(WindowObject winobj, ConcPartition *cp)
 				lv++;
 			cp->maxc[i] = Max(sparse[lv][lo], sparse[lv][hi - (INT64CONST(1) << lv) + 1]);
 		}
+	}
+	/*
+	 * A zero-length chat at t: 0 s, and itself with the chats of positive
+	 * length open at t (started at or before t, ending after t): the count
+	 * after the last event at or before t (ends sort before starts).
+	 */
+	for (k = 0; k < nzero; k++)
+	{
+		int64		row = zero_rows[k];
+		TimestampTz t = zero_at[k];
+		int64		lo = 0,
+					hi = m;		/* first event after t */
+
+		while (lo < hi)
+		{
+			int64		mid = lo + (hi - lo) / 2;
+
+			if (ev[mid].at <= t)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		cp->adjusted[row] = 0;
+		cp->maxc[row] = (lo > 0 ? c[lo - 1] : 0) + 1;
 	}
 	cp->done = true;
 }

@@ -241,7 +241,15 @@ skpi_concurrency_accum(PG_FUNCTION_ARGS)
 						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 						 errmsg("concurrency would keep more than %d chats open at once", CONC_MAX_LEVELS),
 						 errhint("Compute it per operator (GROUP BY the operator).")));
-			l = log_grow(l, Min(2 * l->cap, CONC_MAX_LEVELS));
+			else
+			{
+				int			cap = Min(2 * l->cap, CONC_MAX_LEVELS);
+
+				/* doubling past the cell limit: room for one more (log_alloc says if even that is too much) */
+				if ((int64) l->cur.nbuckets * (cap + 1) > CONC_MAX_CELLS)
+					cap = l->cap + 1;
+				l = log_grow(l, cap);
+			}
 		}
 		heap_push(l, e);
 	}

@@ -3,7 +3,7 @@
 \set schema agent_time
 \ir helpers.psql
 
-SELECT plan(31);
+SELECT plan(34);
 SET TimeZone = 'UTC';
 
 CREATE TABLE log (op text, at timestamptz, status text, id int);
@@ -148,6 +148,18 @@ SELECT force_parallel(true) \g /dev/null
 SELECT ok(plan_of('SELECT rollup(x) FROM many') ~ 'Partial Aggregate', 'a parallel plan with partial aggregates');
 SELECT is((SELECT rollup(x)::text FROM many), (SELECT r FROM serial_rollup), 'rollup in parallel equals the serial rollup');
 SELECT force_parallel(false) \g /dev/null
+
+-- found on review: the cell limit counts the statuses present (9 statuses over 100 000 minutes fit in
+-- 2^24 cells), a period too long for int64 microseconds is an error, a width of months and days is added
+-- as timestamptz + interval adds it (months, then days, each in the zone)
+SELECT is((SELECT array_length(agent_time(t, s, '1 minute', '2026-03-02', '2026-03-02'::timestamptz + interval '100000 minutes', 'UTC' ORDER BY t), 1)
+	FROM (SELECT '2026-03-02'::timestamptz + i * interval '1 s' t, 'st' || i s FROM generate_series(1, 9) i) v), 100000,
+	'9 statuses over 100 000 buckets: within the cell limit');
+SELECT throws_ok($$SELECT agent_time(t, 'x', '2562047788:00:54.775807', '1990-01-01 UTC', '294276-12-31 23:00 UTC')
+	FROM (VALUES (timestamptz '2001-01-01')) v(t)$$, '22008', NULL, 'a period longer than int64 microseconds: 22008');
+SELECT is((SELECT bucket_end((agent_time(t, 'x', '1 mon 1 day', '2028-02-26 02:30+01', '2028-06-01', 'Europe/Berlin' ORDER BY t))[1])
+	FROM (VALUES (timestamptz '2028-03-01')) v(t)), timestamptz '2028-03-27 03:30+02',
+	'a month and a day from 2028-02-26 02:30 in Berlin ends where timestamptz + interval does (the DST gap of 26 March)');
 
 SELECT * FROM finish();
 DROP SCHEMA :"schema" CASCADE;

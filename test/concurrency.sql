@@ -4,7 +4,7 @@
 \set schema concurrency
 \ir helpers.psql
 
-SELECT plan(41);
+SELECT plan(44);
 SET TimeZone = 'UTC';
 -- operator a: chat 1 10:00-10:10, chat 2 10:05-10:15, chat 3 10:06-10:07, chat 4 10:15-10:20 (starts as
 -- chat 2 ends: no overlap), chat 5 of zero length at 10:06:30, chat 6 without an end; operator b: one chat
@@ -219,6 +219,21 @@ SELECT is((SELECT string_agg(coalesce(left(run_error(format('SELECT recv_as(%L, 
 	'ok 22P03 08P01 08P01 22P03 22P03', 'binary input: cut inside the levels (22P03: they do not fit), inside a field (08P01), trailing bytes or empty (22P03)');
 SELECT throws_ok($$SELECT concurrency_state_uncombine(m.b, (SELECT rollup(b) FROM months)) FROM months m LIMIT 1$$, '22023',
 	'cannot remove a concurrency_state that is not part of the other', 'uncombine of a state that is not part: 22023');
+
+-- found on review: zero-length chats at one instant count themselves and the chats of positive length
+-- open then (started at or before, ending after), whatever the order of the rows; a period longer than
+-- int64 microseconds is a clean error
+SELECT is((SELECT string_agg(id || ':' || m, ' ' ORDER BY id) FROM (SELECT id, max_concurrency(s, e) OVER (PARTITION BY 1) m
+		FROM (VALUES (1, timestamptz '2026-03-02 10:00', timestamptz '2026-03-02 10:00'), (2, '2026-03-02 10:00', '2026-03-02 10:00'),
+			(3, '2026-03-02 10:00', '2026-03-02 10:10'), (4, '2026-03-02 10:10', '2026-03-02 10:10')) v(id, s, e)) x),
+	'1:2 2:2 3:1 4:1', 'zero-length chats: themselves and the chats open at their instant (3 ends at 10:10: not open then)');
+SELECT is((SELECT string_agg(id || ':' || m, ' ' ORDER BY id) FROM (SELECT id, max_concurrency(s, e) OVER (PARTITION BY 1) m
+		FROM (VALUES (4, timestamptz '2026-03-02 10:10', timestamptz '2026-03-02 10:10'), (3, '2026-03-02 10:00', '2026-03-02 10:10'),
+			(2, '2026-03-02 10:00', '2026-03-02 10:00'), (1, '2026-03-02 10:00', '2026-03-02 10:00')) v(id, s, e)) x),
+	'1:2 2:2 3:1 4:1', 'the same with the rows in another order');
+SELECT throws_ok($$SELECT concurrency(s, e, '1388888888:53:20', '1990-01-01 UTC', '294276-12-31 23:00 UTC', 'UTC' ORDER BY s)
+	FROM (VALUES (timestamptz '2000-01-01', timestamptz '2001-01-01')) v(s, e)$$, '22008', NULL,
+	'from and to further apart than int64 microseconds: 22008, not a crash');
 
 SELECT * FROM finish();
 DROP SCHEMA :"schema" CASCADE;
