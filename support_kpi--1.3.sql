@@ -4143,7 +4143,7 @@ COMMENT ON FUNCTION @extschema@.agent_time_state_send(@extschema@.agent_time_sta
 CREATE TYPE @extschema@.agent_time_state (
 	INPUT = @extschema@.agent_time_state_in, OUTPUT = @extschema@.agent_time_state_out,
 	RECEIVE = @extschema@.agent_time_state_recv, SEND = @extschema@.agent_time_state_send,
-	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended);
 COMMENT ON TYPE @extschema@.agent_time_state IS 'time per (planned activity, status) over one or more buckets (microseconds); mergeable with rollup()';
 CREATE FUNCTION @extschema@.agent_time_state_combine(@extschema@.agent_time_state, @extschema@.agent_time_state) RETURNS @extschema@.agent_time_state
 	AS 'MODULE_PATHNAME', 'skpi_agent_time_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -4178,7 +4178,7 @@ COMMENT ON FUNCTION @extschema@.agent_time_log_state_send(@extschema@.agent_time
 CREATE TYPE @extschema@.agent_time_log_state (
 	INPUT = @extschema@.agent_time_log_state_in, OUTPUT = @extschema@.agent_time_log_state_out,
 	RECEIVE = @extschema@.agent_time_log_state_recv, SEND = @extschema@.agent_time_log_state_send,
-	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended);
 COMMENT ON TYPE @extschema@.agent_time_log_state IS 'the running state of agent_time over an operator''s status log: the status in force and the time per bucket and status so far';
 CREATE FUNCTION @extschema@.agent_time_accum(@extschema@.agent_time_log_state, timestamptz, text, interval, timestamptz, timestamptz) RETURNS @extschema@.agent_time_log_state
 	AS 'MODULE_PATHNAME', 'skpi_agent_time_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -4270,7 +4270,7 @@ COMMENT ON FUNCTION @extschema@.concurrency_state_send(@extschema@.concurrency_s
 CREATE TYPE @extschema@.concurrency_state (
 	INPUT = @extschema@.concurrency_state_in, OUTPUT = @extschema@.concurrency_state_out,
 	RECEIVE = @extschema@.concurrency_state_recv, SEND = @extschema@.concurrency_state_send,
-	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended);
 COMMENT ON TYPE @extschema@.concurrency_state IS 'chat concurrency over one or more buckets: the span, the chats started, the chat time and the time at each number of chats open at once (microseconds); mergeable with rollup()';
 CREATE FUNCTION @extschema@.concurrency_state_combine(@extschema@.concurrency_state, @extschema@.concurrency_state) RETURNS @extschema@.concurrency_state
 	AS 'MODULE_PATHNAME', 'skpi_concurrency_state_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -4305,7 +4305,7 @@ COMMENT ON FUNCTION @extschema@.concurrency_log_state_send(@extschema@.concurren
 CREATE TYPE @extschema@.concurrency_log_state (
 	INPUT = @extschema@.concurrency_log_state_in, OUTPUT = @extschema@.concurrency_log_state_out,
 	RECEIVE = @extschema@.concurrency_log_state_recv, SEND = @extschema@.concurrency_log_state_send,
-	INTERNALLENGTH = VARIABLE, STORAGE = extended);
+	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended);
 COMMENT ON TYPE @extschema@.concurrency_log_state IS 'the running state of concurrency over an operator''s chats: the open chats'' ends and, per bucket, the chats started and the time (microseconds) at each number of chats open so far';
 CREATE FUNCTION @extschema@.concurrency_accum(@extschema@.concurrency_log_state, timestamptz, timestamptz, interval, timestamptz, timestamptz) RETURNS @extschema@.concurrency_log_state
 	AS 'MODULE_PATHNAME', 'skpi_concurrency_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;

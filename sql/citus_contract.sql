@@ -69,7 +69,9 @@ BEGIN
 		END IF;
 		-- an aggregate without a combine function (a sequential sweep) is never
 		-- run in two steps: Citus gathers its rows; its state's text round trip
-		-- is checked, and "citus" is the single-node result itself
+		-- is checked, and "citus" is the single-node result itself; it gets its
+		-- rows in time order (ORDER BY at, i: without it a sort-based plan may
+		-- feed a group's rows in any order)
 		EXECUTE format('CREATE AGGREGATE cc.w%s(%s) (SFUNC = %s, STYPE = %s%s)',
 			n, argdecl, a.aggtransfn::regproc, a.aggtranstype::regtype,
 			CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || a.aggcombinefn::regproc END);
@@ -84,11 +86,11 @@ BEGIN
 			ELSE a.aggfinalfn::regproc || '(%s)' END;
 		EXECUTE format($q$
 			WITH single AS (
-				SELECT g, %1$s(%2$s)::text AS v FROM cc_raw GROUP BY g
+				SELECT g, %1$s(%2$s%10$s)::text AS v FROM cc_raw GROUP BY g
 			), states AS (
-				SELECT g, cc.w%3$s(%2$s) AS st FROM cc_raw GROUP BY g
+				SELECT g, cc.w%3$s(%2$s%10$s) AS st FROM cc_raw GROUP BY g
 			), shards AS (              -- worker_partial_agg: the state as text
-				SELECT g, shard, cc.w%3$s(%2$s)::text AS partial FROM cc_raw GROUP BY g, shard
+				SELECT g, shard, cc.w%3$s(%2$s%10$s)::text AS partial FROM cc_raw GROUP BY g, shard
 			), coordinator AS (         -- coord_combine_agg: input, combine
 				SELECT g, %9$s AS st FROM shards GROUP BY g
 			)
@@ -103,7 +105,9 @@ BEGIN
 			format(final, 's.st'), format(final, format('s.st::text::%s', a.aggtranstype::regtype)),
 			CASE WHEN a.aggcombinefn <> 0 THEN format(final, 'c.st') ELSE 'single.v' END,
 			CASE WHEN a.aggcombinefn <> 0 THEN format('cc.c%s(partial::%s)', n, a.aggtranstype::regtype)
-				ELSE 'NULL::int' END)
+				ELSE 'NULL::int' END,
+			-- the sequential sweeps read their rows in time order
+			CASE WHEN a.aggcombinefn <> 0 THEN '' ELSE ' ORDER BY at, i' END)
 		INTO r;
 		INSERT INTO cc_result VALUES (a.aggregate::text, r.groups, r.round_trip_send, r.round_trip_final,
 			CASE WHEN a.aggcombinefn <> 0 THEN r.citus_equal END, r.single);
