@@ -76,12 +76,7 @@ SELECT count(*) AS differing_figures_of_20_operators FROM (
 		FROM status_log WHERE operator_id <= 20) p,
 		generate_series(date_trunc('day', b), e - interval '1 microsecond', interval '1 day') day
 	GROUP BY 1, 2, 3) d;
-SELECT set_config('skpi.reps', :'reps', false);
-DO $$
-BEGIN
-	PERFORM pg_temp.time_group('operator', 'agent_time', current_setting('skpi.reps')::int);
-	UPDATE cases SET ms = round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
-END $$;
+SELECT pg_temp.time_group('operator', 'agent_time', :reps) \g /dev/null
 \echo
 \echo '| family | KPI | query | ms | x floor | x hand SQL |'
 \echo '|---|---|---|---:|---:|---:|'

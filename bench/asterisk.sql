@@ -93,12 +93,7 @@ FROM e WHERE event IN ('CONNECT', 'RINGNOANSWER') GROUP BY 1, 2$q$),
 	('monthly_report + operator_monthly', 'SELECT (SELECT count(*) FROM (SELECT m::text FROM asterisk_kpi.monthly_report m) a) + (SELECT count(*) FROM (SELECT o::text FROM asterisk_kpi.operator_monthly o) b)');
 -- interleaved rounds, one warm-up, the median; each query run by EXECUTE
 -- (every row and figure computed, nothing sent to the client)
-SELECT set_config('skpi.reps', :'reps', false);
-DO $$
-BEGIN
-	PERFORM pg_temp.time_group('sources', 'asterisk', current_setting('skpi.reps')::int);
-	UPDATE cases SET ms = round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
-END $$;
+SELECT pg_temp.time_group('sources', 'asterisk', :reps) \g /dev/null
 
 \echo
 \echo '| family | KPI | query | ms | x hand SQL |'

@@ -167,7 +167,6 @@ BEGIN
 		END IF;
 		PERFORM pg_temp.time_group(grp.family, grp.kpi, reps);
 	END LOOP;
-	UPDATE cases SET ms = round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
 END $$;
 
 \echo
