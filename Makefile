@@ -56,7 +56,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-.PHONY: test bench demo dashboard fuzz sanitize remove-withdrawn
+.PHONY: test bench bench-100m demo dashboard fuzz sanitize remove-withdrawn
 
 # an earlier `make install` left the withdrawn script beside the new ones:
 # remove it, or 1.2 would stay reachable
@@ -78,6 +78,11 @@ sanitize:
 
 bench:
 	bash bench/run.sh
+
+# the scale run (manual, about an hour and 15 GB of disk): 100 million rows of
+# the headline KPIs with time, peak backend memory and temporary files
+bench-100m:
+	BENCH_ONLY=scale bash bench/run.sh
 
 # install, build, start a throwaway cluster, load the demo data and print the
 # reports of docs/cookbook.md (see tools/demo.sh for the knobs)

@@ -3406,3 +3406,111 @@ BEGIN ATOMIC
 	ORDER BY d.operator_id, d.answered_at, d.contact_id;
 END;
 COMMENT ON FUNCTION @extschema@.generate_demo_chats(integer, date, bigint) IS 'the chats of generate_demo_contacts with the same arguments as intervals of their operators'' time: from the answer for the handle time';
+
+--
+-- 14. Figures: every figure of a state in one call (docs/reference.md "Figures")
+--
+-- figures(x) returns one composite row with the figures of a state or timeline,
+-- each column equal to the accessor of the same name.  A query that reads
+-- several figures of one aggregate builds the state once and reads it once:
+--   SELECT s.team, f.sl_pct, f.abandon_rate, f.asa
+--   FROM (SELECT team, queue_agg(wait, answered, 20) AS q FROM calls GROUP BY team) s,
+--        LATERAL figures(s.q) f;
+-- which is what a distributed planner (Citus) needs: it ships each aggregate
+-- call's state separately and does not merge identical calls.  The bodies
+-- are single ROW expressions (inlined by the planner); a NULL state gives
+-- a row of NULLs, as each accessor does.
+-- =======================================================================
+
+CREATE TYPE @extschema@.nps_figures AS (nps numeric, promoters_pct numeric, passives_pct numeric,
+	detractors_pct numeric, nps_stderr numeric, responses bigint);
+COMMENT ON TYPE @extschema@.nps_figures IS 'figures(nps_state): NPS (-100..100), the shares of promoters, passives and detractors (%), the standard error of the NPS (points), responses';
+CREATE FUNCTION @extschema@.figures(state @extschema@.nps_state) RETURNS @extschema@.nps_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.nps(state), @extschema@.promoters_pct(state), @extschema@.passives_pct(state),
+	@extschema@.detractors_pct(state), @extschema@.nps_stderr(state), @extschema@.responses(state))::@extschema@.nps_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.nps_state) IS 'every figure of an nps_state in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.ces_figures AS (ces numeric, ces_easy_pct numeric, ces_difficult_pct numeric,
+	ces_index numeric, responses bigint);
+COMMENT ON TYPE @extschema@.ces_figures IS 'figures(ces_state): mean CES, easy and difficult shares (%), CES index (%), responses';
+CREATE FUNCTION @extschema@.figures(state @extschema@.ces_state) RETURNS @extschema@.ces_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.ces(state), @extschema@.ces_easy_pct(state), @extschema@.ces_difficult_pct(state),
+	@extschema@.ces_index(state), @extschema@.responses(state))::@extschema@.ces_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.ces_state) IS 'every figure of a ces_state in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.csat_figures AS (csat numeric, csat_mean numeric, responses bigint);
+COMMENT ON TYPE @extschema@.csat_figures IS 'figures(csat_state): CSAT (% of the top two scores), mean score, responses';
+CREATE FUNCTION @extschema@.figures(state @extschema@.csat_state) RETURNS @extschema@.csat_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.csat(state), @extschema@.csat_mean(state), @extschema@.responses(state))::@extschema@.csat_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.csat_state) IS 'every figure of a csat_state in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.share_figures AS (share_pct numeric, share_hits bigint, share_total bigint);
+COMMENT ON TYPE @extschema@.share_figures IS 'figures(share_state): share of true (%), true rows, known rows';
+CREATE FUNCTION @extschema@.figures(state @extschema@.share_state) RETURNS @extschema@.share_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.share_pct(state), @extschema@.share_hits(state), @extschema@.share_total(state))::@extschema@.share_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.share_state) IS 'every figure of a share_state in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.queue_figures AS (sl_pct numeric, abandon_rate numeric, asa double precision,
+	offered bigint, answered bigint, answered_within bigint, abandoned bigint, short_abandoned bigint);
+COMMENT ON TYPE @extschema@.queue_figures IS 'figures(queue_state): service level (%), abandon rate (%), ASA (seconds), offered, answered, answered within the threshold, abandoned, short abandons';
+CREATE FUNCTION @extschema@.figures(state @extschema@.queue_state) RETURNS @extschema@.queue_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.sl_pct(state), @extschema@.abandon_rate(state), @extschema@.asa(state),
+	@extschema@.offered(state), @extschema@.answered(state), @extschema@.answered_within(state),
+	@extschema@.abandoned(state), @extschema@.short_abandoned(state))::@extschema@.queue_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.queue_state) IS 'every figure of a queue_state in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.handle_figures AS (aht double precision, handled bigint, handle_seconds double precision);
+COMMENT ON TYPE @extschema@.handle_figures IS 'figures(handle_state): AHT (seconds), handled contacts, total handle time (seconds)';
+CREATE FUNCTION @extschema@.figures(state @extschema@.handle_state) RETURNS @extschema@.handle_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.aht(state), @extschema@.handled(state), @extschema@.handle_seconds(state))::@extschema@.handle_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.handle_state) IS 'every figure of a handle_state in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.occupancy_figures AS (occupancy numeric, busy_seconds double precision,
+	available_seconds double precision);
+COMMENT ON TYPE @extschema@.occupancy_figures IS 'figures(occupancy_state): occupancy (%), busy and available time (seconds)';
+CREATE FUNCTION @extschema@.figures(state @extschema@.occupancy_state) RETURNS @extschema@.occupancy_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.occupancy(state), @extschema@.busy_seconds(state),
+	@extschema@.available_seconds(state))::@extschema@.occupancy_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.occupancy_state) IS 'every figure of an occupancy_state in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.duration_figures AS (duration_count bigint, duration_mean double precision,
+	duration_min double precision, duration_median double precision, duration_p90 double precision,
+	duration_p95 double precision, duration_p99 double precision, duration_max double precision);
+COMMENT ON TYPE @extschema@.duration_figures IS 'figures(duration_sketch): count, mean, minimum, median, 90th, 95th and 99th percentiles, maximum (seconds; percentiles within 0.5 % of percentile_cont)';
+CREATE FUNCTION @extschema@.figures(state @extschema@.duration_sketch) RETURNS @extschema@.duration_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.duration_count(state), @extschema@.duration_mean(state), @extschema@.duration_min(state),
+	@extschema@.duration_median(state), @extschema@.duration_percentile(state, 0.9::double precision),
+	@extschema@.duration_percentile(state, 0.95::double precision),
+	@extschema@.duration_percentile(state, 0.99::double precision),
+	@extschema@.duration_max(state))::@extschema@.duration_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.duration_sketch) IS 'every figure of a duration_sketch in one row (duration_p90/p95/p99 = duration_percentile(state, 0.9/0.95/0.99), the others = the accessors of the same name); read it in FROM: ... , LATERAL figures(state) f';
+
+CREATE TYPE @extschema@.contact_timeline_figures AS (first_event_at timestamptz,
+	first_customer_message_at timestamptz, first_response_time double precision,
+	avg_response_time double precision, max_response_time double precision, response_turns bigint,
+	assignment_to_reply_time double precision, handle_time double precision, hold_time double precision,
+	contact_duration double precision, time_to_resolution double precision, message_count bigint,
+	event_count bigint, transfer_count bigint, reopen_count bigint, operator_count bigint,
+	bot_handoff boolean, is_abandoned boolean, is_resolved boolean);
+COMMENT ON TYPE @extschema@.contact_timeline_figures IS 'figures(contact_timeline): every timing (seconds), count and flag of one contact, columns named after the accessors';
+CREATE FUNCTION @extschema@.figures(timeline @extschema@.contact_timeline) RETURNS @extschema@.contact_timeline_figures
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ROW(@extschema@.first_event_at(timeline), @extschema@.first_customer_message_at(timeline),
+	@extschema@.first_response_time(timeline), @extschema@.avg_response_time(timeline),
+	@extschema@.max_response_time(timeline), @extschema@.response_turns(timeline),
+	@extschema@.assignment_to_reply_time(timeline), @extschema@.handle_time(timeline),
+	@extschema@.hold_time(timeline), @extschema@.contact_duration(timeline),
+	@extschema@.time_to_resolution(timeline), @extschema@.message_count(timeline),
+	@extschema@.event_count(timeline), @extschema@.transfer_count(timeline),
+	@extschema@.reopen_count(timeline), @extschema@.operator_count(timeline),
+	@extschema@.bot_handoff(timeline), @extschema@.is_abandoned(timeline),
+	@extschema@.is_resolved(timeline))::@extschema@.contact_timeline_figures;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.contact_timeline) IS 'every figure of a contact_timeline in one row (columns = the accessors of the same name); read it in FROM: ... , LATERAL figures(timeline) f';

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS support_kpi;
 CREATE EXTENSION IF NOT EXISTS tdigest;
 
 DROP TABLE IF EXISTS bench_votes;
--- s: NPS 0..10, c: CES 1..7, q: CSAT 1..5, g: 1000 groups; ~4 % NULL scores
+-- s: NPS 0..10, c: CES 1..7, q: CSAT 1..5, g: 1000 groups, g2: 100 000 groups; ~4 % NULL scores
 CREATE TABLE bench_votes AS
 SELECT CASE WHEN h % 25 = 0 THEN NULL ELSE h % 11 END AS s,
 	(h / 11) % 7 + 1 AS c,
@@ -21,7 +21,8 @@ SELECT CASE WHEN h % 25 = 0 THEN NULL ELSE h % 11 END AS s,
 	(h / 1155) % 100 >= 8 AS a,
 	-- resolution time in seconds, skewed (most within hours, a tail of weeks); ~10 % unresolved
 	CASE WHEN (h / 41) % 10 = 0 THEN NULL ELSE ((h / 31) % 100000) * ((h / 37) % 100 + 1) / 10.0::float8 END AS res,
-	i AS id
+	i AS id,
+	i % 100000 AS g2
 FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(1, :rows) i) x;
 VACUUM ANALYZE bench_votes;
 CREATE TABLE bench_small AS SELECT * FROM bench_votes WHERE id <= 1000000;
@@ -52,7 +53,7 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('serial', 'sl', 'sl_pct(w, a, 20, 5, ''ignore_early'')', 'SELECT sl_pct(w, a, 20, 5, ''ignore_early'') FROM bench_votes'),
 	('serial', 'sl', 'abandon_rate(w, a)', 'SELECT abandon_rate(w, a) FROM bench_votes'),
 	('serial', 'sl', 'asa(w, a)', 'SELECT asa(w, a) FROM bench_votes'),
-	('serial', 'sl', 'hand SQL', 'SELECT count(*) FILTER (WHERE a AND w <= 20) * 100.0 / count(a) FROM bench_votes'),
+	('serial', 'sl', 'hand SQL: 100.0 * count(*) FILTER (WHERE a AND w <= 20) / count(*)', 'SELECT 100.0 * count(*) FILTER (WHERE a AND w <= 20) / count(*) FROM bench_votes'),
 	('serial', 'aht', 'floor: sum(talk), sum(hold), sum(wrap)', 'SELECT sum(talk), sum(hold), sum(wrap) FROM bench_votes'),
 	('serial', 'aht', 'aht(talk, hold, wrap)', 'SELECT aht(talk, hold, wrap) FROM bench_votes'),
 	('serial', 'aht', 'occupancy(talk, wrap)', 'SELECT occupancy(talk, wrap) FROM bench_votes'),
@@ -67,10 +68,13 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('window', 'nps', 'nps(s) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
 	('window', 'nps', 'hand SQL OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT (count(*) FILTER (WHERE s >= 9) OVER w - count(*) FILTER (WHERE s <= 6) OVER w) * 100.0 / NULLIF(count(s) OVER w, 0) x FROM bench_small WINDOW w AS (ORDER BY id ROWS 29 PRECEDING)) w'),
 	('window', 'nps', 'nps(s) OVER 300 rows, 1M rows', 'SELECT count(x) FROM (SELECT nps(s) OVER (ORDER BY id ROWS 299 PRECEDING) x FROM bench_small) w'),
-	('window', 'sl', 'floor: sum(w) OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT sum(w) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small WHERE id <= 500000) z'),
-	('window', 'sl', 'sl_pct OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT sl_pct(w, a, 20) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small WHERE id <= 500000) z'),
+	('window', 'csat', 'floor: sum(q) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT sum(q) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'csat', 'csat(q) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT csat(q) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) w'),
+	('window', 'csat', 'hand SQL OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT count(*) FILTER (WHERE q >= 4) OVER w * 100.0 / NULLIF(count(q) OVER w, 0) x FROM bench_small WINDOW w AS (ORDER BY id ROWS 29 PRECEDING)) w'),
+	('window', 'sl', 'floor: count(a) OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT count(a) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) z'),
 	('window', 'sl', 'sl_pct OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT sl_pct(w, a, 20) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) z'),
-	('window', 'sl', 'hand SQL OVER 30 rows, 500k rows', 'SELECT count(x) FROM (SELECT count(*) FILTER (WHERE a AND w <= 20) OVER v * 100.0 / NULLIF(count(a) OVER v, 0) x FROM bench_small WHERE id <= 500000 WINDOW v AS (ORDER BY id ROWS 29 PRECEDING)) z'),
+	('window', 'sl', 'hand SQL OVER 30 rows, 1M rows', 'SELECT count(x) FROM (SELECT count(*) FILTER (WHERE a AND w <= 20) OVER v * 100.0 / NULLIF(count(*) OVER v, 0) x FROM bench_small WINDOW v AS (ORDER BY id ROWS 29 PRECEDING)) z'),
+	('window', 'sl', 'sum(w) OVER 30 rows, 1M rows (double precision: no inverse, O(frame) per row)', 'SELECT count(x) FROM (SELECT sum(w) OVER (ORDER BY id ROWS 29 PRECEDING) x FROM bench_small) z'),
 	('serial', 'median', 'floor: sum(res)', 'SELECT sum(res) FROM bench_votes'),
 	('serial', 'median', 'resolution_time(res)', 'SELECT resolution_time(res) FROM bench_votes'),
 	('serial', 'median', 'resolution_time(res, ARRAY[0.5, 0.9])', 'SELECT resolution_time(res, ARRAY[0.5, 0.9]) FROM bench_votes'),
@@ -79,6 +83,9 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('grouped', 'median', 'floor: sum(res) GROUP BY g', 'SELECT g, sum(res) FROM bench_votes GROUP BY g'),
 	('grouped', 'median', 'resolution_time(res) GROUP BY g', 'SELECT g, resolution_time(res) FROM bench_votes GROUP BY g'),
 	('grouped', 'median', 'hand SQL: percentile_cont(0.5) GROUP BY g', 'SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes GROUP BY g'),
+	('grouped', 'median-100k', 'floor: sum(res) GROUP BY g2 (100 000 groups)', 'SELECT g2, sum(res) FROM bench_votes GROUP BY g2'),
+	('grouped', 'median-100k', 'resolution_time(res) GROUP BY g2', 'SELECT g2, resolution_time(res) FROM bench_votes GROUP BY g2'),
+	('grouped', 'median-100k', 'hand SQL: percentile_cont(0.5) GROUP BY g2', 'SELECT g2, percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes GROUP BY g2'),
 	('parallel', 'median', 'floor: sum(res), 2 workers', 'SELECT sum(res) FROM bench_votes'),
 	('parallel', 'median', 'resolution_time(res), 2 workers', 'SELECT resolution_time(res) FROM bench_votes'),
 	('parallel', 'median', 'hand SQL: percentile_cont(0.5) (no parallel plan)', 'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes'),
@@ -120,13 +127,14 @@ INSERT INTO cases (family, kpi, what, q) VALUES
 	('calendar', 'business-add', 'floor: count(s + 1 hour), 1M rows', 'SELECT count(s + interval ''1 hour'') FROM bench_tickets'),
 	('calendar', 'business-add', 'business_add(cal, s, 1 working hour), 1M rows', 'SELECT count(business_add(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, 3600)) FROM bench_tickets'),
 	('calendar', 'business-add', 'business_add(cal, s, 2000 working hours), 1M rows', 'SELECT count(business_add(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, 7200000)) FROM bench_tickets'),
+	('calendar', 'business-add', 'business_add(cal, s, 20 000 working hours), 1M rows', 'SELECT count(business_add(''Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'', s, 72000000)) FROM bench_tickets'),
 	('rollup', 'nps', 'rollup of 1000 group states', 'SELECT nps(rollup(st)) FROM bench_states'),
 	('staffing', 'erlang', 'erlang_c_agents for 100 Erlangs x 1000', 'SELECT sum(erlang_c_agents(1000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 1000) g'),
 	('staffing', 'erlang', 'erlang_c_agents for 5000 Erlangs x 100', 'SELECT sum(erlang_c_agents(50000 + g % 7, 1800, 180, 0.8, 20)) FROM generate_series(1, 100) g'),
-	('timeline', 'frt-art', 'floor: max(at) GROUP BY contact, ~12 events per contact', 'SELECT count(m) FROM (SELECT c, max(at) m FROM bench_events GROUP BY c) s'),
+	('timeline', 'frt-art', 'floor: max(at) GROUP BY contact, ~12 events per contact (default plan)', 'SELECT count(m) FROM (SELECT c, max(at) m FROM bench_events GROUP BY c) s'),
 	('timeline', 'frt-art', 'contact_timeline(kind, at) GROUP BY contact: FRT and ART', 'SELECT avg(first_response_time(t)), avg(avg_response_time(t)) FROM (SELECT c, contact_timeline(kind, at) t FROM bench_events GROUP BY c) s'),
 	('timeline', 'frt-art', 'hand SQL: lag() + min() FILTER over the following rows, per conversation', 'SELECT avg(frt), avg(art) FROM (SELECT c, (array_agg(resp ORDER BY at))[1] frt, avg(resp) art FROM (SELECT c, at, extract(epoch FROM next_op - at) resp FROM (SELECT c, kind, at, lag(kind) OVER w prev, min(at) FILTER (WHERE kind = ''operator_message'') OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) next_op FROM bench_events WHERE kind IN (''customer_message'', ''operator_message'') WINDOW w AS (PARTITION BY c ORDER BY at, kind)) x WHERE kind = ''customer_message'' AND prev IS DISTINCT FROM ''customer_message'' AND next_op IS NOT NULL) y GROUP BY c) z'),
-	('timeline', 'frt', 'floor: max(at) GROUP BY contact', 'SELECT count(m) FROM (SELECT c, max(at) m FROM bench_events GROUP BY c) s'),
+	('timeline', 'frt', 'floor: max(at) GROUP BY contact (default plan)', 'SELECT count(m) FROM (SELECT c, max(at) m FROM bench_events GROUP BY c) s'),
 	('timeline', 'frt', 'contact_timeline(kind, at) GROUP BY contact: FRT', 'SELECT avg(first_response_time(t)) FROM (SELECT c, contact_timeline(kind, at) t FROM bench_events GROUP BY c) s'),
 	('timeline', 'frt', 'hand SQL: min() OVER + min() FILTER per conversation', 'SELECT avg(extract(epoch FROM fr - fc)) FROM (SELECT c, min(fc) fc, min(at) FILTER (WHERE kind = ''operator_message'' AND at >= fc) fr FROM (SELECT c, kind, at, min(at) FILTER (WHERE kind = ''customer_message'') OVER (PARTITION BY c) fc FROM bench_events) x GROUP BY c) y');
 
@@ -158,11 +166,15 @@ DO $$
 DECLARE grp record; reps int := current_setting('skpi.reps')::int;
 BEGIN
 	FOR grp IN SELECT family, kpi, min(n) AS first FROM cases GROUP BY 1, 2 ORDER BY 3 LOOP
+		RESET max_parallel_workers_per_gather;
+		RESET parallel_setup_cost;
+		RESET parallel_tuple_cost;
 		IF grp.family = 'parallel' THEN
 			SET max_parallel_workers_per_gather = 2;
 			SET parallel_setup_cost = 0;
 			SET parallel_tuple_cost = 0;
-		ELSE
+		ELSIF grp.family <> 'timeline' THEN
+			-- every family is serial but the timelines, measured in the default plan
 			SET max_parallel_workers_per_gather = 0;
 		END IF;
 		PERFORM pg_temp.time_group(grp.family, grp.kpi, reps);

@@ -9,7 +9,9 @@
 #   BENCH_ONLY   a regular expression on "family/kpi": run only those cases
 #                (default: all), e.g. BENCH_ONLY='/median$'; 'sources/asterisk'
 #                runs only bench/asterisk.sql, 'operator/agent_time' only
-#                bench/agent_time.sql (BENCH_ROWS status changes)
+#                bench/agent_time.sql (BENCH_ROWS status changes); 'scale'
+#                runs only bench/scale.sh, the scale run of the headline KPIs
+#                (`make bench-100m`: BENCH_ROWS defaults to 100000000 there)
 #   PG_CONFIG    pg_config to build against (default PostgreSQL 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,8 @@ cd "$(dirname "$0")/.."
 . tools/lib.sh
 export LC_ALL=C.UTF-8
 
-ROWS=${BENCH_ROWS:-10000000}
+ONLY=${BENCH_ONLY:-.}
+if [[ $ONLY == scale* ]]; then ROWS=${BENCH_ROWS:-100000000}; else ROWS=${BENCH_ROWS:-10000000}; fi
 REPS=${BENCH_REPS:-5}
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 
@@ -35,12 +38,14 @@ SKPI_SETTINGS+=(shared_buffers=1GB jit=off)
 # case sources/asterisk: a month of a 50-agent Asterisk line through
 # create_asterisk_views) in the same cluster; BENCH_ONLY='sources/...' or
 # 'operator/...' skips kpis.sql and its 10 million rows
-ONLY=${BENCH_ONLY:-.}
 KPIS=1
-[[ $ONLY == sources/* || $ONLY == operator/* ]] && KPIS=0
+[[ $ONLY == sources/* || $ONLY == operator/* || $ONLY == scale* ]] && KPIS=0
 export ROWS REPS ONLY KPIS
 skpi_virtualenv "$major" bash -c '
     set -e
+    if [[ $ONLY == scale* ]]; then
+        exec bash bench/scale.sh
+    fi
     if [ "$KPIS" = 1 ]; then
         psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v reps="$REPS" -v only="$ONLY" -f bench/kpis.sql
     fi

@@ -2,12 +2,13 @@
 # statements that take the objects it creates out of the extension and drop
 # them (sql/release_1_2.inc): every function and aggregate (the signature from
 # the COMMENT ON that follows its CREATE) and every type it creates (a shell
-# type "CREATE TYPE x;" first).  All ALTER EXTENSION ... DROP first, then the
+# type "CREATE TYPE x;" first, or a composite type "CREATE TYPE x AS (...").  All ALTER EXTENSION ... DROP first, then the
 # aggregates and the functions other than the new types' input and output
 # functions, last created first (a SQL-standard body depends on the functions
 # it calls), and last the types with CASCADE (which takes those functions),
 # without the notices of the cascade.
 /^CREATE TYPE [^ ]*;$/ { t = $3; sub(/;$/, "", t); types[++nt] = t }
+/^CREATE TYPE [^ ]* AS \(/ { types[++nt] = $3 }
 /^CREATE FUNCTION / { f = 1 }
 /^CREATE AGGREGATE / { a = 1 }
 f && /^COMMENT ON FUNCTION / { sig = $0; sub(/^COMMENT ON FUNCTION /, "", sig); sub(/ IS .*/, "", sig); funcs[++nf] = sig; f = 0 }

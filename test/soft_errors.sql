@@ -106,8 +106,10 @@ END $$;
 SELECT is((SELECT count(*) FROM cases), 56::bigint, '56 cases over ' || (SELECT count(DISTINCT typ) FROM cases) || ' types');
 SELECT is((SELECT count(DISTINCT typ) FROM cases), (SELECT count(*) FROM pg_type t JOIN pg_depend d
 		ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
-		WHERE NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid) AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')),
-	'every type of the extension has cases');
+		WHERE NOT EXISTS (SELECT FROM pg_type el WHERE el.typarray = t.oid) AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'support_kpi')
+			-- not the result types of figures(): composites whose input is PostgreSQL's own record_in
+			AND NOT EXISTS (SELECT FROM pg_proc p WHERE p.proname = 'figures' AND p.prorettype = t.oid)),
+	'every type of the extension has cases (but the composites of figures())');
 -- one assertion per type: the cases whose outcome differs from the expected
 SELECT is((SELECT string_agg(left(input, 60) || ': ' || outcome(typ, input, :'soft') || ' (expected ' || expect || ')', '; ')
 		FROM cases c WHERE c.typ = t.typ AND outcome(c.typ, c.input, :'soft') <> c.expect),

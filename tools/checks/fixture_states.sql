@@ -121,6 +121,14 @@ SELECT c AS id,
 	CASE WHEN c < 10 THEN array_agg(ROW(kind, at, party, operator_id)::contact_event ORDER BY e) END AS events
 FROM ops.events GROUP BY c;
 
+-- the composites of figures(), stored as a report would store them
+CREATE TABLE ops.figures AS
+SELECT s.id, figures(s.nps) AS nps_f, figures(s.ces) AS ces_f, figures(s.csat) AS csat_f,
+	figures(s.share) AS share_f, figures(s.queue) AS queue_f, figures(s.handle) AS handle_f,
+	figures(s.occupancy) AS occupancy_f, figures(s.sketch) AS sketch_f,
+	(SELECT figures(t.timeline) FROM ops.timelines t ORDER BY t.id OFFSET s.id % 5 LIMIT 1) AS timeline_f
+FROM ops.states s;
+
 -- calendars: weekly hours, overnight hours, dated hours, holidays, POSIX zone
 CREATE TABLE ops.calendars (id int PRIMARY KEY, cal business_calendar, cals business_calendar[]);
 INSERT INTO ops.calendars VALUES
