@@ -31,7 +31,11 @@ skpi_deps "postgresql-$major" "postgresql-server-dev-$major" postgresql-common "
 make PG_CONFIG="$PG_CONFIG" >/dev/null
 make install PG_CONFIG="$PG_CONFIG" >/dev/null
 
-echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
+if [[ $ONLY == scale* ]]; then
+    echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, each query once"
+else
+    echo "==> $("$PG_CONFIG" --version), $(nproc) cores, $ROWS rows, median of $REPS runs"
+fi
 SKPI_SETTINGS+=(shared_buffers=1GB jit=off)
 # bench/kpis.sql, then bench/agent_time.sql (the case operator/agent_time: 10
 # million status changes per operator and day), then bench/asterisk.sql (the

@@ -3,9 +3,11 @@
 # its throwaway cluster): BENCH_ROWS rows (default 100 million) of the
 # headline KPIs, each query once, in a fresh backend, in the default plan
 # (parallel workers allowed, work_mem 4 MB): its time and temporary files
-# (EXPLAIN ANALYZE) and the backend's peak private memory (RssAnon of
-# /proc/PID/status sampled every 50 ms while it runs; shared buffers are not
-# counted).  Prints a Markdown table.
+# (EXPLAIN ANALYZE) and the peak private memory of the backend and its
+# parallel workers (the sum of their RssAnon in /proc/PID/status, sampled
+# every 50 ms while it runs; shared buffers are not counted).  A query that
+# fails (a limit of the extension) prints its error in the table.  Prints a
+# Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-100000000}
@@ -13,7 +15,7 @@ t0=$(date +%s)
 psql -X -q -At -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/scale.sql
 echo "data generated in $(( $(date +%s) - t0 )) s"
 
-# case: family, query text
+# case: family|label|query[|SQL run before it in the same session]
 cases=(
     "nps|floor: sum(s)|SELECT sum(s) FROM bench_votes"
     "nps|nps(s)|SELECT nps(s) FROM bench_votes"
@@ -23,7 +25,9 @@ cases=(
     "aht|floor: sum(talk), sum(hold), sum(wrap)|SELECT sum(talk), sum(hold), sum(wrap) FROM bench_votes"
     "aht|aht(talk, hold, wrap)|SELECT aht(talk, hold, wrap) FROM bench_votes"
     "median|floor: sum(res)|SELECT sum(res) FROM bench_votes"
-    "median|resolution_time(res)|SELECT resolution_time(res) FROM bench_votes"
+    "median|resolution_time(res) (default support_kpi.exact_max_values, 50 million)|SELECT resolution_time(res) FROM bench_votes"
+    "median|resolution_time(res), exact_max_values raised to 134 217 690|SELECT resolution_time(res) FROM bench_votes|SET support_kpi.exact_max_values = 134217690"
+    "median|sketch: duration_median(duration_agg(res))|SELECT duration_median(duration_agg(res)) FROM bench_votes"
     "median|percentile_cont(0.5)|SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY res) FROM bench_votes"
     "median|floor: sum(res) GROUP BY g (1000 groups)|SELECT g, sum(res) FROM bench_votes GROUP BY g"
     "median|resolution_time(res) GROUP BY g|SELECT g, resolution_time(res) FROM bench_votes GROUP BY g"
@@ -32,12 +36,18 @@ cases=(
     "timeline|contact_timeline GROUP BY contact: FRT and ART|SELECT avg(first_response_time(t)), avg(avg_response_time(t)) FROM (SELECT c, contact_timeline(kind, at) t FROM bench_events GROUP BY c) s"
 )
 
-peak_watch() {    # peak_watch PIDFILE OUTFILE: the peak RssAnon (kB) of the backend until it exits
-    local pid="" peak=0 v
+# peak_watch PIDFILE OUTFILE: the peak of the summed RssAnon (kB) of the
+# backend and of its parallel workers (process title "parallel worker for PID
+# N"), until the backend exits
+peak_watch() {
+    local pid="" peak=0 v p
     while [ -z "$pid" ]; do pid=$(cat "$1" 2>/dev/null || true); sleep 0.05; done
     while [ -r "/proc/$pid/status" ]; do
-        v=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-        [ -n "$v" ] && [ "$v" -gt "$peak" ] && peak=$v
+        v=0
+        for p in "$pid" $(pgrep -f "parallel worker for PID $pid\$" || true); do
+            v=$((v + $(awk '/^RssAnon:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+        done
+        [ "$v" -gt "$peak" ] && peak=$v
         sleep 0.05
     done
     echo "$peak" > "$2"
@@ -50,19 +60,24 @@ tmp=$(mktemp -d)
 chmod 777 "$tmp"
 floor=""
 for c in "${cases[@]}"; do
-    IFS='|' read -r fam what q <<<"$c"
+    IFS='|' read -r fam what q pre <<<"$c"
     rm -f "$tmp/pid" "$tmp/peak"
     peak_watch "$tmp/pid" "$tmp/peak" &
     watcher=$!
-    res=$(psql -X -q -At -v ON_ERROR_STOP=1 -v q="$q" -v pidfile="$tmp/pid" <<'SQL'
+    res=$(psql -X -q -At -v ON_ERROR_STOP=1 -v q="$q" -v pre="${pre:-SELECT}" -v pidfile="$tmp/pid" <<'SQL'
 SELECT pg_backend_pid() \g :pidfile
+:pre;
 SELECT bench.measure(:'q');
 SQL
 )
     wait "$watcher"
+    peak=$(cat "$tmp/peak")
+    if [[ $res == error:* ]]; then
+        printf '| %s | %s | %s | | %d | |\n' "$fam" "$what" "$res" $((peak / 1024))
+        continue
+    fi
     ms=${res%%|*}
     temp=${res##*|}
-    peak=$(cat "$tmp/peak")
     if [[ $what == floor* ]]; then floor=$ms; ratio=""; else ratio=$(awk -v a="$ms" -v b="$floor" 'BEGIN { printf "%.2f", a / b }'); fi
     printf '| %s | %s | %.1f | %s | %d | %s |\n' "$fam" "$what" "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "$ratio" $((peak / 1024)) "$temp"
 done

@@ -32,4 +32,6 @@ BEGIN
 	EXECUTE 'EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) ' || q INTO j;
 	temp_blocks := coalesce((j -> 0 -> 'Plan' ->> 'Temp Written Blocks')::bigint, 0);
 	RETURN format('%s|%s', round((j -> 0 ->> 'Execution Time')::numeric), round(temp_blocks * 8192 / 1048576.0));
+EXCEPTION WHEN others THEN
+	RETURN format('error: %s (SQLSTATE %s)', SQLERRM, SQLSTATE);
 END $$;
