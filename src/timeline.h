@@ -49,6 +49,9 @@ typedef struct TlCache
 	bool		kind_is_text;
 	bool		is_composite;
 	bool		composite_checked;	/* its attribute types were verified */
+	/* the same, direct-mapped by the OID's low bits (slot_oid 0: empty) */
+	Oid			slot_oid[32];
+	int8		slot_code[32];
 } TlCache;
 
 /* the code of an enum value (kind or party) by its label */

@@ -557,9 +557,15 @@ tl_enum_code(TlCache *c, Datum d, bool party)
 	char	   *label;
 	int			code;
 
+	if (likely(c->slot_oid[oid % lengthof(c->slot_oid)] == oid && oid != InvalidOid))
+		return c->slot_code[oid % lengthof(c->slot_oid)];
 	for (i = 0; i < c->nentries; i++)
 		if (c->oids[i] == oid)
+		{
+			c->slot_oid[oid % lengthof(c->slot_oid)] = oid;
+			c->slot_code[oid % lengthof(c->slot_oid)] = c->codes[i];
 			return c->codes[i];
+		}
 	label = DatumGetCString(DirectFunctionCall1(enum_out, d));
 	code = party ? tl_lookup_name(tl_party_names, TL_NPARTIES, label, strlen(label)) :
 		tl_lookup_name(tl_kind_names, TL_NKINDS, label, strlen(label));
@@ -1058,28 +1064,100 @@ tl_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 SKPI_ENTRY(skpi_contact_timeline_combine, skpi_state_merge(fcinfo, &tl_state_type, 1))
 
 /*
+ * tl_sort_keys(keys, n): the sort of lib/sort_template.h on uint64 keys,
+ * interruptible (the inlined comparison of one integer is what makes it
+ * fast).
+ */
+#define ST_SORT tl_sort_keys
+#define ST_ELEMENT_TYPE uint64
+#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b) ? 1 : 0)
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/* an event of a compact state as a sort key: its time after base, then its kind */
+#define TL_KEY_KIND_BITS 4
+StaticAssertDecl(TL_NKINDS <= (1 << TL_KEY_KIND_BITS), "a kind fits its bits of a key");
+
+/*
  * The summary of a compact state: its events (default parties, no operator
- * ids) sorted in a private copy, on the stack for small contacts; not
- * sorted when they came in order.
+ * ids) in the order of timeline.h, which for them is by time, then kind.
+ * When the contact spans less than 2^59 microseconds (18 000 years), each
+ * event is one integer key, (at - first) * 16 + kind, sorted as integers
+ * (insertion sort for a few dozen events), not at all when they came in
+ * order; otherwise the events are sorted as the general path sorts them.
  */
 static Datum
 tl_compact_final(FunctionCallInfo fcinfo, const TlCompact *cs)
 {
-	TlEvent		local[64];
+	TlEvent		local_ev[64];
+	uint64		local_keys[64];
 	TlEvent    *ev;
+	uint64	   *keys;
 	const uint8 *kinds = TL_COMPACT_KINDS(cs);
 	int32		n = cs->count,
 				i;
+	int64		lo,
+				hi;
+	bool		sorted = true;
 	TlSummary  *s;
 
 	if (n == 0)
 		PG_RETURN_NULL();
-	ev = n <= lengthof(local) ? local : palloc(sizeof(TlEvent) * n);
-	for (i = 0; i < n; i++)
-		tl_set_event(&ev[i], cs->at[i], kinds[i], default_party(kinds[i]), NULL, 0, 0);
-	tl_sort_if_needed(ev, n, NULL);
+	ev = n <= lengthof(local_ev) ? local_ev : palloc(sizeof(TlEvent) * n);
+	lo = hi = cs->at[0];
+	for (i = 1; i < n; i++)
+	{
+		lo = Min(lo, cs->at[i]);
+		hi = Max(hi, cs->at[i]);
+	}
+	/* in unsigned arithmetic: the span of valid timestamps exceeds INT64_MAX */
+	if ((uint64) hi - (uint64) lo < (UINT64CONST(1) << (63 - TL_KEY_KIND_BITS)))
+	{
+		keys = n <= lengthof(local_keys) ? local_keys : palloc(sizeof(uint64) * n);
+		for (i = 0; i < n; i++)
+		{
+			keys[i] = (((uint64) cs->at[i] - (uint64) lo) << TL_KEY_KIND_BITS) | kinds[i];
+			if (i > 0 && keys[i] < keys[i - 1])
+				sorted = false;
+		}
+		if (!sorted && n <= 32)
+		{
+			/* insertion sort */
+			for (i = 1; i < n; i++)
+			{
+				uint64		k = keys[i];
+				int32		j = i;
+
+				while (j > 0 && keys[j - 1] > k)
+				{
+					keys[j] = keys[j - 1];
+					j--;
+				}
+				keys[j] = k;
+			}
+		}
+		else if (!sorted)
+			tl_sort_keys(keys, n);
+		for (i = 0; i < n; i++)
+		{
+			uint8		kind = (uint8) (keys[i] & ((1 << TL_KEY_KIND_BITS) - 1));
+
+			tl_set_event(&ev[i], lo + (int64) (keys[i] >> TL_KEY_KIND_BITS), kind,
+						 default_party(kind), NULL, 0, 0);
+		}
+		if (keys != local_keys)
+			pfree(keys);
+	}
+	else
+	{
+		for (i = 0; i < n; i++)
+			tl_set_event(&ev[i], cs->at[i], kinds[i], default_party(kinds[i]), NULL, 0, 0);
+		tl_sort_if_needed(ev, n, NULL);
+	}
 	s = tl_summarize_sorted(ev, n, NULL);
-	if (ev != local)
+	if (ev != local_ev)
 		pfree(ev);
 	PG_RETURN_POINTER(s);
 }
