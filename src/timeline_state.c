@@ -11,9 +11,12 @@
  *
  *	contact_timeline_state	the events of ONE contact (the aggregate's state):
  *			16 bytes per event plus its operator_id bytes.  Inside the
- *			aggregate it is an expanded object whose arrays grow by repalloc;
- *			flattened (operator ids compacted) when PostgreSQL needs a datum,
- *			e.g. a parallel worker's partial state.  Merging concatenates.
+ *			aggregate, events of default parties without operator ids are
+ *			kept compact (TlCompact: 9 bytes an event, appended in place);
+ *			others in a plain value while small, then in an expanded object
+ *			whose arrays grow by repalloc, flattened (operator ids compacted)
+ *			when PostgreSQL needs a datum, e.g. a parallel worker's partial
+ *			state.  Merging concatenates.
  *
  * The type is described by tl_state_type (state.h): its header, stored
  * checks, text and binary forms and the combine entry point go through the
