@@ -49,6 +49,9 @@ typedef struct TlCache
 	bool		kind_is_text;
 	bool		is_composite;
 	bool		composite_checked;	/* its attribute types were verified */
+	/* the same, direct-mapped by the OID's low bits (slot_oid 0: empty) */
+	Oid			slot_oid[32];
+	int8		slot_code[32];
 } TlCache;
 
 /* the code of an enum value (kind or party) by its label */
@@ -102,6 +105,12 @@ typedef struct TlSummary TlSummary;
 
 /* the summary of n events (n >= 1), sorted in a private copy */
 extern TlSummary *tl_summarize(const TlEvent *events, int64 n, const char *pool);
+
+/* n events sorted in place (one pass when they already are) */
+extern void tl_sort_if_needed(TlEvent *ev, int64 n, const char *pool);
+
+/* the summary of n sorted events (n >= 1) */
+extern TlSummary *tl_summarize_sorted(const TlEvent *ev, int64 n, const char *pool);
 
 /* an instant as ISO text in UTC, in double quotes: "2026-03-02 09:00:00+00" */
 extern void tl_append_timestamp(StringInfo buf, int64 at);

@@ -11,9 +11,12 @@
  *
  *	contact_timeline_state	the events of ONE contact (the aggregate's state):
  *			16 bytes per event plus its operator_id bytes.  Inside the
- *			aggregate it is an expanded object whose arrays grow by repalloc;
- *			flattened (operator ids compacted) when PostgreSQL needs a datum,
- *			e.g. a parallel worker's partial state.  Merging concatenates.
+ *			aggregate, events of default parties without operator ids are
+ *			kept compact (TlCompact: 9 bytes an event, appended in place);
+ *			others in a plain value while small, then in an expanded object
+ *			whose arrays grow by repalloc, flattened (operator ids compacted)
+ *			when PostgreSQL needs a datum, e.g. a parallel worker's partial
+ *			state.  Merging concatenates.
  *
  * The type is described by tl_state_type (state.h): its header, stored
  * checks, text and binary forms and the combine entry point go through the
@@ -94,6 +97,50 @@ StaticAssertDecl(TL_STATE_HDRSZ + TL_MAX_EVENTS * sizeof(TlEvent) + TL_MAX_POOL 
 SKPI_STATE_LAYOUT(TlState);
 
 /*
+ * The kind byte of a contact_timeline_state tells its two layouts apart:
+ * TlState (kind 0), the only one of the text and binary forms and of every
+ * value read from them, and TlCompact (kind 1), which only the aggregate
+ * makes.
+ *
+ * TlCompact holds the events of a contact whose every event has its kind's
+ * default party and no operator id (contact_timeline(kind, at), the common
+ * case) in 9 bytes each, the times then the kinds, in the order the rows
+ * came (the order of TlState's events), with room for cap events: the
+ * transition appends in place and returns the same value, so the executor
+ * neither copies it nor frees the old one, and a full state is copied once
+ * into one twice as large.  Its sizes are the powers of two palloc rounds
+ * to (64 bytes: 5 events, 128: 12, ..., 8 kB: 908).  An event with a party
+ * or operator id of its own, or more events than 8 kB hold, turn it into
+ * the general forms (TlState, then the expanded object below).  The text
+ * and binary forms, the final function and the combine read it as the
+ * TlState of its events; a compact state leaves an aggregate only as a
+ * parallel worker's partial state, for the combine.
+ */
+#define TL_KIND_FLAT 0
+#define TL_KIND_COMPACT 1
+
+typedef struct TlCompact
+{
+	SKPI_STATE_HEADER;			/* version TL_STATE_VERSION, kind TL_KIND_COMPACT */
+	uint16		reserved2;		/* zero */
+	int32		count;			/* events */
+	int32		cap;			/* room for that many: VARSIZE is TL_COMPACT_SIZE(cap) */
+	int64		at[FLEXIBLE_ARRAY_MEMBER];	/* cap times, then cap kind bytes */
+} TlCompact;
+
+SKPI_STATE_LAYOUT(TlCompact);
+
+#define TL_COMPACT_HDRSZ offsetof(TlCompact, at)
+#define TL_COMPACT_SIZE(cap) (TL_COMPACT_HDRSZ + 9 * (Size) (cap))
+#define TL_COMPACT_KINDS(cs) ((uint8 *) ((cs)->at + (cs)->cap))
+/* the room in a state of that many bytes */
+#define TL_COMPACT_CAP(bytes) ((int32) (((bytes) - TL_COMPACT_HDRSZ) / 9))
+#define TL_COMPACT_FIRST_BYTES 64
+#define TL_COMPACT_MAX_BYTES 8192
+
+StaticAssertDecl(TL_COMPACT_HDRSZ == TL_STATE_HDRSZ, "the two layouts share their header");
+
+/*
  * More events, or more bytes of operator ids, than a state may hold: each
  * error names the limit that was hit.  Text and binary input apply the same
  * limits with the same errors (soft errors where escontext asks for them);
@@ -169,13 +216,39 @@ events_invalid(const TlEvent *ev, int64 n, int64 pool_len)
 
 static const SkpiStateType tl_state_type;
 
-/* header, size and events of a stored state (its kind byte is 0) */
+/*
+ * Header and size of a compact state (constant work), and with events its
+ * events too: finite times, known kinds.
+ */
+static bool
+tl_compact_ok(const TlCompact *cs, bool events)
+{
+	const uint8 *kinds;
+	int32		i;
+
+	if (VARSIZE(cs) < TL_COMPACT_HDRSZ || cs->reserved2 != 0 ||
+		cs->cap < 0 || cs->cap > TL_COMPACT_CAP(TL_COMPACT_MAX_BYTES) ||
+		cs->count < 0 || cs->count > cs->cap || VARSIZE(cs) != TL_COMPACT_SIZE(cs->cap))
+		return false;
+	if (!events)
+		return true;
+	kinds = TL_COMPACT_KINDS(cs);
+	for (i = 0; i < cs->count; i++)
+		if (kinds[i] >= TL_NKINDS || TIMESTAMP_NOT_FINITE(cs->at[i]) ||
+			!IS_VALID_TIMESTAMP(cs->at[i]))
+			return false;
+	return true;
+}
+
+/* header, size and events of a stored state of either layout */
 static bool
 tl_stored_ok(const SkpiStateHeader *h)
 {
 	const TlState *st = (const TlState *) h;
 
-	return VARSIZE(st) >= TL_STATE_HDRSZ && st->reserved2 == 0 &&
+	if (h->kind == TL_KIND_COMPACT)
+		return tl_compact_ok((const TlCompact *) h, true);
+	return h->kind == TL_KIND_FLAT && VARSIZE(st) >= TL_STATE_HDRSZ && st->reserved2 == 0 &&
 		st->count >= 0 && st->count <= TL_MAX_EVENTS &&
 		st->pool_len >= 0 && st->pool_len <= TL_MAX_POOL &&
 		VARSIZE(st) == TL_STATE_HDRSZ + sizeof(TlEvent) * (Size) st->count + st->pool_len &&
@@ -189,10 +262,55 @@ tl_event_op(const TlState *st, const TlEvent *e)
 	return e->opoff == TL_NO_OPERATOR ? NULL : TL_POOL(st) + e->opoff;
 }
 
+/* an event, its operator id (if op) at offset off of the pool */
+static inline void
+tl_set_event(TlEvent *e, int64 at, uint8 kind, uint8 party, const char *op, uint32 off,
+			 int oplen)
+{
+	e->at = at;
+	e->kind = kind;
+	e->party = party;
+	e->opoff = op == NULL ? TL_NO_OPERATOR : off;
+	e->oplen = op == NULL ? 0 : (uint16) oplen;
+}
+
+static inline bool
+is_compact(const SkpiStateHeader *h)
+{
+	return h->kind == TL_KIND_COMPACT;
+}
+
+/* the TlState of a compact state's events (a new value), in their order */
+static TlState *
+tl_compact_to_flat(const TlCompact *cs)
+{
+	Size		size = TL_STATE_HDRSZ + sizeof(TlEvent) * (Size) cs->count;
+	TlState    *st = palloc(size);
+	const uint8 *kinds = TL_COMPACT_KINDS(cs);
+	int32		i;
+
+	memset(st, 0, TL_STATE_HDRSZ);
+	SET_VARSIZE(st, size);
+	st->version = TL_STATE_VERSION;
+	st->count = cs->count;
+	for (i = 0; i < cs->count; i++)
+		tl_set_event(&st->ev[i], cs->at[i], kinds[i], default_party(kinds[i]), NULL, 0, 0);
+	return st;
+}
+
+/* a checked state of either layout as a TlState (a compact one converted) */
+static inline const TlState *
+tl_flat_view(const SkpiStateHeader *h)
+{
+	if (is_compact(h))
+		return tl_compact_to_flat((const TlCompact *) h);
+	return (const TlState *) h;
+}
+
 static inline TlState *
 state_getarg(FunctionCallInfo fcinfo, int argno)
 {
-	return (TlState *) skpi_state_getarg(fcinfo, argno, &tl_state_type);
+	return (TlState *) tl_flat_view(skpi_state_getarg(fcinfo, argno, &tl_state_type));
 }
 
 /*
@@ -344,18 +462,6 @@ tl_pool_reserve(TlExpanded *eo, int64 len)
 	return (uint32) eo->pool_len;
 }
 
-/* an event, its operator id (if op) at offset off of the pool */
-static inline void
-tl_set_event(TlEvent *e, int64 at, uint8 kind, uint8 party, const char *op, uint32 off,
-			 int oplen)
-{
-	e->at = at;
-	e->kind = kind;
-	e->party = party;
-	e->opoff = op == NULL ? TL_NO_OPERATOR : off;
-	e->oplen = op == NULL ? 0 : (uint16) oplen;
-}
-
 static void
 tl_add(TlExpanded *eo, int64 at, uint8 kind, uint8 party, const char *op, int oplen)
 {
@@ -454,9 +560,15 @@ tl_enum_code(TlCache *c, Datum d, bool party)
 	char	   *label;
 	int			code;
 
+	if (likely(c->slot_oid[oid % lengthof(c->slot_oid)] == oid && oid != InvalidOid))
+		return c->slot_code[oid % lengthof(c->slot_oid)];
 	for (i = 0; i < c->nentries; i++)
 		if (c->oids[i] == oid)
+		{
+			c->slot_oid[oid % lengthof(c->slot_oid)] = oid;
+			c->slot_code[oid % lengthof(c->slot_oid)] = c->codes[i];
 			return c->codes[i];
+		}
 	label = DatumGetCString(DirectFunctionCall1(enum_out, d));
 	code = party ? tl_lookup_name(tl_party_names, TL_NPARTIES, label, strlen(label)) :
 		tl_lookup_name(tl_kind_names, TL_NKINDS, label, strlen(label));
@@ -669,6 +781,86 @@ tl_flat_append(const TlState *st, bool has_row, int64 at, uint8 kind, uint8 part
 	PG_RETURN_POINTER(nst);
 }
 
+/*
+ * A compact state of cap events holding cs's events (none for NULL), the
+ * room after them zeroed; in the current (per-call) memory context.
+ */
+static TlCompact *
+tl_compact_new(const TlCompact *cs, int32 cap)
+{
+	TlCompact  *ncs = palloc0(TL_COMPACT_SIZE(cap));
+	int32		n = cs ? cs->count : 0;
+
+	Assert(n <= cap);
+	SET_VARSIZE(ncs, TL_COMPACT_SIZE(cap));
+	ncs->version = TL_STATE_VERSION;
+	ncs->kind = TL_KIND_COMPACT;
+	ncs->cap = cap;
+	ncs->count = n;
+	if (n > 0)
+	{
+		memcpy(ncs->at, cs->at, sizeof(int64) * n);
+		memcpy(TL_COMPACT_KINDS(ncs), TL_COMPACT_KINDS(cs), n);
+	}
+	return ncs;
+}
+
+/* the room of the smallest compact state (a power of two bytes) for n events */
+static int32
+tl_compact_cap_for(int64 n)
+{
+	Size		bytes = TL_COMPACT_FIRST_BYTES;
+
+	while (TL_COMPACT_CAP(bytes) < n)
+		bytes *= 2;
+	Assert(bytes <= TL_COMPACT_MAX_BYTES);
+	return TL_COMPACT_CAP(bytes);
+}
+
+/* can cs take one more event (in place, or copied into a larger state)? */
+static inline bool
+tl_compact_has_room(const TlCompact *cs, int64 more)
+{
+	return cs->count + more <= TL_COMPACT_CAP(TL_COMPACT_MAX_BYTES);
+}
+
+/*
+ * cs (NULL for a new state) with one more event when has_row: in place
+ * when there is room (the same value), else in a copy twice as large.
+ */
+static Datum
+tl_compact_append(TlCompact *cs, bool has_row, int64 at, uint8 kind)
+{
+	if (cs == NULL)
+		cs = tl_compact_new(NULL, TL_COMPACT_CAP(TL_COMPACT_FIRST_BYTES));
+	else if (has_row && cs->count == cs->cap)
+		cs = tl_compact_new(cs, tl_compact_cap_for(cs->count + 1));
+	if (has_row)
+	{
+		cs->at[cs->count] = at;
+		TL_COMPACT_KINDS(cs)[cs->count] = kind;
+		cs->count++;
+	}
+	PG_RETURN_POINTER(cs);
+}
+
+/*
+ * The aggregate's own compact state in argument argno, or NULL when it is
+ * in another form.  Only this aggregate makes compact states, and they
+ * leave it only for the combine (which checks them as stored values):
+ * header and size are checked, in constant work.
+ */
+static inline TlCompact *
+tl_own_compact(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (VARATT_IS_EXTENDED(raw) || !is_compact((SkpiStateHeader *) raw))
+		return NULL;
+	if (!tl_compact_ok((TlCompact *) raw, false))
+		skpi_state_corrupted(&tl_state_type);
+	return (TlCompact *) raw;
+}
 
 /* the aggregate's memory context (ERROR outside an aggregate, state.h) */
 static MemoryContext
@@ -699,20 +891,34 @@ skpi_contact_timeline_accum(PG_FUNCTION_ARGS)
 	int			oplen;
 	bool		has_row;
 
+	TlCompact  *cs;
+	bool		compact_row;
+
 	c = get_cache(fcinfo);
 	has_row = read_row(fcinfo, c, &at, &kind, &party, &op, &oplen);
+	compact_row = has_row && op == NULL && party == default_party(kind);
 
 	/*
-	 * Small contacts stay a plain value, rebuilt one event larger at each
-	 * row (the executor copies it into the aggregate context and frees the
-	 * old one): a few hundred bytes per group instead of an expanded
-	 * object's memory context (about 1 kB), so a hash aggregate over a
-	 * million contacts holds 5x more groups in work_mem.  Past
+	 * Events of default parties without operator ids go into a compact
+	 * state (9 bytes an event, appended in place: see TlCompact), until an
+	 * event of another party or with an operator id comes, or the contact
+	 * outgrows 8 kB.  Other small contacts stay a plain TlState, rebuilt one
+	 * event larger at each row (the executor copies it into the aggregate
+	 * context and frees the old one): a few hundred bytes per group instead
+	 * of an expanded object's memory context (about 1 kB), so a hash
+	 * aggregate over a million contacts holds more groups in work_mem.  Past
 	 * TL_SMALL_EVENTS events the state becomes an expanded object that grows
 	 * in place.
 	 */
 	if (PG_ARGISNULL(0))
+	{
+		if (!has_row || compact_row)
+			return tl_compact_append(NULL, has_row, at, kind);
 		return tl_flat_append(NULL, has_row, at, kind, party, op, oplen);
+	}
+	if ((cs = tl_own_compact(fcinfo, 0)) != NULL &&
+		(!has_row || (compact_row && tl_compact_has_room(cs, 1))))
+		return tl_compact_append(cs, has_row, at, kind);
 	if (!VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))))
 	{
 		TlState    *st = state_getarg(fcinfo, 0);
@@ -746,9 +952,33 @@ skpi_contact_timeline_retract(PG_FUNCTION_ARGS)
 	const char *op;
 	int			oplen;
 
+	TlCompact  *cs;
+
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	c = get_cache(fcinfo);
+	if ((cs = tl_own_compact(fcinfo, 0)) != NULL)
+	{
+		uint8	   *kinds = TL_COMPACT_KINDS(cs);
+
+		if (!read_row(fcinfo, c, &at, &kind, &party, &op, &oplen))
+			PG_RETURN_POINTER(cs);
+		/* its events have default parties and no operator ids */
+		if (op != NULL || party != default_party(kind))
+			PG_RETURN_NULL();
+		/* as the expanded object does: the last event moves into the gap */
+		for (i = 0; i < cs->count; i++)
+			if (cs->at[i] == at && kinds[i] == kind)
+			{
+				cs->count--;
+				cs->at[i] = cs->at[cs->count];
+				kinds[i] = kinds[cs->count];
+				cs->at[cs->count] = 0;
+				kinds[cs->count] = 0;
+				PG_RETURN_POINTER(cs);
+			}
+		PG_RETURN_NULL();
+	}
 	eo = tl_for_update(fcinfo, 0, aggcontext);
 	if (!read_row(fcinfo, c, &at, &kind, &party, &op, &oplen))
 		PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
@@ -781,11 +1011,32 @@ static Datum
 tl_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 {
 	MemoryContext aggcontext = tl_aggcontext(fcinfo);
-	const TlState *b = (const TlState *) bh;
+	const TlState *b;
 	TlExpanded *eo;
+	TlCompact  *ca;
 	int64		i;
 
 	Assert(sign > 0);
+
+	/*
+	 * Two compact states stay one.  The running state may be a stored value
+	 * copied as it was (the first of a rollup): checked as b was.
+	 */
+	if (is_compact(bh) && (ca = tl_own_compact(fcinfo, 0)) != NULL &&
+		tl_compact_has_room(ca, ((const TlCompact *) bh)->count))
+	{
+		const TlCompact *cb = (const TlCompact *) bh;
+
+		if (!tl_compact_ok(ca, true))
+			skpi_state_corrupted(&tl_state_type);
+		if (ca->count + cb->count > ca->cap)
+			ca = tl_compact_new(ca, tl_compact_cap_for(ca->count + cb->count));
+		memcpy(ca->at + ca->count, cb->at, sizeof(int64) * cb->count);
+		memcpy(TL_COMPACT_KINDS(ca) + ca->count, TL_COMPACT_KINDS(cb), cb->count);
+		ca->count += cb->count;
+		PG_RETURN_POINTER(ca);
+	}
+	b = tl_flat_view(bh);
 	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0))))
 	{
 		TlState    *a = state_getarg(fcinfo, 0);
@@ -815,12 +1066,114 @@ tl_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 
 SKPI_ENTRY(skpi_contact_timeline_combine, skpi_state_merge(fcinfo, &tl_state_type, 1))
 
+/*
+ * tl_sort_keys(keys, n): the sort of lib/sort_template.h on uint64 keys,
+ * interruptible (the inlined comparison of one integer is what makes it
+ * fast).
+ */
+#define ST_SORT tl_sort_keys
+#define ST_ELEMENT_TYPE uint64
+#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b) ? 1 : 0)
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/* an event of a compact state as a sort key: its time after base, then its kind */
+#define TL_KEY_KIND_BITS 4
+StaticAssertDecl(TL_NKINDS <= (1 << TL_KEY_KIND_BITS), "a kind fits its bits of a key");
+
+/*
+ * The summary of a compact state: its events (default parties, no operator
+ * ids) in the order of timeline.h, which for them is by time, then kind.
+ * When the contact spans less than 2^59 microseconds (18 000 years), each
+ * event is one integer key, (at - first) * 16 + kind, sorted as integers
+ * (insertion sort for a few dozen events), not at all when they came in
+ * order; otherwise the events are sorted as the general path sorts them.
+ */
+static Datum
+tl_compact_final(FunctionCallInfo fcinfo, const TlCompact *cs)
+{
+	TlEvent		local_ev[64];
+	uint64		local_keys[64];
+	TlEvent    *ev;
+	uint64	   *keys;
+	const uint8 *kinds = TL_COMPACT_KINDS(cs);
+	int32		n = cs->count,
+				i;
+	int64		lo,
+				hi;
+	bool		sorted = true;
+	TlSummary  *s;
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	ev = n <= lengthof(local_ev) ? local_ev : palloc(sizeof(TlEvent) * n);
+	lo = hi = cs->at[0];
+	for (i = 1; i < n; i++)
+	{
+		lo = Min(lo, cs->at[i]);
+		hi = Max(hi, cs->at[i]);
+	}
+	/* in unsigned arithmetic: the span of valid timestamps exceeds INT64_MAX */
+	if ((uint64) hi - (uint64) lo < (UINT64CONST(1) << (63 - TL_KEY_KIND_BITS)))
+	{
+		keys = n <= lengthof(local_keys) ? local_keys : palloc(sizeof(uint64) * n);
+		for (i = 0; i < n; i++)
+		{
+			keys[i] = (((uint64) cs->at[i] - (uint64) lo) << TL_KEY_KIND_BITS) | kinds[i];
+			if (i > 0 && keys[i] < keys[i - 1])
+				sorted = false;
+		}
+		if (!sorted && n <= 32)
+		{
+			/* insertion sort */
+			for (i = 1; i < n; i++)
+			{
+				uint64		k = keys[i];
+				int32		j = i;
+
+				while (j > 0 && keys[j - 1] > k)
+				{
+					keys[j] = keys[j - 1];
+					j--;
+				}
+				keys[j] = k;
+			}
+		}
+		else if (!sorted)
+			tl_sort_keys(keys, n);
+		for (i = 0; i < n; i++)
+		{
+			uint8		kind = (uint8) (keys[i] & ((1 << TL_KEY_KIND_BITS) - 1));
+
+			tl_set_event(&ev[i], lo + (int64) (keys[i] >> TL_KEY_KIND_BITS), kind,
+						 default_party(kind), NULL, 0, 0);
+		}
+		if (keys != local_keys)
+			pfree(keys);
+	}
+	else
+	{
+		for (i = 0; i < n; i++)
+			tl_set_event(&ev[i], cs->at[i], kinds[i], default_party(kinds[i]), NULL, 0, 0);
+		tl_sort_if_needed(ev, n, NULL);
+	}
+	s = tl_summarize_sorted(ev, n, NULL);
+	if (ev != local_ev)
+		pfree(ev);
+	PG_RETURN_POINTER(s);
+}
+
 /* the final function: the summary, or NULL for no events; never modifies the state */
 PG_FUNCTION_INFO_V1(skpi_contact_timeline_final);
 Datum
 skpi_contact_timeline_final(PG_FUNCTION_ARGS)
 {
 	ExpandedObjectHeader *eoh;
+	TlCompact  *cs;
+	SkpiStateHeader *h;
+	const TlState *st;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -833,14 +1186,20 @@ skpi_contact_timeline_final(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(tl_summarize(eo->ev, eo->count, eo->pool));
 	}
-	else
-	{
-		TlState    *st = state_getarg(fcinfo, 0);
 
-		if (st->count == 0)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(tl_summarize(st->ev, st->count, TL_POOL(st)));
-	}
+	/*
+	 * The aggregate's own compact state (checked in constant work), or a
+	 * stored state of either layout (every event checked).
+	 */
+	if (AggCheckCallContext(fcinfo, NULL) && (cs = tl_own_compact(fcinfo, 0)) != NULL)
+		return tl_compact_final(fcinfo, cs);
+	h = skpi_state_getarg(fcinfo, 0, &tl_state_type);
+	if (is_compact(h))
+		return tl_compact_final(fcinfo, (TlCompact *) h);
+	st = (const TlState *) h;
+	if (st->count == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(tl_summarize(st->ev, st->count, TL_POOL(st)));
 }
 
 /* ---- contact_timeline_state: text and binary forms ---- */
@@ -873,7 +1232,7 @@ append_json_string(StringInfo buf, const char *s, int len)
 static void
 tl_state_out(StringInfo buf, const SkpiStateHeader *h)
 {
-	const TlState *st = (const TlState *) h;
+	const TlState *st = tl_flat_view(h);
 	int64		i;
 
 	appendStringInfoString(buf, ",\"events\":[");
@@ -998,7 +1357,7 @@ tl_text_end(TextParser *tp, void *ctx)
 static void
 tl_state_send(StringInfo buf, const SkpiStateHeader *h)
 {
-	const TlState *st = (const TlState *) h;
+	const TlState *st = tl_flat_view(h);
 	int64		i;
 
 	pq_sendint32(buf, st->count);
@@ -1086,7 +1445,7 @@ static const char *const tl_state_keys[] = {"events"};
 static const SkpiStateType tl_state_type = {
 	.typname = "contact_timeline_state",
 	.version = TL_STATE_VERSION,
-	.kind = 0,
+	.kind = SKPI_NO_KIND,		/* TL_KIND_FLAT or TL_KIND_COMPACT: tl_stored_ok */
 	.stored_ok = tl_stored_ok,
 	.keys = tl_state_keys,
 	.nkeys = lengthof(tl_state_keys),

@@ -118,12 +118,10 @@ summary_new(void)
 	return s;
 }
 
-static int
-cmp_event(const void *a, const void *b, void *arg)
+/* the event order of timeline.h: at, kind, party, then operator id (NULL first) */
+static inline int
+cmp_event(const TlEvent *x, const TlEvent *y, const char *pool)
 {
-	const TlEvent *x = (const TlEvent *) a;
-	const TlEvent *y = (const TlEvent *) b;
-	const char *pool = (const char *) arg;
 	int			r;
 
 	if (x->at != y->at)
@@ -139,6 +137,22 @@ cmp_event(const void *a, const void *b, void *arg)
 		return r;
 	return (int) x->oplen - (int) y->oplen;
 }
+
+/*
+ * tl_sort_events(ev, n, pool): the sort of lib/sort_template.h with
+ * cmp_event inlined (qsort_interruptible called it through a pointer for
+ * each comparison); it checks for interrupts, as a contact of millions of
+ * events takes seconds to sort.  Equal events are equal in every field the
+ * summary reads, so the order of ties does not matter.
+ */
+#define ST_SORT tl_sort_events
+#define ST_ELEMENT_TYPE TlEvent
+#define ST_COMPARE(a, b, arg) cmp_event(a, b, arg)
+#define ST_COMPARE_ARG_TYPE const char
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 typedef struct OpRef
 {
@@ -168,15 +182,53 @@ end_hold(bool *holding, int64 since, int64 at, int64 *hold)
 }
 
 /*
- * The summary of n events (n >= 1), sorted here in a private copy.  The
- * definitions are those of docs/reference.md, "Contact timelines".
+ * The summary of n events (n >= 1), sorted here in a private copy.
  */
 TlSummary *
 tl_summarize(const TlEvent *events, int64 n, const char *pool)
 {
-	TlSummary  *s = summary_new();
 	TlEvent    *ev = palloc(sizeof(TlEvent) * n);
-	OpRef	   *ops = palloc(sizeof(OpRef) * n);
+	TlSummary  *s;
+	int64		i;
+
+	/* in slices: a first touch of hundreds of MB of fresh memory takes seconds */
+	for (i = 0; i < n; i += 65536)
+	{
+		memcpy(ev + i, events + i, sizeof(TlEvent) * Min(n - i, 65536));
+		CHECK_FOR_INTERRUPTS();
+	}
+	tl_sort_if_needed(ev, n, pool);
+	s = tl_summarize_sorted(ev, n, pool);
+	pfree(ev);
+	return s;
+}
+
+/*
+ * Sorts n events in place, unless they already are in order (events that
+ * arrive in time order, as from most tables, cost one pass).
+ */
+void
+tl_sort_if_needed(TlEvent *ev, int64 n, const char *pool)
+{
+	int64		i;
+
+	for (i = 1; i < n; i++)
+		if (cmp_event(&ev[i - 1], &ev[i], pool) > 0)
+		{
+			tl_sort_events(ev, n, pool);
+			return;
+		}
+}
+
+/*
+ * The summary of n sorted events (n >= 1).  The definitions are those of
+ * docs/reference.md, "Contact timelines".
+ */
+TlSummary *
+tl_summarize_sorted(const TlEvent *ev, int64 n, const char *pool)
+{
+	TlSummary  *s = summary_new();
+	OpRef	   *ops = NULL;
 	int64		nops = 0,
 				i;
 	/* instants found so far; "unset" is tracked by the has_ flags */
@@ -206,19 +258,6 @@ tl_summarize(const TlEvent *events, int64 n, const char *pool)
 				bot_before_op = false,
 				resolved = false;
 
-	/* in slices: a first touch of hundreds of MB of fresh memory takes seconds */
-	for (i = 0; i < n; i += 65536)
-	{
-		memcpy(ev + i, events + i, sizeof(TlEvent) * Min(n - i, 65536));
-		CHECK_FOR_INTERRUPTS();
-	}
-
-	/*
-	 * A contact of millions of events takes seconds to sort: the sort checks
-	 * for interrupts (qsort_arg did not, and a check after it came too late).
-	 */
-	qsort_interruptible(ev, n, sizeof(TlEvent), cmp_event, (void *) pool);
-
 	s->events = n;
 	s->first_at = ev[0].at;
 	s->last_at = ev[n - 1].at;
@@ -243,6 +282,8 @@ tl_summarize(const TlEvent *events, int64 n, const char *pool)
 
 		if (e->opoff != TL_NO_OPERATOR)
 		{
+			if (ops == NULL)
+				ops = palloc(sizeof(OpRef) * n);
 			ops[nops].s = pool + e->opoff;
 			ops[nops++].len = e->oplen;
 		}
@@ -361,8 +402,8 @@ tl_summarize(const TlEvent *events, int64 n, const char *pool)
 			if (cmp_opref(&ops[i - 1], &ops[i], NULL) != 0)
 				s->operators++;
 	}
-	pfree(ev);
-	pfree(ops);
+	if (ops != NULL)
+		pfree(ops);
 	return s;
 }
 
