@@ -148,6 +148,36 @@ SELECT count(*) AS frames,
 		(SELECT contact_timeline(x.kind, x.at) FROM tlp_w x WHERE x.c = w.c AND x.i BETWEEN w.i - 30 AND w.i)::text) AS differ
 FROM (SELECT c, i, contact_timeline(kind, at) OVER (PARTITION BY c ORDER BY i ROWS 30 PRECEDING) AS t FROM tlp_w) w;
 
+-- 9. a compact state stored as it is (the running state of an aggregate
+-- without a final function) and read back by an aggregate that starts from
+-- it (the combine as transition): every byte checked, as by the other
+-- readers.  skpi_test_raw gives a value's bytes and makes a value of any
+-- bytes (as a superuser can declare any C symbol).
+CREATE FUNCTION tlp_raw_bytes(contact_timeline_state) RETURNS bytea AS 'support_kpi', 'skpi_test_raw' LANGUAGE C STRICT;
+CREATE FUNCTION tlp_raw_state(bytea) RETURNS contact_timeline_state AS 'support_kpi', 'skpi_test_raw' LANGUAGE C STRICT;
+CREATE AGGREGATE tlp_of_states(contact_timeline_state) (
+	SFUNC = contact_timeline_combine, STYPE = contact_timeline_state, FINALFUNC = contact_timeline_final);
+CREATE AGGREGATE tlp_roll(contact_timeline_state) (SFUNC = contact_timeline_combine, STYPE = contact_timeline_state);
+CREATE TABLE tlp_raw AS SELECT tlp_raw_bytes(tlp_state(k, at)) AS b
+FROM (VALUES ('customer_message'::contact_event_kind, timestamptz '2026-03-02 10:00'),
+	('operator_message', '2026-03-02 10:01')) v(k, at);
+-- intact: two events in 9 bytes each, FRT 60 s
+SELECT (SELECT octet_length(b) FROM tlp_raw) AS bytes,
+	(SELECT first_response_time(tlp_of_states(tlp_raw_state(b))) FROM tlp_raw) AS frt;
+-- the second event's kind byte out of range, then the version byte: refused
+-- by the final function and by the combine (a wrong summary before)
+SELECT tlp_of_states(tlp_raw_state(set_byte(b, 53, 200))) FROM tlp_raw;
+SELECT tlp_of_states(tlp_raw_state(set_byte(b, 0, 7))) FROM tlp_raw;
+SELECT tlp_roll(x)::text FROM (SELECT tlp_raw_state(set_byte(b, 0, 7)) x FROM tlp_raw
+	UNION ALL SELECT tlp_raw_state(b) FROM tlp_raw) v;
+SELECT tlp_roll(x)::text FROM (SELECT tlp_raw_state(set_byte(b, 53, 200)) x FROM tlp_raw
+	UNION ALL SELECT tlp_raw_state(b) FROM tlp_raw) v;
+DROP AGGREGATE tlp_of_states(contact_timeline_state);
+DROP AGGREGATE tlp_roll(contact_timeline_state);
+DROP TABLE tlp_raw;
+DROP FUNCTION tlp_raw_state(bytea);
+DROP FUNCTION tlp_raw_bytes(contact_timeline_state);
+
 DROP TABLE tlp, tlp_hash, tlp_sorted, tlp_par, tlp_par_mixed, tlp_w;
 DROP AGGREGATE tlp_state(contact_event_kind, timestamptz);
 DROP AGGREGATE tlp_state(contact_event_kind, timestamptz, contact_party, text);

@@ -113,8 +113,11 @@ SKPI_STATE_LAYOUT(TlState);
  * or operator id of its own, or more events than 8 kB hold, turn it into
  * the general forms (TlState, then the expanded object below).  The text
  * and binary forms, the final function and the combine read it as the
- * TlState of its events; a compact state leaves an aggregate only as a
- * parallel worker's partial state, for the combine.
+ * TlState of its events.  A compact state leaves an aggregate as a
+ * parallel worker's partial state, for the combine, and as the stored
+ * running state of a user's aggregate without a final function (with its
+ * unused room: 57 bytes for one event where the flat form takes 28); its
+ * text and binary forms are those of the flat form.
  */
 #define TL_KIND_FLAT 0
 #define TL_KIND_COMPACT 1
@@ -846,18 +849,23 @@ tl_compact_append(TlCompact *cs, bool has_row, int64 at, uint8 kind)
 
 /*
  * The aggregate's own compact state in argument argno, or NULL when it is
- * in another form.  Only this aggregate makes compact states, and they
- * leave it only for the combine (which checks them as stored values):
- * header and size are checked, in constant work.
+ * in another form.  Only this aggregate makes compact states: version,
+ * header and size are checked, in constant work.  A compact value can also
+ * come from disk (a user's aggregate without a final function stores its
+ * running state; a rollup-like aggregate over such values starts from one
+ * as it is): the readers that may get one, the final function and the
+ * combine, check its events too (tl_compact_ok(cs, true)).
  */
 static inline TlCompact *
 tl_own_compact(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = (struct varlena *) PG_GETARG_POINTER(argno);
 
-	if (VARATT_IS_EXTENDED(raw) || !is_compact((SkpiStateHeader *) raw))
+	if (VARATT_IS_EXTENDED(raw) || VARSIZE(raw) < TL_COMPACT_HDRSZ ||
+		!is_compact((SkpiStateHeader *) raw))
 		return NULL;
-	if (!tl_compact_ok((TlCompact *) raw, false))
+	if (((SkpiStateHeader *) raw)->version != TL_STATE_VERSION ||
+		!tl_compact_ok((TlCompact *) raw, false))
 		skpi_state_corrupted(&tl_state_type);
 	return (TlCompact *) raw;
 }
@@ -1192,7 +1200,12 @@ skpi_contact_timeline_final(PG_FUNCTION_ARGS)
 	 * stored state of either layout (every event checked).
 	 */
 	if (AggCheckCallContext(fcinfo, NULL) && (cs = tl_own_compact(fcinfo, 0)) != NULL)
+	{
+		/* possibly a stored value as it was: its events checked (O(n)) */
+		if (!tl_compact_ok(cs, true))
+			skpi_state_corrupted(&tl_state_type);
 		return tl_compact_final(fcinfo, cs);
+	}
 	h = skpi_state_getarg(fcinfo, 0, &tl_state_type);
 	if (is_compact(h))
 		return tl_compact_final(fcinfo, (TlCompact *) h);
