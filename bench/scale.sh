@@ -40,12 +40,14 @@ cases=(
 # backend and of its parallel workers (process title "parallel worker for PID
 # N"), until the backend exits
 peak_watch() {
-    local pid="" peak=0 v p
+    local pid="" peak=0 v p r
     while [ -z "$pid" ]; do pid=$(cat "$1" 2>/dev/null || true); sleep 0.05; done
     while [ -r "/proc/$pid/status" ]; do
         v=0
+        # (a process that exits meanwhile has no status, or no RssAnon line)
         for p in "$pid" $(pgrep -f "parallel worker for PID $pid\$" || true); do
-            v=$((v + $(awk '/^RssAnon:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+            r=$(awk '/^RssAnon:/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
+            [[ $r =~ ^[0-9]+$ ]] && v=$((v + r))
         done
         [ "$v" -gt "$peak" ] && peak=$v
         sleep 0.05
@@ -70,7 +72,8 @@ SELECT pg_backend_pid() \g :pidfile
 SELECT bench.measure(:'q');
 SQL
 )
-    wait "$watcher"
+    wait "$watcher" || true
+    [ -s "$tmp/peak" ] || echo 0 > "$tmp/peak"
     peak=$(cat "$tmp/peak")
     if [[ $res == error:* ]]; then
         printf '| %s | %s | %s | | %d | |\n' "$fam" "$what" "$res" $((peak / 1024))
