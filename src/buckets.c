@@ -400,22 +400,6 @@ skpi_cursor_same_args(const SkpiBucketCursor *c, FunctionCallInfo fcinfo, int a,
  */
 static char args_constant;
 
-/* are the arguments from a on constants (the Aggref's arguments)? */
-static bool
-args_are_constant(FunctionCallInfo fcinfo, int a)
-{
-	Aggref	   *aggref = AggGetAggref(fcinfo);
-	int			i;
-
-	/* the transition function's argument i is the aggregate's i - 1 */
-	if (aggref == NULL || list_length(aggref->args) < PG_NARGS() - 1)
-		return false;
-	for (i = a; i < PG_NARGS(); i++)
-		if (!IsA(list_nth_node(TargetEntry, aggref->args, i - 1)->expr, Const))
-			return false;
-	return true;
-}
-
 void *
 skpi_log_for_row(FunctionCallInfo fcinfo, const SkpiStateType *t, int a, const char *what, Size cur_off,
 				 SkpiLogMake make)
@@ -428,7 +412,7 @@ skpi_log_for_row(FunctionCallInfo fcinfo, const SkpiStateType *t, int a, const c
 		SkpiBucketCursorBuf cb;
 
 		skpi_cursor_start(fcinfo, a, what, &cb);
-		fcinfo->flinfo->fn_extra = args_are_constant(fcinfo, a) ? &args_constant : NULL;
+		fcinfo->flinfo->fn_extra = skpi_agg_args_constant(fcinfo, a) ? &args_constant : NULL;
 		return make(&cb.cur);
 	}
 	log = skpi_state_for_update(fcinfo, 0, t);

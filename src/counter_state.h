@@ -110,12 +110,15 @@ extern SkpiCounterState *skpi_counter_for_row(FunctionCallInfo fcinfo,
  * The per-row hot path of skpi_counter_for_row, inlined into each family's
  * transition: in an aggregate, our own plain state of the kind, built with
  * the same parameter.  NULL when anything else holds (first row, a copy to
- * make, a parameter to check): then call skpi_counter_for_row.
+ * make, a parameter to check): then call skpi_counter_for_row.  in_agg:
+ * the caller knows that this call site is an Agg node's (its Aggref was
+ * seen), AggCheckCallContext need not be asked again.
  */
 static inline SkpiCounterState *
-skpi_counter_fast(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param)
+skpi_counter_fast_in(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param,
+					 bool in_agg)
 {
-	if (likely(!PG_ARGISNULL(0) && AggCheckCallContext(fcinfo, NULL)))
+	if (likely(!PG_ARGISNULL(0) && (in_agg || AggCheckCallContext(fcinfo, NULL))))
 	{
 		SkpiCounterState *st = (SkpiCounterState *) PG_GETARG_POINTER(0);
 
@@ -123,6 +126,12 @@ skpi_counter_fast(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param)
 			return st;
 	}
 	return NULL;
+}
+
+static inline SkpiCounterState *
+skpi_counter_fast(FunctionCallInfo fcinfo, SkpiCounterKind kind, int param)
+{
+	return skpi_counter_fast_in(fcinfo, kind, param, false);
 }
 
 /*

@@ -76,15 +76,14 @@ policy_from_text(text *t)
 }
 
 /*
- * The policy argument of a transition, looked up once per call site while it
- * stays the same text (it is nearly always a constant): the number of the
- * last policy seen is kept in fn_extra, its name being policy_names[number].
+ * The policy argument, looked up again only when it is not the text of the
+ * policy *cache (the number of the last one seen, -1 at first; its name is
+ * policy_names[number]): it is nearly always a constant.
  */
 static int
-policy_arg(FunctionCallInfo fcinfo, int argno)
+policy_arg_cached(FunctionCallInfo fcinfo, int argno, int *cache)
 {
 	text	   *t;
-	int		   *cache = (int *) fcinfo->flinfo->fn_extra;
 	int			len;
 
 	if (PG_ARGISNULL(argno))
@@ -93,14 +92,26 @@ policy_arg(FunctionCallInfo fcinfo, int argno)
 				 errmsg("policy must not be null")));
 	t = PG_GETARG_TEXT_PP(argno);
 	len = VARSIZE_ANY_EXHDR(t);
-	if (likely(cache != NULL && (int) strlen(policy_names[*cache]) == len &&
+	if (likely(*cache >= 0 && (int) strlen(policy_names[*cache]) == len &&
 			   memcmp(policy_names[*cache], VARDATA_ANY(t), len) == 0))
 		return *cache;
-	if (cache == NULL)
-		fcinfo->flinfo->fn_extra = cache =
-			MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int));
 	*cache = policy_from_text(t);	/* errors on an unknown name */
 	return *cache;
+}
+
+/* the policy argument of a function, its last policy kept in fn_extra */
+static int
+policy_arg(FunctionCallInfo fcinfo, int argno)
+{
+	int		   *cache = (int *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		fcinfo->flinfo->fn_extra = cache =
+			MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int));
+		*cache = -1;
+	}
+	return policy_arg_cached(fcinfo, argno, cache);
 }
 
 /* a duration parameter (threshold, short_abandon): NULL is an error */
@@ -116,7 +127,50 @@ param_us(FunctionCallInfo fcinfo, int argno, QueueForm form, const char *what)
 	return skpi_interval_us(PG_GETARG_INTERVAL_P(argno), what);
 }
 
-static Datum
+/*
+ * The parameters of a transition's call site (fn_extra): threshold,
+ * short_abandon and policy, checked and converted on every row unless they
+ * are constants of the query (the Aggref's arguments, seen on the first
+ * row): then once.
+ */
+typedef struct QueueParams
+{
+	bool		constant;		/* an Agg node's call site (its Aggref seen), the
+								 * values below holding for every row */
+	int64		threshold_us;
+	int64		short_us;
+	int			policy;
+	int			policy_seen;	/* policy_arg_cached's cache */
+} QueueParams;
+
+static const QueueParams *
+queue_params(FunctionCallInfo fcinfo, QueueForm form, bool has_threshold, int short_arg)
+{
+	QueueParams *p = (QueueParams *) fcinfo->flinfo->fn_extra;
+	int			nargs = PG_NARGS();
+	bool		first = false;
+
+	if (likely(p != NULL && p->constant))
+		return p;
+	if (p == NULL)
+	{
+		fcinfo->flinfo->fn_extra = p =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(QueueParams));
+		p->policy_seen = -1;
+		first = true;
+	}
+	/* parameters, checked on every row */
+	p->threshold_us = has_threshold ? param_us(fcinfo, 3, form, "threshold") : 0;
+	p->short_us = nargs > short_arg ? param_us(fcinfo, short_arg, form, "short_abandon") : 0;
+	p->policy = nargs > short_arg + 1 ?
+		policy_arg_cached(fcinfo, short_arg + 1, &p->policy_seen) : SKPI_SL_AGAINST;
+	if (first)
+		p->constant = skpi_agg_args_constant(fcinfo, 3);
+	return p;
+}
+
+/* inlined into each entry point: form, threshold and step become constants */
+static pg_attribute_always_inline Datum
 queue_transition(FunctionCallInfo fcinfo, SkpiStep step, QueueForm form,
 				 bool has_threshold)
 {
@@ -124,22 +178,15 @@ queue_transition(FunctionCallInfo fcinfo, SkpiStep step, QueueForm form,
 	int			nargs = PG_NARGS();
 	/* argument 0 is the state; 1, 2 the contact; then the parameters */
 	int			short_arg = has_threshold ? 4 : 3;
-	int64		threshold_us = 0;
-	int64		short_us = 0;
+	const QueueParams *params = queue_params(fcinfo, form, has_threshold, short_arg);
+	int64		threshold_us = params->threshold_us;
+	int64		short_us = params->short_us;
 	int64		wait_us = 0;
 	bool		wait_known = true;
 	bool		answered;
-	int			policy = SKPI_SL_AGAINST;
+	int			policy = params->policy;
 	SkpiCounterState *st;
 	bool		ok;
-
-	/* parameters, checked on every row */
-	if (has_threshold)
-		threshold_us = param_us(fcinfo, 3, form, "threshold");
-	if (nargs > short_arg)
-		short_us = param_us(fcinfo, short_arg, form, "short_abandon");
-	if (nargs > short_arg + 1)
-		policy = policy_arg(fcinfo, short_arg + 1);
 
 	/* the contact */
 	if (form == QF_TIMESTAMPS ? PG_ARGISNULL(1) :
@@ -173,7 +220,7 @@ queue_transition(FunctionCallInfo fcinfo, SkpiStep step, QueueForm form,
 				skpi_interval_us(PG_GETARG_INTERVAL_P(1), "wait");
 	}
 
-	st = skpi_counter_fast(fcinfo, SKPI_CK_QUEUE, policy);
+	st = skpi_counter_fast_in(fcinfo, SKPI_CK_QUEUE, policy, params->constant);
 	if (unlikely(st == NULL))
 		st = skpi_counter_for_row(fcinfo, SKPI_CK_QUEUE, policy, sign);
 	if (st == NULL)

@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "libpq/pqformat.h"
+#include "nodes/primnodes.h"
 
 #include "state.h"
 
@@ -17,6 +18,21 @@ skpi_state_require_aggregate(FunctionCallInfo fcinfo, const SkpiStateType *t)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("%s transition function called in non-aggregate context",
 						t->typname)));
+}
+
+bool
+skpi_agg_args_constant(FunctionCallInfo fcinfo, int a)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	int			i;
+
+	/* the transition function's argument i is the aggregate's i - 1 */
+	if (aggref == NULL || list_length(aggref->args) < PG_NARGS() - 1)
+		return false;
+	for (i = a; i < PG_NARGS(); i++)
+		if (!IsA(list_nth_node(TargetEntry, aggref->args, i - 1)->expr, Const))
+			return false;
+	return true;
 }
 
 void

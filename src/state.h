@@ -153,6 +153,12 @@ struct SkpiStateType
 /* ERROR 0A000 unless called as an aggregate's transition or combine function */
 extern void skpi_state_require_aggregate(FunctionCallInfo fcinfo, const SkpiStateType *t);
 
+/*
+ * Are a transition function's arguments from a on constants of the query
+ * (the Aggref's arguments)?  false outside an Agg node (a window aggregate).
+ */
+extern bool skpi_agg_args_constant(FunctionCallInfo fcinfo, int a);
+
 /* ERROR XX001 "corrupted <typname> value" */
 extern void skpi_state_corrupted(const SkpiStateType *t) pg_attribute_noreturn();
 
