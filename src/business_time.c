@@ -166,8 +166,47 @@ working_until(const SkpiCalendar *c, int64 v, int64 lo, int64 hi, int64 *y)
 	}
 	if (working_before(c, hi) < v)
 		return false;
-	/* smallest m in [m_lo, m_hi] with m * DAY_US >= hi or P(m * DAY_US) >= v */
+	/*
+	 * Smallest m in [m_lo, m_hi] with m * DAY_US >= hi or P(m * DAY_US) >= v:
+	 * "bad" days have P < v (m_lo - 1 is one: P(lo) < v), "good" ones not.
+	 * The weekly hours give a first guess of the day (P grows by week_total
+	 * a week, dated entries aside), so the gallop starts near the answer and
+	 * its cost does not grow with the time added.
+	 */
 	bad = m_lo - 1;
+	if (c->week_total > 0)
+	{
+		int64		need = v - working_before(c, lo);
+		int64		guess;
+
+		/* a week and a day short of it: P(guess) < v unless holidays give more time */
+		guess = (need / c->week_total) * 7 - 8;
+		if (guess > 0 && guess < m_hi - m_lo)
+		{
+			int64		m = m_lo + guess;
+
+			if (working_before(c, m * DAY_US) < v)
+				bad = m;
+			else
+			{
+				/* dated entries added time: gallop down to a bad day from the guess */
+				good = m;
+				for (;;)
+				{
+					int64		b = Max(good - step, m_lo - 1);
+
+					if (b == m_lo - 1 || working_before(c, b * DAY_US) < v)
+					{
+						bad = b;
+						break;
+					}
+					good = b;
+					step *= 2;
+				}
+				goto bisect;
+			}
+		}
+	}
 	for (;;)
 	{
 		int64		m = Min(bad + step, m_hi);
@@ -180,6 +219,7 @@ working_until(const SkpiCalendar *c, int64 v, int64 lo, int64 hi, int64 *y)
 		bad = m;
 		step *= 2;
 	}
+bisect:
 	while (good - bad > 1)
 	{
 		int64		m = bad + (good - bad) / 2;
