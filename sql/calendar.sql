@@ -129,3 +129,17 @@ SELECT business_seconds('UTC; Mon-Sun 00:00-24:00', '4714-11-24 00:00+00 BC', '2
 SELECT business_seconds('UTC; Mon-Sun 00:00-24:00', '2000-01-01+00', '250000-01-01+00');
 SELECT business_seconds('AAA-167; Mon-Sun 09:00-10:00', '2026-01-01+00', '2026-01-02+00');
 SELECT business_seconds('UTC', '2026-01-02+00', '2026-01-01+00') AS reversed_empty;
+-- a calendar that is a constant of the query is checked once per call site;
+-- a PL/pgSQL variable is not one (the same call site sees each call's value)
+CREATE FUNCTION pl_business_add(c business_calendar, s timestamptz, x float8) RETURNS timestamptz
+	LANGUAGE plpgsql AS $$ BEGIN RETURN business_add(c, s, x); END $$;
+SELECT c, pl_business_add(c::business_calendar, '2026-01-05 10:00+00', 3600) AS due,
+	business_add(c::business_calendar, '2026-01-05 10:00+00', 3600) AS due_sql
+FROM (VALUES ('UTC; Mon-Fri 09:00-17:00'), ('UTC; Mon-Fri 13:00-17:00'), ('Europe/Berlin; Mon-Fri 13:00-17:00')) v(c);
+DROP FUNCTION pl_business_add;
+-- short additions walk the intervals, longer ones invert the sums: the same
+-- instants on both sides of the switch (a week's hours) and across a DST change
+SELECT x, business_add('Europe/Berlin; Mon-Fri 09:00-17:00; holidays 2026-03-30', '2026-03-27 16:00 Europe/Berlin', x) AT TIME ZONE 'Europe/Berlin' AS due,
+	business_seconds('Europe/Berlin; Mon-Fri 09:00-17:00; holidays 2026-03-30', '2026-03-27 16:00 Europe/Berlin',
+		business_add('Europe/Berlin; Mon-Fri 09:00-17:00; holidays 2026-03-30', '2026-03-27 16:00 Europe/Berlin', x)) AS back
+FROM (VALUES (3600::float8), (7200), (40 * 3600 - 1), (40 * 3600), (40 * 3600 + 1), (41 * 3600)) v(x);

@@ -57,10 +57,19 @@ exc_upper(const SkpiCalendar *c, int64 m)
 	return lo;
 }
 
-static const CalIv *
-day_ivs(const SkpiCalendar *c, int64 m, int *n)
+/* exc_upper(c, m) from k = exc_upper(c, m') for a day m' >= m a few days later */
+static inline int
+exc_upper_back(const SkpiCalendar *c, int k, int64 m)
 {
-	int			k = exc_upper(c, m);
+	while (k > 0 && c->exc[k - 1].first > m)
+		k--;
+	return k;
+}
+
+/* day m's intervals, k = exc_upper(c, m) */
+static inline const CalIv *
+day_ivs_k(const SkpiCalendar *c, int64 m, int k, int *n)
+{
 	int			d;
 
 	if (k > 0 && c->exc[k - 1].last >= m)
@@ -73,11 +82,16 @@ day_ivs(const SkpiCalendar *c, int64 m, int *n)
 	return CAL_IVS(c) + c->week_off[d];
 }
 
-/* working time of the days before day n (relative to day 0: negative before it) */
-static int64
-full_days(const SkpiCalendar *c, int64 n)
+static const CalIv *
+day_ivs(const SkpiCalendar *c, int64 m, int *n)
 {
-	int			k = exc_upper(c, n - 1);
+	return day_ivs_k(c, m, exc_upper(c, m), n);
+}
+
+/* working time of the days before day n (relative to day 0: negative before it), k = exc_upper(c, n - 1) */
+static inline int64
+full_days_k(const SkpiCalendar *c, int64 n, int k)
+{
 	const CalExc *e;
 	int64		last;
 
@@ -89,13 +103,13 @@ full_days(const SkpiCalendar *c, int64 n)
 		(week_days_sum(c, last + 1) - week_days_sum(c, e->first));
 }
 
-/* working time of day m's intervals before x */
-static int64
-day_part(const SkpiCalendar *c, int64 m, int64 x)
+/* working time of day m's intervals before x, k = exc_upper(c, m) */
+static inline int64
+day_part_k(const SkpiCalendar *c, int64 m, int k, int64 x)
 {
 	int			n,
 				i;
-	const CalIv *iv = day_ivs(c, m, &n);
+	const CalIv *iv = day_ivs_k(c, m, k, &n);
 	int64		base = m * DAY_US,
 				t = 0;
 
@@ -111,13 +125,16 @@ day_part(const SkpiCalendar *c, int64 m, int64 x)
 	return t;
 }
 
-/* P(x): working time before local time x (relative to day 0) */
+/* P(x): working time before local time x (relative to day 0); one search of the dated entries */
 static int64
 working_before(const SkpiCalendar *c, int64 x)
 {
 	int64		m = floor_div(x, DAY_US);
+	int			k0 = exc_upper(c, m),
+				k1 = exc_upper_back(c, k0, m - 1),
+				k2 = exc_upper_back(c, k1, m - 2);
 
-	return full_days(c, m - 1) + day_part(c, m - 1, x) + day_part(c, m, x);
+	return full_days_k(c, m - 1, k2) + day_part_k(c, m - 1, k1, x) + day_part_k(c, m, k0, x);
 }
 
 static bool
@@ -142,119 +159,129 @@ is_working(const SkpiCalendar *c, int64 x)
 }
 
 /*
- * The smallest local time y in [lo, hi] with P(y) >= v, given P(lo) <= v;
- * false if P(hi) < v.  Gallops over day boundaries, then walks the pieces of
- * the day found (the previous day's spill, then its own intervals).
+ * The smallest local time y with P(y) >= v, given that there is one in the
+ * timestamp range (callers know P(hi) >= v for a local time hi in it) and
+ * that P(x) < v for some x: the day d whose intervals reach v is the last
+ * one with F(d) < v, F(d) = full_days(c, d) the working time before day d
+ * (P at day d's first interval: a day's spill past midnight ends before the
+ * next day's first interval).  F is the weekly sum W(d) = week_days_sum(c,
+ * d) plus a constant between two dated entries and grows by the entry's
+ * daily total within one, so d comes by arithmetic: O(log dated entries).
  */
-static bool
-working_until(const SkpiCalendar *c, int64 v, int64 lo, int64 hi, int64 *y)
+static int64
+working_inverse(const SkpiCalendar *c, int64 v)
 {
-	int64		m_lo = floor_div(lo, DAY_US) + 1,
-				m_hi = floor_div(hi, DAY_US) + 1,
-				good,
-				bad,
-				step = 1,
-				wlo,
-				whi,
+	int			lo = 0,
+				hi = c->nexc,
+				n,
+				i;
+	int64		d,
 				base,
-				day;
+				shift = 0;
+	const CalIv *iv;
 
-	if (working_before(c, lo) >= v)
+	/* k = lo - 1: the last dated entry with F(first) < v (-1: none) */
+	while (lo < hi)
 	{
-		*y = lo;
-		return true;
-	}
-	if (working_before(c, hi) < v)
-		return false;
-	/*
-	 * Smallest m in [m_lo, m_hi] with m * DAY_US >= hi or P(m * DAY_US) >= v:
-	 * "bad" days have P < v (m_lo - 1 is one: P(lo) < v), "good" ones not.
-	 * The weekly hours give a first guess of the day (P grows by week_total
-	 * a week, dated entries aside), so the gallop starts near the answer and
-	 * its cost does not grow with the time added.
-	 */
-	bad = m_lo - 1;
-	if (c->week_total > 0)
-	{
-		int64		need = v - working_before(c, lo);
-		int64		guess;
+		int			mid = (lo + hi) / 2;
 
-		/* a week and a day short of it: P(guess) < v unless holidays give more time */
-		guess = (need / c->week_total) * 7 - 8;
-		if (guess > 0 && guess < m_hi - m_lo)
-		{
-			int64		m = m_lo + guess;
-
-			if (working_before(c, m * DAY_US) < v)
-				bad = m;
-			else
-			{
-				/* dated entries added time: gallop down to a bad day from the guess */
-				good = m;
-				for (;;)
-				{
-					int64		b = Max(good - step, m_lo - 1);
-
-					if (b == m_lo - 1 || working_before(c, b * DAY_US) < v)
-					{
-						bad = b;
-						break;
-					}
-					good = b;
-					step *= 2;
-				}
-				goto bisect;
-			}
-		}
-	}
-	for (;;)
-	{
-		int64		m = Min(bad + step, m_hi);
-
-		if (m == m_hi || working_before(c, m * DAY_US) >= v)
-		{
-			good = m;
-			break;
-		}
-		bad = m;
-		step *= 2;
-	}
-bisect:
-	while (good - bad > 1)
-	{
-		int64		m = bad + (good - bad) / 2;
-
-		if (working_before(c, m * DAY_US) >= v)
-			good = m;
+		if (week_days_sum(c, c->exc[mid].first) + c->exc[mid].cum < v)
+			lo = mid + 1;
 		else
-			bad = m;
+			hi = mid;
 	}
-	wlo = Max(lo, (good - 1) * DAY_US);
-	whi = Min(hi, good * DAY_US);
-	base = working_before(c, wlo);
-	for (day = good - 2; day <= good - 1; day++)
+	if (lo > 0)
+	{
+		const CalExc *e = &c->exc[lo - 1];
+		int64		f_first = week_days_sum(c, e->first) + e->cum;
+		int64		days = (int64) e->last - e->first + 1;
+
+		/* F after the entry: the weekly sum shifted by the entries' differences */
+		shift = e->cum + days * e->total -
+			(week_days_sum(c, (int64) e->last + 1) - week_days_sum(c, e->first));
+		if (e->total > 0 && f_first + days * e->total >= v)
+		{
+			/* a day of the entry */
+			d = e->first + (v - f_first - 1) / e->total;
+			base = f_first + (d - e->first) * e->total;
+			iv = CAL_IVS(c) + e->iv_off;
+			n = e->niv;
+			goto walk;
+		}
+	}
+	/* the last day of the weekly schedule with W(d) < v - shift */
+	if (c->week_total <= 0)
+		elog(ERROR, "business_add: no working time where the calendar's sums put it");
+	{
+		int64		u = v - shift - 1;
+		int64		w = floor_div(u, c->week_total);
+		int64		r = u - w * c->week_total;
+		int			j = 6;
+
+		while (c->week_cum[j] > r)
+			j--;
+		d = w * 7 + j;
+		base = w * c->week_total + c->week_cum[j] + shift;
+		iv = CAL_IVS(c) + c->week_off[j];
+		n = c->week_off[j + 1] - c->week_off[j];
+	}
+walk:
+	for (i = 0; i < n; i++)
+	{
+		int64		len = (int64) (iv[i].end - iv[i].start) * USECS_PER_SEC;
+
+		if (base + len >= v)
+			return d * DAY_US + (int64) iv[i].start * USECS_PER_SEC + (v - base);
+		base += len;
+	}
+	elog(ERROR, "business_add: no working time where the calendar's sums put it");
+	return 0;					/* keep compiler quiet */
+}
+
+/*
+ * A short addition (callers try it for up to a week's hours): the smallest
+ * local time y <= lim with P(y) - P(lt) = rem (> 0), by walking the
+ * intervals from lt (clipped to start there) over the next WALK_DAYS days;
+ * false if it is not reached by then or by lim.  The same y as
+ * working_inverse(P(lt) + rem) when that is <= lim, without evaluating P.
+ */
+#define WALK_DAYS 7
+
+static bool
+working_walk(const SkpiCalendar *c, int64 lt, int64 rem, int64 lim, int64 *y)
+{
+	int64		m = floor_div(lt, DAY_US),
+				day;
+	int			k = exc_upper(c, m - 1);
+
+	for (day = m - 1; day <= m + WALK_DAYS; day++)
 	{
 		int			n,
 					i;
-		const CalIv *iv = day_ivs(c, day, &n);
+		const CalIv *iv;
+		int64		base = day * DAY_US;
 
+		while (k < c->nexc && c->exc[k].first <= day)
+			k++;
+		iv = day_ivs_k(c, day, k, &n);
 		for (i = 0; i < n; i++)
 		{
-			int64		a = Max(wlo, day * DAY_US + (int64) iv[i].start * USECS_PER_SEC);
-			int64		b = Min(whi, day * DAY_US + (int64) iv[i].end * USECS_PER_SEC);
+			int64		a = Max(lt, base + (int64) iv[i].start * USECS_PER_SEC);
+			int64		b = base + (int64) iv[i].end * USECS_PER_SEC;
 
 			if (b <= a)
 				continue;
-			if (base + (b - a) >= v)
+			if (b - a >= rem)
 			{
-				*y = a + (v - base);
-				return true;
+				*y = a + rem;
+				return *y <= lim;
 			}
-			base += b - a;
+			if (b >= lim)
+				return false;
+			rem -= b - a;
 		}
 	}
-	*y = whi;
-	return true;
+	return false;
 }
 
 /*
@@ -386,36 +413,237 @@ never_reached(void)
 			 errdetail("The calendar does not have that much working time before the end of the timestamp range.")));
 }
 
+/*
+ * business_add walks the zone's segments (constant UTC offset) from the
+ * start.  In segment j = [b_j, b_j+1) with offset o_j, local time is the
+ * instant + o_j; the working time from s to an instant y of segment j is
+ *	 P(y + o_j) - P(s + o_j0) - (C_j - C_j0),
+ * where C_j sums over the segments' starts b_i (i <= j) c_i = P(b_i + o_i) -
+ * P(b_i + o_i-1): the working time of the local hours that a transition
+ * skips (negative: that it repeats; 0 unless the calendar works at the hour
+ * of the change).  So the answer is in the first segment j with
+ *	 Q_j = P(b_j+1 + o_j) - C_j >= P(s + o_j0) + seconds - C_j0,
+ * at the local time working_inverse(P(s + o_j0) + seconds - C_j0 + C_j).
+ * The walk of segment after segment (zone_segment, two evaluations of P
+ * each) gives the same instants; a call site whose calendar is kept
+ * (skpi_calendar_arg_site) keeps the segments met, with C_j and Q_j, in a
+ * table (extra), and finds the start's segment and the answer's by binary
+ * search: no cost grows with the time added while the table holds the
+ * segments (SEG_MAX, over a thousand years of DST changes), and the walk
+ * takes over after it.
+ */
+#define SEG_MAX 2048			/* segments a table holds */
+#define SEG_AHEAD 64			/* segments walked to reach a start past the table */
+
+typedef struct ZoneSeg
+{
+	TimestampTz start;			/* b_j (the first: possibly not a transition) */
+	int64		off;			/* o_j */
+	int64		cum;			/* C_j, from the first segment's (0) */
+	int64		q;				/* Q_j */
+} ZoneSeg;
+
+typedef struct ZoneTable
+{
+	int			n;
+	int			max;
+	bool		open;			/* no transition after the last segment's start */
+	TimestampTz end;			/* else the end of the last segment */
+	ZoneSeg		seg[FLEXIBLE_ARRAY_MEMBER];
+} ZoneTable;
+
+/* local end of segment j: of its last instant before b_j+1, or of the timestamp range */
+static inline int64
+seg_local_end(const ZoneTable *zt, int j)
+{
+	TimestampTz e = j + 1 < zt->n ? zt->seg[j + 1].start :
+		(zt->open ? END_TIMESTAMP - 1 : zt->end);
+
+	return local_time(e, zt->seg[j].off);
+}
+
+/* the table, reset to the one segment of instant t */
+static ZoneTable *
+seg_reset(FunctionCallInfo fcinfo, void **extra, const SkpiCalendar *c, pg_tz *tz, TimestampTz t)
+{
+	ZoneTable  *zt = (ZoneTable *) *extra;
+	int64		off;
+	TimestampTz next;
+
+	if (zt == NULL)
+	{
+		zt = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(ZoneTable, seg) + 16 * sizeof(ZoneSeg));
+		zt->max = 16;
+		*extra = zt;
+	}
+	zt->open = !zone_segment(tz, t, &off, &next);
+	zt->end = next;
+	zt->n = 1;
+	zt->seg[0].start = t;
+	zt->seg[0].off = off;
+	zt->seg[0].cum = 0;
+	zt->seg[0].q = working_before(c, seg_local_end(zt, 0));
+	return zt;
+}
+
+/* one more segment at the end; false if the table is full or the zone has no more */
+static bool
+seg_extend(FunctionCallInfo fcinfo, void **extra, const SkpiCalendar *c, pg_tz *tz)
+{
+	ZoneTable  *zt = (ZoneTable *) *extra;
+	ZoneSeg    *prev,
+			   *sg;
+	int64		off;
+	TimestampTz next,
+				b = zt->end;
+
+	if (zt->open || zt->n >= SEG_MAX)
+		return false;
+	if (zt->n == zt->max)
+	{
+		zt->max *= 2;
+		zt = repalloc(zt, offsetof(ZoneTable, seg) + zt->max * sizeof(ZoneSeg));
+		*extra = zt;
+	}
+	CHECK_FOR_INTERRUPTS();
+	zt->open = !zone_segment(tz, b, &off, &next);
+	zt->end = next;
+	prev = &zt->seg[zt->n - 1];
+	sg = &zt->seg[zt->n++];
+	sg->start = b;
+	sg->off = off;
+	sg->cum = prev->cum + working_before(c, local_time(b, off)) -
+		working_before(c, local_time(b, prev->off));
+	sg->q = working_before(c, seg_local_end(zt, zt->n - 1)) - sg->cum;
+	return true;
+}
+
+/*
+ * The segment of instant t in the table, which is extended or reset to hold
+ * it; -1 if it cannot (the zone's transitions end before t).
+ */
+static int
+seg_find(FunctionCallInfo fcinfo, void **extra, const SkpiCalendar *c, pg_tz *tz, TimestampTz t)
+{
+	ZoneTable  *zt = (ZoneTable *) *extra;
+	int			lo,
+				n,
+				steps = 0;
+
+	if (zt == NULL || t < zt->seg[0].start)
+		zt = seg_reset(fcinfo, extra, c, tz, t);
+	while (!zt->open && t >= zt->end)
+	{
+		if (++steps > SEG_AHEAD || !seg_extend(fcinfo, extra, c, tz))
+		{
+			zt = seg_reset(fcinfo, extra, c, tz, t);
+			break;
+		}
+		zt = (ZoneTable *) *extra;
+	}
+	/* the last segment starting at or before t (without branches: t is random) */
+	lo = 0;
+	n = zt->n;
+	while (n > 1)
+	{
+		int			half = n / 2;
+
+		lo = zt->seg[lo + half].start <= t ? lo + half : lo;
+		n -= half;
+	}
+	return lo;
+}
+
 Datum
 skpi_business_add(PG_FUNCTION_ARGS)
 {
 	pg_tz	   *tz;
-	SkpiCalendar *c = skpi_calendar_arg(fcinfo, 0, &tz);
+	void	  **extra;
+	SkpiCalendar *c = skpi_calendar_arg_site(fcinfo, 0, &tz, &extra);
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
 	int64		rem = skpi_seconds_us(PG_GETARG_FLOAT8(2), "business time");
 	/* with no weekly hours, nothing is worked after the last dated entry */
 	int64		horizon = c->nexc > 0 ? ((int64) c->exc[c->nexc - 1].last + 2) * DAY_US : PG_INT64_MIN;
 
 	check_finite(t, "start");
+	if (rem == 0)
+		PG_RETURN_TIMESTAMPTZ(t);
+	if (extra != NULL)
+	{
+		ZoneTable  *zt;
+		int			j = seg_find(fcinfo, extra, c, tz, t),
+					lo,
+					hi;
+		int64		lt,
+					target,
+					y;
+
+		zt = (ZoneTable *) *extra;
+		lt = local_time(t, zt->seg[j].off);
+		if (c->week_total == 0 && lt >= horizon)
+			never_reached();
+		if (rem <= Max(c->week_total, DAY_US) && working_walk(c, lt, rem, seg_local_end(zt, j), &y))
+			PG_RETURN_TIMESTAMPTZ(y - zt->seg[j].off - MONDAY_SHIFT * DAY_US);
+		if (pg_add_s64_overflow(working_before(c, lt), rem, &target) ||
+			pg_sub_s64_overflow(target, zt->seg[j].cum, &target))
+			never_reached();
+		/* the first segment from j with Q >= target, extending the table */
+		while (zt->seg[zt->n - 1].q < target)
+		{
+			if (!seg_extend(fcinfo, extra, c, tz))
+				break;
+			zt = (ZoneTable *) *extra;
+		}
+		if (zt->seg[zt->n - 1].q >= target)
+		{
+			TimestampTz r;
+
+			lo = j;
+			hi = zt->n - 1;
+			while (lo < hi)
+			{
+				int			mid = (lo + hi) / 2;
+
+				if (zt->seg[mid].q >= target)
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			r = working_inverse(c, target + zt->seg[lo].cum) - zt->seg[lo].off - MONDAY_SHIFT * DAY_US;
+			if (!IS_VALID_TIMESTAMP(r))
+				never_reached();
+			PG_RETURN_TIMESTAMPTZ(r);
+		}
+		if (zt->open)
+			never_reached();
+		/* the table is full: walk on from its end */
+		/* what is left: target - Q, Q being the time up to the table's end plus the same constant */
+		rem = target - zt->seg[zt->n - 1].q;
+		t = zt->end;
+	}
 	for (;;)
 	{
 		int64		off,
 					lo,
-					y,
-					target;
+					target,
+					whi,
+					y;
 		TimestampTz next;
 		bool		more = zone_segment(tz, t, &off, &next);
 		int64		hi = local_time(more ? next : END_TIMESTAMP - 1, off);
 
 		CHECK_FOR_INTERRUPTS();
 		lo = local_time(t, off);
-		if (c->week_total == 0 && lo >= horizon && rem > 0)
+		if (c->week_total == 0 && lo >= horizon)
 			never_reached();
+		if (rem <= Max(c->week_total, DAY_US) && working_walk(c, lo, rem, hi, &y))
+			PG_RETURN_TIMESTAMPTZ(y - off - MONDAY_SHIFT * DAY_US);
 		if (pg_add_s64_overflow(working_before(c, lo), rem, &target))
 			never_reached();
-		if (working_until(c, target, lo, hi, &y))
+		whi = working_before(c, hi);
+		if (whi >= target)
 		{
-			TimestampTz r = y - off - MONDAY_SHIFT * DAY_US;
+			TimestampTz r = working_inverse(c, target) - off - MONDAY_SHIFT * DAY_US;
 
 			if (!IS_VALID_TIMESTAMP(r))
 				never_reached();
@@ -423,7 +651,7 @@ skpi_business_add(PG_FUNCTION_ARGS)
 		}
 		if (!more)
 			never_reached();
-		rem -= working_before(c, hi) - working_before(c, lo);
+		rem -= whi - working_before(c, lo);
 		t = next;
 	}
 }

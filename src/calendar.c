@@ -11,6 +11,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "nodes/primnodes.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
 
@@ -396,32 +397,84 @@ calendar_check(const SkpiCalendar *c)
 
 /*
  * The calendar argument, and its zone.  Per call site (fn_extra) the last
- * detoasted calendar and zone are kept: a calendar stored out of line or
- * compressed is detoasted once while the same value comes again (a constant,
- * or the rows of one queue), and the zone is looked up only when it changes.
+ * detoasted calendar and zone are kept: a calendar that is a constant of the
+ * query is detoasted and checked on the first call only, a
+ * calendar stored out of line or compressed once while the same value comes
+ * again (the rows of one queue), and the zone is looked up only when it
+ * changes.  extra: business_time.c's tables of the kept calendar and zone
+ * (one palloc'd chunk in fn_mcxt, freed here when the calendar changes).
  */
 typedef struct CalCache
 {
+	bool		seen;			/* called before */
+	bool		constant;		/* cal is the argument of every call */
 	char	   *raw;			/* the argument's bytes, if toasted */
 	Size		rawlen;
 	SkpiCalendar *cal;			/* its detoasted form */
 	pg_tz	   *tz;
+	void	   *extra;
 	char		zone[TZ_STRLEN_MAX + 1];
 } CalCache;
 
+/* keep a copy of the checked calendar d as the cached one */
+static void
+cache_keep(FunctionCallInfo fcinfo, CalCache *cache, const SkpiCalendar *d)
+{
+	if (cache->cal)
+		pfree(cache->cal);
+	if (cache->extra)
+		pfree(cache->extra);
+	cache->extra = NULL;
+	cache->cal = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(d));
+	memcpy(cache->cal, d, VARSIZE(d));
+}
+
+/*
+ * Is argument argno a constant of the query (a Const in the call's
+ * expression)?  Not get_fn_expr_arg_stable: PL/pgSQL evaluates a simple
+ * expression again and again, with new values of its variables, through
+ * the same call site, where they are external Params.
+ */
+static bool
+arg_is_const(FmgrInfo *flinfo, int argno)
+{
+	List	   *args;
+
+	if (flinfo->fn_expr == NULL || !IsA(flinfo->fn_expr, FuncExpr))
+		return false;
+	args = ((FuncExpr *) flinfo->fn_expr)->args;
+	return argno < list_length(args) && IsA(list_nth(args, argno), Const);
+}
+
 SkpiCalendar *
-skpi_calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz)
+skpi_calendar_arg_site(FunctionCallInfo fcinfo, int argno, pg_tz **tz, void ***extra)
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
 	CalCache   *cache = (CalCache *) fcinfo->flinfo->fn_extra;
 	SkpiCalendar *c;
+	bool		kept = true;
 
+	if (likely(cache != NULL && cache->constant))
+	{
+		*tz = cache->tz;
+		*extra = &cache->extra;
+		return cache->cal;
+	}
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CalCache));
 		fcinfo->flinfo->fn_extra = cache;
 	}
-	if (VARATT_IS_EXTERNAL_ONDISK(raw) || VARATT_IS_COMPRESSED(raw))
+	if (!cache->seen && arg_is_const(fcinfo->flinfo, argno))
+	{
+		SkpiCalendar *d = (SkpiCalendar *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+		calendar_check(d);
+		cache_keep(fcinfo, cache, d);
+		cache->constant = true;
+		c = cache->cal;
+	}
+	else if (VARATT_IS_EXTERNAL_ONDISK(raw) || VARATT_IS_COMPRESSED(raw))
 	{
 		Size		len = VARSIZE_ANY(raw);
 
@@ -433,15 +486,11 @@ skpi_calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz)
 
 			calendar_check(d);
 			if (cache->raw)
-			{
 				pfree(cache->raw);
-				pfree(cache->cal);
-			}
 			cache->raw = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len);
 			memcpy(cache->raw, raw, len);
 			cache->rawlen = len;
-			cache->cal = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(d));
-			memcpy(cache->cal, d, VARSIZE(d));
+			cache_keep(fcinfo, cache, d);
 			c = cache->cal;
 		}
 	}
@@ -449,7 +498,9 @@ skpi_calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz)
 	{
 		c = (SkpiCalendar *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 		calendar_check(c);
+		kept = false;
 	}
+	cache->seen = true;
 	if (cache->tz == NULL || strcmp(cache->zone, CAL_ZONE(c)) != 0)
 	{
 		pg_tz	   *z = pg_tzset(CAL_ZONE(c));
@@ -462,7 +513,16 @@ skpi_calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz)
 		strcpy(cache->zone, CAL_ZONE(c));
 	}
 	*tz = cache->tz;
+	*extra = kept ? &cache->extra : NULL;
 	return c;
+}
+
+SkpiCalendar *
+skpi_calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz)
+{
+	void	  **extra;
+
+	return skpi_calendar_arg_site(fcinfo, argno, tz, &extra);
 }
 
 /* ---- text output ---- */

@@ -149,5 +149,13 @@ extern char *skpi_calendar_dates_label(int32 first, int32 last);
 extern SkpiCalendar *skpi_calendar_build(CalSpec *spec, Node *escontext);
 /* argument argno of a SQL function as a checked calendar, and its zone */
 extern SkpiCalendar *skpi_calendar_arg(FunctionCallInfo fcinfo, int argno, pg_tz **tz);
+/*
+ * The same; *extra is a slot of the call site for data derived from the
+ * calendar and its zone (NULL until set; one palloc'd chunk in fn_mcxt,
+ * pfree'd when the calendar changes), or NULL when the calendar is not kept
+ * from call to call (a plain value that may change on every row).
+ */
+extern SkpiCalendar *skpi_calendar_arg_site(FunctionCallInfo fcinfo, int argno, pg_tz **tz,
+											void ***extra);
 
 #endif							/* SKPI_CALENDAR_H */

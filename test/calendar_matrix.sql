@@ -4,7 +4,7 @@
 \set schema calendar_matrix
 \ir helpers.psql
 
-SELECT plan(23);
+SELECT plan(33);
 SET TimeZone = 'UTC';
 
 -- the calendars, and the same schedules written out as rows for the reference:
@@ -126,6 +126,77 @@ SELECT is(business_seconds((SELECT cal FROM cals WHERE id = 5), '2020-01-01 00:0
 	(SELECT sum(CASE WHEN d::date IN ('2026-12-31', '2027-01-01') THEN 4 * 3600 WHEN extract(isodow FROM d) IN (7, 1, 2, 3, 4) THEN 9 * 3600 ELSE 0 END)::float8
 	 FROM generate_series(timestamp '2020-01-01', '2029-12-31', '1 day') d),
 	'multi-year: ten years of a Sunday-Thursday week with dated hours over New Year');
+
+-- business_add against business_seconds over many random starts and large
+-- additions (up to about 30 years of working time: dozens of DST changes,
+-- holidays and dated entries), in zones whose transitions fall outside and
+-- inside working hours (night shifts; Lord Howe's half-hour change at 02:00;
+-- Sao Paulo's at midnight), the calendar as a column (checked on every row)
+-- and as a constant of the query (kept per call site, with its table of the
+-- zone's segments), the starts in random, falling and far-jumping order
+CREATE TABLE add_cals (id int PRIMARY KEY, cal business_calendar);
+INSERT INTO add_cals VALUES
+	(1, 'Europe/Berlin; Mon-Fri 09:00-18:00; Sat 10:00-14:00; holidays 2024-12-24..2024-12-26, 2025-01-01, 2025-12-24..2025-12-26'),
+	(2, 'America/New_York; Mon-Fri 22:00-06:00; Sat 23:00-01:30; Sun 02:00-04:00; 2026-11-01 01:45-03:00; holidays 2027-11-05'),
+	(3, 'Australia/Lord_Howe; Mon-Sun 01:00-03:00, 09:00-17:00; 2025-10-05 00:00-04:00; holidays 2026-04-05'),
+	(4, 'UTC; Mon-Fri 09:00-17:00; 2026-05-02..2026-05-03 10:00-12:00; holidays 2025-12-25, 2026-01-01'),
+	(5, 'America/Sao_Paulo; Sun 00:00-24:00; Mon-Sat 00:00-02:00, 23:00-24:00; holidays 2017-10-15, 2018-02-18'),
+	(6, 'Europe/London; Mon-Sun 00:00-24:00; holidays 2026-03-29'),
+	(7, 'Asia/Kolkata; 2026-03-02..2026-03-06 09:00-12:00; 2026-06-01 08:00-20:00');
+INSERT INTO add_cals SELECT 8, ('Europe/Berlin; Mon-Fri 09:00-18:00; Sun 01:00-04:00; holidays ' ||
+	string_agg((date '2016-01-05' + 7 * i)::text, ', '))::business_calendar FROM generate_series(0, 999) i;
+CREATE TABLE add_cases AS
+SELECT row_number() OVER () AS n, id, s, x FROM (
+	SELECT c.id, CASE WHEN c.id = 7 THEN timestamptz '2025-06-01' + random() * interval '270 days'
+			ELSE timestamptz '2016-01-01' + random() * interval '20 years' END AS s,
+		CASE WHEN c.id = 7 THEN round((random() * 90000)::numeric, 6)
+		ELSE (ARRAY[1, 3600, 7200000, 72000000, round((random() * 36000000)::numeric, 6), round((random() * 1e8)::numeric, 3), 0.000001, 37])[1 + (random() * 7.999)::int] END::float8 AS x
+	FROM add_cals c, generate_series(1, 250) i) r;
+CREATE TABLE add_column AS
+SELECT n, id, s, x, business_add(c.cal, s, x) AS due FROM add_cases JOIN add_cals c USING (id);
+SELECT ok((SELECT count(*) = 2000 AND count(*) FILTER (WHERE x >= 7200000) > 600 AND count(*) FILTER (WHERE due - s > interval '10 years') > 20
+	FROM add_column), '2 000 additions, hundreds over ten years');
+SELECT is((SELECT count(*) FROM add_column a JOIN add_cals c USING (id) WHERE business_seconds(c.cal, a.s, a.due) <> a.x), 0::bigint,
+	'calendar column: business_seconds(cal, s, business_add(cal, s, x)) = x');
+SELECT is((SELECT count(*) FROM add_column a JOIN add_cals c USING (id) WHERE NOT is_business_time(c.cal, a.due - interval '1 microsecond')), 0::bigint,
+	'calendar column: the first such instant (the microsecond before it is working time)');
+-- the same with each calendar a constant of the query, rows in random, falling
+-- and far-jumping order (alternately 1916 and 2036: the segment table is reset)
+CREATE FUNCTION add_const(ord text) RETURNS TABLE (n bigint, due timestamptz) LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+	FOR r IN SELECT * FROM add_cals ORDER BY id LOOP
+		RETURN QUERY EXECUTE format('SELECT n, business_add(%L::business_calendar, s, x) FROM (SELECT * FROM add_cases WHERE id = %s ORDER BY %s OFFSET 0) z',
+			r.cal::text, r.id, ord);
+	END LOOP;
+END $$;
+SELECT is((SELECT count(*) FROM add_const('random()') k JOIN add_column a USING (n) WHERE k.due IS DISTINCT FROM a.due), 0::bigint,
+	'calendar constant, random order: the same instants');
+SELECT is((SELECT count(*) FROM add_const('s DESC') k JOIN add_column a USING (n) WHERE k.due IS DISTINCT FROM a.due), 0::bigint,
+	'calendar constant, falling starts: the same instants');
+CREATE TABLE add_far AS
+SELECT n, id, CASE WHEN n % 2 = 0 THEN s - interval '100 years' ELSE s + interval '20 years' END AS s, x FROM add_cases WHERE x <= 72000000 AND id <> 7;
+SELECT is((SELECT count(*) FROM (SELECT a.n, a.s, a.x, c.cal, business_add(c.cal, a.s, a.x) AS due FROM add_far a JOIN add_cals c USING (id)) z
+	WHERE business_seconds(cal, s, due) <> x OR NOT is_business_time(cal, due - interval '1 microsecond')), 0::bigint,
+	'calendar column, starts from 1916 to 2056: inverse of business_seconds, first instant');
+ALTER TABLE add_cases RENAME TO add_cases_near;
+ALTER TABLE add_far RENAME TO add_cases;
+SELECT is((SELECT count(*) FROM add_const('n') k JOIN (SELECT n, business_add(c.cal, s, x) AS due FROM add_cases JOIN add_cals c USING (id)) a USING (n)
+	WHERE k.due IS DISTINCT FROM a.due), 0::bigint,
+	'calendar constant, starts alternately a century apart: the same instants');
+-- more working time than one call site's table of segments holds (2 048
+-- segments: over a thousand years of DST changes), and out of range
+SELECT is(business_seconds('Europe/London; Mon-Sun 00:00-24:00', '2020-06-01 00:00+00',
+		business_add('Europe/London; Mon-Sun 00:00-24:00', '2020-06-01 00:00+00', (1200 * 365.25 * 86400)::float8)),
+	(1200 * 365.25 * 86400)::float8, 'an addition past the table of segments walks on: still the inverse');
+CREATE TABLE london (cal business_calendar);
+INSERT INTO london VALUES ('Europe/London; Mon-Sun 00:00-24:00');
+SELECT is((SELECT count(*) FROM london, (VALUES (timestamptz '2020-06-01 00:00+00'), ('2020-06-01 00:00+00'), ('1990-01-01 12:00+00'), ('2020-06-01 00:00+00')) v(s)
+	WHERE business_add('Europe/London; Mon-Sun 00:00-24:00', s, (1200 * 365.25 * 86400)::float8) IS DISTINCT FROM business_add(london.cal, s, (1200 * 365.25 * 86400)::float8)), 0::bigint,
+	'a constant call site past its table, four times: the same instants as the column');
+SELECT throws_ok($$SELECT business_add('Asia/Kolkata; 2026-03-02..2026-03-06 09:00-12:00', s, 15 * 3600 + 1)
+	FROM (VALUES (timestamptz '2026-03-01'), ('2026-03-03')) v(s)$$, '22008', 'business_add result is out of range',
+	'a constant calendar without that much working time: out of range');
 
 -- text round trip; binary COPY round trip
 SELECT is((SELECT count(*) FROM cals WHERE cal::text::business_calendar::text <> cal::text), 0::bigint, 'text round trip of every calendar');
