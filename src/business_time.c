@@ -10,8 +10,10 @@
  * two UTC offset changes local time is the instant plus a constant, so the
  * working time of a range is the sum over its DST segments of P(end) -
  * P(start): O(DST transitions in the range + 1) evaluations of P.  Nothing
- * loops over days or minutes.  business_add inverts P by galloping over
- * days, O(log days) evaluations.
+ * loops over days or minutes.  business_add inverts P by arithmetic
+ * (working_inverse, O(log exceptions)), or walks the intervals for a short
+ * addition; a call site with a constant calendar keeps the zone's segments
+ * (see skpi_business_add), so its cost does not grow with the time added.
  */
 #include "postgres.h"
 
@@ -244,17 +246,19 @@ walk:
  * intervals from lt (clipped to start there) over the next WALK_DAYS days;
  * false if it is not reached by then or by lim.  The same y as
  * working_inverse(P(lt) + rem) when that is <= lim, without evaluating P.
+ * spills: does an interval of the calendar run past midnight (else the day
+ * before lt's has no working time at or after lt)?
  */
 #define WALK_DAYS 7
 
 static bool
-working_walk(const SkpiCalendar *c, int64 lt, int64 rem, int64 lim, int64 *y)
+working_walk(const SkpiCalendar *c, bool spills, int64 lt, int64 rem, int64 lim, int64 *y)
 {
 	int64		m = floor_div(lt, DAY_US),
-				day;
-	int			k = exc_upper(c, m - 1);
+				day = spills ? m - 1 : m;
+	int			k = exc_upper(c, day);
 
-	for (day = m - 1; day <= m + WALK_DAYS; day++)
+	for (; day <= m + WALK_DAYS; day++)
 	{
 		int			n,
 					i;
@@ -447,6 +451,7 @@ typedef struct ZoneTable
 {
 	int			n;
 	int			max;
+	bool		spills;			/* an interval of the calendar runs past midnight */
 	bool		open;			/* no transition after the last segment's start */
 	TimestampTz end;			/* else the end of the last segment */
 	ZoneSeg		seg[FLEXIBLE_ARRAY_MEMBER];
@@ -472,8 +477,14 @@ seg_reset(FunctionCallInfo fcinfo, void **extra, const SkpiCalendar *c, pg_tz *t
 
 	if (zt == NULL)
 	{
+		const CalIv *iv = CAL_IVS(c);
+		int			i;
+
 		zt = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(ZoneTable, seg) + 16 * sizeof(ZoneSeg));
 		zt->max = 16;
+		zt->spills = false;
+		for (i = 0; i < c->niv; i++)
+			zt->spills |= iv[i].end > CAL_DAY_SECS;
 		*extra = zt;
 	}
 	zt->open = !zone_segment(tz, t, &off, &next);
@@ -582,7 +593,7 @@ skpi_business_add(PG_FUNCTION_ARGS)
 		lt = local_time(t, zt->seg[j].off);
 		if (c->week_total == 0 && lt >= horizon)
 			never_reached();
-		if (rem <= Max(c->week_total, DAY_US) && working_walk(c, lt, rem, seg_local_end(zt, j), &y))
+		if (rem <= Max(c->week_total, DAY_US) && working_walk(c, zt->spills, lt, rem, seg_local_end(zt, j), &y))
 			PG_RETURN_TIMESTAMPTZ(y - zt->seg[j].off - MONDAY_SHIFT * DAY_US);
 		if (pg_add_s64_overflow(working_before(c, lt), rem, &target) ||
 			pg_sub_s64_overflow(target, zt->seg[j].cum, &target))
@@ -636,7 +647,7 @@ skpi_business_add(PG_FUNCTION_ARGS)
 		lo = local_time(t, off);
 		if (c->week_total == 0 && lo >= horizon)
 			never_reached();
-		if (rem <= Max(c->week_total, DAY_US) && working_walk(c, lo, rem, hi, &y))
+		if (rem <= Max(c->week_total, DAY_US) && working_walk(c, true, lo, rem, hi, &y))
 			PG_RETURN_TIMESTAMPTZ(y - off - MONDAY_SHIFT * DAY_US);
 		if (pg_add_s64_overflow(working_before(c, lo), rem, &target))
 			never_reached();
