@@ -584,7 +584,7 @@ skpi_business_add(PG_FUNCTION_ARGS)
 		ZoneTable  *zt;
 		int			j = seg_find(fcinfo, extra, c, tz, t),
 					lo,
-					hi;
+					len;
 		int64		lt,
 					target,
 					y;
@@ -609,16 +609,15 @@ skpi_business_add(PG_FUNCTION_ARGS)
 		{
 			TimestampTz r;
 
+			/* without branches, as in seg_find: the answer is in [lo, lo + len) */
 			lo = j;
-			hi = zt->n - 1;
-			while (lo < hi)
+			len = zt->n - j;
+			while (len > 1)
 			{
-				int			mid = (lo + hi) / 2;
+				int			half = len / 2;
 
-				if (zt->seg[mid].q >= target)
-					hi = mid;
-				else
-					lo = mid + 1;
+				lo = zt->seg[lo + half - 1].q < target ? lo + half : lo;
+				len -= half;
 			}
 			r = working_inverse(c, target + zt->seg[lo].cum) - zt->seg[lo].off - MONDAY_SHIFT * DAY_US;
 			if (!IS_VALID_TIMESTAMP(r))
