@@ -115,14 +115,14 @@ day_part_k(const SkpiCalendar *c, int64 m, int k, int64 x)
 	int64		base = m * DAY_US,
 				t = 0;
 
+	/* without a branch on x (random): an interval after x adds nothing */
 	for (i = 0; i < n; i++)
 	{
 		int64		a = base + (int64) iv[i].start * USECS_PER_SEC;
 		int64		b = base + (int64) iv[i].end * USECS_PER_SEC;
+		int64		part = Min(x, b) - a;
 
-		if (x <= a)
-			break;
-		t += Min(x, b) - a;
+		t += part > 0 ? part : 0;
 	}
 	return t;
 }
@@ -218,10 +218,11 @@ working_inverse(const SkpiCalendar *c, int64 v)
 		int64		u = v - shift - 1;
 		int64		w = floor_div(u, c->week_total);
 		int64		r = u - w * c->week_total;
-		int			j = 6;
+		int			j = 0;
 
-		while (c->week_cum[j] > r)
-			j--;
+		/* the last weekday j with week_cum[j] <= r (nondecreasing; week_cum[0] = 0) */
+		for (i = 1; i < 7; i++)
+			j += c->week_cum[i] <= r;
 		d = w * 7 + j;
 		base = w * c->week_total + c->week_cum[j] + shift;
 		iv = CAL_IVS(c) + c->week_off[j];
