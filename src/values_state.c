@@ -150,8 +150,7 @@ values_small_alloc(int npct, bool is_array, const double *pct,
 	while (size < hdr + sizeof(double) * need)
 		size *= 2;
 	capacity = (int64) ((size - hdr) / sizeof(double));
-	st = palloc(size);
-	memset(st, 0, hdr);
+	st = palloc0(size);			/* spare slots zeroed, as the flat layout's */
 	SET_VARSIZE(st, size);
 	st->version = SKPI_VALUES_VERSION;
 	st->kind = SKPI_VALUES_SMALL;
@@ -221,12 +220,36 @@ too_many_values(int64 limit)
  * every growth.  Wherever PostgreSQL needs the value as a datum (a parallel
  * worker's result, a copy) it is flattened to a plain duration_values,
  * trimmed to its values.
+ *
+ * A grouped aggregate's rows append to a flat state through a copy of what
+ * an append reads, kept in the object itself (next, end and the percentile
+ * asked for): each row then touches the object and the slot it writes, not
+ * the state's header as well, which for many large groups is one cache miss
+ * less a row.  While next is set, st->count is stale: values_sync() brings
+ * it up to date, and every reader of st (values_for_update, the final
+ * functions, flattening) calls it first.
  */
 typedef struct SkpiValuesExpanded
 {
 	ExpandedObjectHeader hdr;
 	SkpiValuesState *st;		/* flat state with spare capacity, in hdr.eoh_context */
+	double	   *next;			/* flat appends: where the next value goes, or NULL */
+	double	   *end;			/* ... st->data + st->capacity */
+	double		pct0;			/* ... st->pct[0] (when npct is 1) */
+	uint8		npct;			/* ... st->npct (0 or 1) */
+	uint8		is_array;		/* ... st->is_array */
 } SkpiValuesExpanded;
+
+/* st->count after appends through next; the copy is dropped */
+static inline void
+values_sync(SkpiValuesExpanded *eo)
+{
+	if (eo->next != NULL)
+	{
+		eo->st->count = eo->next - eo->st->data;
+		eo->next = NULL;
+	}
+}
 
 static Size
 values_flat_size(const SkpiValuesState *st)
@@ -238,15 +261,20 @@ values_flat_size(const SkpiValuesState *st)
 static Size
 values_get_flat_size(ExpandedObjectHeader *eohptr)
 {
+	values_sync((SkpiValuesExpanded *) eohptr);
 	return values_flat_size(((SkpiValuesExpanded *) eohptr)->st);
 }
 
 static void
 values_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
-	const SkpiValuesState *st = ((SkpiValuesExpanded *) eohptr)->st;
+	const SkpiValuesState *st;
 	SkpiValuesState *flat = (SkpiValuesState *) result;
-	Size		size = values_flat_size(st);
+	Size		size;
+
+	values_sync((SkpiValuesExpanded *) eohptr);
+	st = ((SkpiValuesExpanded *) eohptr)->st;
+	size = values_flat_size(st);
 
 	Assert(allocated_size == size);
 	memcpy(flat, st, SKPI_VALUES_HDRSZ);
@@ -275,7 +303,7 @@ values_expand(MemoryContext parent, const SkpiValuesState *src)
 {
 	MemoryContext objcxt = AllocSetContextCreate(parent, "duration_values",
 												 ALLOCSET_START_SMALL_SIZES);
-	SkpiValuesExpanded *eo = MemoryContextAlloc(objcxt, sizeof(SkpiValuesExpanded));
+	SkpiValuesExpanded *eo = MemoryContextAllocZero(objcxt, sizeof(SkpiValuesExpanded));
 
 	EOH_init_header(&eo->hdr, &values_methods, objcxt);
 	if (src->kind == SKPI_VALUES_SMALL)
@@ -324,7 +352,10 @@ values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext,
 		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
 
 		if (eoh->eoh_methods == &values_methods)
+		{
+			values_sync((SkpiValuesExpanded *) eoh);
 			return (SkpiValuesExpanded *) eoh;
+		}
 	}
 	flat = values_getarg(fcinfo, argno);
 	if (!as_tree)
@@ -550,8 +581,23 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiValueForm for
 	 * VALUES_SMALL_MAX values the state becomes an expanded object that
 	 * grows in place.
 	 */
-	if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE &&
-		(PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0)))))
+	if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE && !PG_ARGISNULL(0) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))))
+	{
+		/* a large group's append (see SkpiValuesExpanded) */
+		eo = (SkpiValuesExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
+		if (eo->hdr.eoh_methods == &values_methods && eo->next != NULL &&
+			eo->npct == req->npct && eo->is_array == req->is_array &&
+			(req->npct == 0 || memcmp(&eo->pct0, &req->pct[0], sizeof(double)) == 0) &&
+			(!has_value || eo->next < eo->end))
+		{
+			if (has_value)
+				*eo->next++ = v;
+			PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
+		}
+	}
+	else if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE &&
+			 (PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0)))))
 	{
 		if (PG_ARGISNULL(0))
 		{
@@ -561,7 +607,8 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiValueForm for
 			SKPI_VALUES_DATA(st)[st->count++] = v;
 			PG_RETURN_POINTER(st);
 		}
-		st = values_getarg(fcinfo, 0);
+		/* the aggregate's own state as it is (a checked copy otherwise) */
+		st = skpi_state_for_update(fcinfo, 0, &skpi_values_type);
 		if (!same_request(st, req))
 			percentile_mismatch();
 		if (!has_value)
@@ -630,6 +677,15 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiValueForm for
 				st = eo->st;
 			}
 			st->data[st->count++] = v;
+			/* the next rows of a grouped aggregate append through eo */
+			if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE && st->npct <= 1)
+			{
+				eo->next = st->data + st->count;
+				eo->end = st->data + st->capacity;
+				eo->npct = st->npct;
+				eo->is_array = st->is_array;
+				eo->pct0 = st->npct == 1 ? st->pct[0] : 0.0;
+			}
 		}
 	}
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
@@ -721,7 +777,10 @@ final_state(FunctionCallInfo fcinfo)
 	}
 	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
 		DatumGetEOHP(d)->eoh_methods == &values_methods)
+	{
+		values_sync((SkpiValuesExpanded *) DatumGetEOHP(d));
 		return ((SkpiValuesExpanded *) DatumGetEOHP(d))->st;
+	}
 	st = (SkpiValuesState *) PG_GETARG_POINTER(0);
 	if (VARATT_IS_EXTENDED(st))
 		return values_getarg(fcinfo, 0);	/* a private copy */
