@@ -120,3 +120,60 @@ SELECT '{"version":1,"percentiles":[0.5],"array":false,"values":[5e-324]}'::dura
 -- ordered input (the worst case of a naive tree) stays fast and exact
 SELECT count(*) FILTER (WHERE m IS DISTINCT FROM i::float8) AS wrong
 FROM (SELECT i, resolution_time(i::float8, 1) OVER (ORDER BY i) AS m FROM generate_series(1, 100000) i) s;
+-- grouped states of few values use the small layout (no unused percentile
+-- slots) up to 1024 values, then grow in place: every group size up to
+-- 2 100, with NULLs, one, three and 32 percentiles, hashed and sorted, is
+-- equal to percentile_cont
+CREATE TABLE small_groups AS
+SELECT n AS g, CASE WHEN i % 11 = 0 THEN NULL ELSE ((i * 7919) % 1000) / 8.0::float8 END AS x
+FROM generate_series(1, 2100, 7) n, generate_series(1, n) i;
+ANALYZE small_groups;
+SELECT plan, count(*) AS groups,
+	count(*) FILTER (WHERE m IS DISTINCT FROM mc) AS median_wrong,
+	count(*) FILTER (WHERE p IS DISTINCT FROM pc) AS p90_wrong,
+	count(*) FILTER (WHERE a IS DISTINCT FROM ac) AS array_wrong,
+	count(*) FILTER (WHERE a32 IS DISTINCT FROM a32c) AS array32_wrong
+FROM (SELECT 'hash' AS plan, g, resolution_time(x) m, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) mc,
+		resolution_time(x, 0.9) p, percentile_cont(0.9) WITHIN GROUP (ORDER BY x) pc,
+		resolution_time(x, ARRAY[0.1, NULL, 0.75]) a, percentile_cont(ARRAY[0.1, NULL, 0.75]) WITHIN GROUP (ORDER BY x) ac,
+		resolution_time(x, (SELECT array_agg(k / 31.0::float8) FROM generate_series(0, 31) k)) a32,
+		percentile_cont((SELECT array_agg(k / 31.0::float8) FROM generate_series(0, 31) k)) WITHIN GROUP (ORDER BY x) a32c
+	FROM small_groups GROUP BY g) h
+GROUP BY plan;
+SET enable_hashagg = off;
+SELECT count(*) AS groups, count(*) FILTER (WHERE m IS DISTINCT FROM mc) AS wrong
+FROM (SELECT g, resolution_time(x) m, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) mc FROM small_groups GROUP BY g) s;
+RESET enable_hashagg;
+-- parallel workers' small states are combined (small + small, then past
+-- 1024 values into a grown state)
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT count(*) AS groups, count(*) FILTER (WHERE m IS DISTINCT FROM mc) AS wrong
+FROM (SELECT g % 5 AS g, resolution_time(x) m, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) mc
+	FROM small_groups WHERE g < 200 GROUP BY g % 5
+	UNION ALL
+	SELECT NULL, resolution_time(x), percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM small_groups) s;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+-- a small state leaving an aggregate (no final function) has the flat
+-- layout's text and binary forms, reads back, and is read where stored
+CREATE AGGREGATE raw_values(float8) (SFUNC = duration_values_accum, STYPE = duration_values);
+CREATE AGGREGATE raw_values(float8, float8[]) (SFUNC = duration_values_accum, STYPE = duration_values);
+CREATE TABLE stored_small AS
+SELECT 1 AS k, raw_values(x) AS v FROM (VALUES (3.0::float8), (1.5), (NULL), (2)) t(x)
+UNION ALL
+SELECT 2, raw_values(x, ARRAY[0.25, NULL]) FROM (VALUES (3.0::float8), (1.5), (2), (8)) t(x)
+UNION ALL
+SELECT 3, raw_values(x) FROM generate_series(1, 1500) x;
+SELECT k, left(v::text, 90) AS v, duration_values_percentile(v) AS p, duration_values_percentiles(v) AS ps,
+	v::text::duration_values::text = v::text AS text_round_trip,
+	duration_values_send(v) = duration_values_send(v::text::duration_values) AS binary_equal
+FROM stored_small ORDER BY k;
+SELECT resolution_time(x, 0.5) OVER (ORDER BY x ROWS 1 PRECEDING) FROM (VALUES (4.0::float8), (2)) v(x);
+DROP TABLE stored_small, small_groups;
+DROP AGGREGATE raw_values(float8);
+DROP AGGREGATE raw_values(float8, float8[]);

@@ -123,3 +123,63 @@ SELECT '{"version":1,"kind":"nps","scale":[0,10],"counts":[1]}'::nps_state;
 SELECT '{"version":9,"kind":"nps","scale":[0,10],"counts":[0,0,0,0,0,0,0,0,0,0,0]}'::nps_state;
 SELECT '{"version":1,"kind":"csat","scale":[1,5],"counts":[0,0,0,0,-1]}'::csat_state;
 SELECT 'nonsense'::csat_state;
+
+-- Percentages of small counts come from a memo (fractions n <= 63 of a
+-- rolling window): byte for byte what num * 100.0 / n gives, for every
+-- fraction up to 70 responses (past the memo's 63 too), twice (the second
+-- pass reads the memo), and for counts far past it
+SELECT pass, count(*) AS fractions,
+	count(*) FILTER (WHERE numeric_send(nps(nps_state(ARRAY[d, 0, 0, 0, 0, 0, 0, n - p - d, 0, 0, p]::bigint[])))
+		IS DISTINCT FROM numeric_send((p - d) * 100.0 / n)) AS nps_wrong,
+	count(*) FILTER (WHERE numeric_send(csat(csat_state(ARRAY[d, 0, n - p - d, p, 0]::bigint[])))
+		IS DISTINCT FROM numeric_send(p * 100.0 / n)) AS csat_wrong,
+	count(*) FILTER (WHERE numeric_send(sl_pct(queue_state(n - d, p, d, 0, 0, 0)))
+		IS DISTINCT FROM numeric_send(p * 100.0 / n)) AS sl_wrong
+FROM generate_series(1, 2) pass, generate_series(1, 70) n, generate_series(0, n) p, generate_series(0, n - p) d
+GROUP BY pass ORDER BY pass;
+SELECT n, k, nps(nps_state(ARRAY[k, 0, 0, 0, 0, 0, 0, 0, 0, 0, n - k]::bigint[])) AS nps,
+	(n - 2 * k) * 100.0 / n AS nps_sql, csat(csat_state(ARRAY[n - k, 0, 0, k, 0]::bigint[])) AS csat
+FROM (VALUES (64::bigint), (1000000007), (4611686018427387903)) v(n), LATERAL (VALUES (0::bigint), (1), (n / 3), (n)) w(k)
+ORDER BY n, k;
+-- rolling windows (memo hits, misses past 63 rows, NULL and empty frames),
+-- grouped and parallel: equal to the hand SQL row for row
+CREATE TABLE memo_votes AS
+SELECT i AS id, i % 7 AS g, CASE WHEN i % 5 = 0 OR i BETWEEN 200 AND 260 THEN NULL ELSE (i * 7) % 11 END AS s,
+	CASE WHEN i % 6 = 0 OR i BETWEEN 200 AND 260 THEN NULL ELSE (i * 3) % 5 + 1 END AS q,
+	((i * 13) % 60)::float8 AS w, i % 9 <> 0 AS a
+FROM generate_series(1, 3000) i;
+SELECT frame, count(*) AS rows_compared,
+	count(*) FILTER (WHERE nps_w IS DISTINCT FROM nps_h) AS nps_wrong,
+	count(*) FILTER (WHERE csat_w IS DISTINCT FROM csat_h) AS csat_wrong,
+	count(*) FILTER (WHERE sl_w IS DISTINCT FROM sl_h) AS sl_wrong,
+	count(*) FILTER (WHERE nps_w IS NULL) AS nps_null
+FROM (
+	SELECT 30 AS frame, nps(s) OVER w AS nps_w,
+		(count(*) FILTER (WHERE s >= 9) OVER w - count(*) FILTER (WHERE s <= 6) OVER w) * 100.0 / NULLIF(count(s) OVER w, 0) AS nps_h,
+		csat(q) OVER w AS csat_w, count(*) FILTER (WHERE q >= 4) OVER w * 100.0 / NULLIF(count(q) OVER w, 0) AS csat_h,
+		sl_pct(w, a, 20) OVER w AS sl_w, count(*) FILTER (WHERE a AND w <= 20) OVER w * 100.0 / NULLIF(count(a) OVER w, 0) AS sl_h
+	FROM memo_votes WINDOW w AS (ORDER BY id ROWS 29 PRECEDING)
+	UNION ALL
+	SELECT 100, nps(s) OVER w,
+		(count(*) FILTER (WHERE s >= 9) OVER w - count(*) FILTER (WHERE s <= 6) OVER w) * 100.0 / NULLIF(count(s) OVER w, 0),
+		csat(q) OVER w, count(*) FILTER (WHERE q >= 4) OVER w * 100.0 / NULLIF(count(q) OVER w, 0),
+		sl_pct(w, a, 20) OVER w, count(*) FILTER (WHERE a AND w <= 20) OVER w * 100.0 / NULLIF(count(a) OVER w, 0)
+	FROM memo_votes WINDOW w AS (ORDER BY id ROWS 99 PRECEDING)) x
+GROUP BY frame ORDER BY frame;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT count(*) AS groups,
+	count(*) FILTER (WHERE ours IS DISTINCT FROM hand) AS wrong
+FROM (SELECT g, nps(s) AS ours,
+		(count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) * 100.0 / NULLIF(count(s), 0) AS hand
+	FROM memo_votes WHERE id <= 60 GROUP BY g
+	UNION ALL
+	SELECT NULL, nps(s), (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) * 100.0 / NULLIF(count(s), 0)
+	FROM memo_votes) x;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+DROP TABLE memo_votes;

@@ -15,6 +15,7 @@
 
 #include "fmgr.h"
 #include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "compat.h"
@@ -31,8 +32,9 @@ skpi_numeric_div(Datum num, int64 den)
 							   NumericGetDatum(int64_to_numeric(den)));
 }
 
-Datum
-skpi_numeric_pct(int64 num, int64 den)
+/* num * 100 / den computed in numeric, as SQL's num * 100.0 / den does */
+static Datum
+numeric_pct_compute(int64 num, int64 den)
 {
 	Datum		scaled;
 
@@ -41,6 +43,56 @@ skpi_numeric_pct(int64 num, int64 den)
 								 NumericGetDatum(int64_to_numeric(num)),
 								 NumericGetDatum(int64_to_numeric(100)));
 	return skpi_numeric_div(scaled, den);
+}
+
+/*
+ * A memo of the results of small fractions.  A KPI over a rolling window of
+ * w rows calls its final function once a row with counts of at most w, so
+ * the same few fractions come back again and again; building each one in
+ * numeric (two conversions, a multiplication and a long division) cost as
+ * much as the rest of the row.  The result is a pure function of num and den
+ * (no setting changes it), so the bytes of the result computed the first
+ * time are kept and copied out afterwards: byte for byte what the
+ * computation gives.  Only den <= PCT_MEMO_MAX_DEN and |num| <= den are kept
+ * (at most 4 095 fractions, each in a fixed slot of PCT_MEMO_SLOT bytes, one
+ * row of slots per denominator allocated on first use in TopMemoryContext:
+ * at most 160 kB a backend); any other fraction is computed.  A result is
+ * always a fresh palloc'd copy in the caller's context, never the memo's.
+ */
+#define PCT_MEMO_MAX_DEN	63
+#define PCT_MEMO_SLOT		40	/* bytes a slot: length (1) and the numeric */
+
+static uint8 *pct_memo[PCT_MEMO_MAX_DEN + 1];
+
+Datum
+skpi_numeric_pct(int64 num, int64 den)
+{
+	uint8	   *slot;
+	Datum		result;
+	Size		len;
+
+	Assert(den > 0);
+	if (den > PCT_MEMO_MAX_DEN || num < -den || num > den)
+		return numeric_pct_compute(num, den);
+	if (pct_memo[den] == NULL)
+		pct_memo[den] = MemoryContextAllocZero(TopMemoryContext,
+											   (Size) (2 * den + 1) * PCT_MEMO_SLOT);
+	slot = pct_memo[den] + (num + den) * PCT_MEMO_SLOT;
+	if (slot[0] != 0)
+	{
+		void	   *copy = palloc(slot[0]);
+
+		memcpy(copy, slot + 1, slot[0]);
+		return PointerGetDatum(copy);
+	}
+	result = numeric_pct_compute(num, den);
+	len = VARSIZE(DatumGetPointer(result));
+	if (len < PCT_MEMO_SLOT)
+	{
+		memcpy(slot + 1, DatumGetPointer(result), len);
+		slot[0] = (uint8) len;
+	}
+	return result;
 }
 
 Datum

@@ -256,7 +256,7 @@ select_kth(double *a, int64 lo, int64 hi, int64 k)
  * final in a flat array (percentiles are computed in ascending order, each
  * selection then only scans from there).
  *
- * The flat layout is reordered in place by the selection.  The state's value
+ * The flat (or small) layout is reordered in place by the selection.  The state's value
  * - a multiset - does not change (later transitions append, later final
  * calls select again), which is what the final function's READ_ONLY promise
  * is about; the state is never visible outside the aggregate.
@@ -277,7 +277,7 @@ skpi_values_percentile(SkpiValuesState *st, double p, int64 *lo_done)
 	}
 	else
 	{
-		double	   *a = st->data;
+		double	   *a = SKPI_VALUES_DATA(st);
 		int64		i;
 
 		select_kth(a, *lo_done, st->count - 1, first);

@@ -38,6 +38,9 @@
 
 int			skpi_exact_max_values = 50000000;
 
+/* values a grouped state keeps as a plain (small) value before it becomes expanded */
+#define VALUES_SMALL_MAX 1024
+
 /* largest counts the two layouts can hold in one allocation */
 #define FLAT_MAX_ALLOC	((int64) ((MaxAllocSize - SKPI_VALUES_HDRSZ) / sizeof(double)))
 #define TREE_MAX_ALLOC	((int64) ((MaxAllocSize - SKPI_VALUES_HDRSZ) / sizeof(SkpiTreapNode)) - 1)
@@ -62,12 +65,20 @@ values_size(uint8 kind, int64 capacity)
 		(Size) capacity * (kind == SKPI_VALUES_TREE ? sizeof(SkpiTreapNode) : sizeof(double));
 }
 
+/* size of a small state of npct percentiles and capacity values */
+static Size
+values_small_size(int npct, int64 capacity)
+{
+	return SKPI_VALUES_SMALL_HDRSZ(npct) + (Size) capacity * sizeof(double);
+}
+
 static void too_many_values(int64 limit) pg_attribute_noreturn();
 
 /*
- * Checks of a stored state (the driver checked version and kind).  Only the
- * flat layout ever leaves an aggregate (a tree is flattened to its values in
- * order), so a tree here is corrupt: its node links are never trusted.
+ * Checks of a stored state (the driver checked the version; the type has
+ * two kinds, so the kind is checked here).  Only the flat and small layouts
+ * ever leave an aggregate (a tree is flattened to its values in order), so
+ * a tree here is corrupt: its node links are never trusted.
  */
 static bool
 values_stored_ok(const SkpiStateHeader *h)
@@ -75,12 +86,15 @@ values_stored_ok(const SkpiStateHeader *h)
 	const SkpiValuesState *st = (const SkpiValuesState *) h;
 	int			i;
 
-	if (!(VARSIZE(st) >= SKPI_VALUES_HDRSZ &&
+	if (!((st->kind == SKPI_VALUES_FLAT || st->kind == SKPI_VALUES_SMALL) &&
+		  VARSIZE(st) >= SKPI_VALUES_SMALL_HDRSZ(0) &&
 		  st->npct <= SKPI_VALUES_MAX_PCTS && st->is_array <= 1 &&
 		  (st->is_array || st->npct == 1) &&
 		  st->count >= 0 && st->capacity >= st->count &&
 		  st->capacity <= FLAT_MAX_ALLOC &&
-		  VARSIZE(st) == values_size(st->kind, st->capacity) &&
+		  VARSIZE(st) == (st->kind == SKPI_VALUES_SMALL ?
+						  values_small_size(st->npct, st->capacity) :
+						  values_size(st->kind, st->capacity)) &&
 		  st->root == 0 && st->free_list == 0))
 		return false;
 	/* a percentile out of 0..1 would index outside the values */
@@ -114,6 +128,39 @@ values_alloc(uint8 kind, int64 capacity, const SkpiValuesState *params)
 		st->is_array = params->is_array;
 		memcpy(st->pct, params->pct, sizeof(st->pct));
 	}
+	return st;
+}
+
+/*
+ * A small state for at least need values asking for the percentiles of
+ * params (a state or a request: npct, is_array and pct[] are read), with
+ * count values copied from data.  Its capacity fills the allocation's
+ * power-of-two chunk (palloc rounds small requests up to one).
+ */
+static SkpiValuesState *
+values_small_alloc(int npct, bool is_array, const double *pct,
+				   const double *data, int64 count, int64 need)
+{
+	Size		hdr = SKPI_VALUES_SMALL_HDRSZ(npct);
+	Size		size = 64;
+	int64		capacity;
+	SkpiValuesState *st;
+
+	Assert(need >= count && need <= VALUES_SMALL_MAX);
+	while (size < hdr + sizeof(double) * need)
+		size *= 2;
+	capacity = (int64) ((size - hdr) / sizeof(double));
+	st = palloc0(size);			/* spare slots zeroed, as the flat layout's */
+	SET_VARSIZE(st, size);
+	st->version = SKPI_VALUES_VERSION;
+	st->kind = SKPI_VALUES_SMALL;
+	st->npct = (uint8) npct;
+	st->is_array = is_array ? 1 : 0;
+	st->count = count;
+	st->capacity = capacity;
+	memcpy(st->pct, pct, sizeof(double) * npct);
+	if (count > 0)
+		memcpy(SKPI_VALUES_DATA(st), data, sizeof(double) * count);
 	return st;
 }
 
@@ -173,12 +220,36 @@ too_many_values(int64 limit)
  * every growth.  Wherever PostgreSQL needs the value as a datum (a parallel
  * worker's result, a copy) it is flattened to a plain duration_values,
  * trimmed to its values.
+ *
+ * A grouped aggregate's rows append to a flat state through a copy of what
+ * an append reads, kept in the object itself (next, end and the percentile
+ * asked for): each row then touches the object and the slot it writes, not
+ * the state's header as well, which for many large groups is one cache miss
+ * less a row.  While next is set, st->count is stale: values_sync() brings
+ * it up to date, and every reader of st (values_for_update, the final
+ * functions, flattening) calls it first.
  */
 typedef struct SkpiValuesExpanded
 {
 	ExpandedObjectHeader hdr;
 	SkpiValuesState *st;		/* flat state with spare capacity, in hdr.eoh_context */
+	double	   *next;			/* flat appends: where the next value goes, or NULL */
+	double	   *end;			/* ... st->data + st->capacity */
+	double		pct0;			/* ... st->pct[0] (when npct is 1) */
+	uint8		npct;			/* ... st->npct (0 or 1) */
+	uint8		is_array;		/* ... st->is_array */
 } SkpiValuesExpanded;
+
+/* st->count after appends through next; the copy is dropped */
+static inline void
+values_sync(SkpiValuesExpanded *eo)
+{
+	if (eo->next != NULL)
+	{
+		eo->st->count = eo->next - eo->st->data;
+		eo->next = NULL;
+	}
+}
 
 static Size
 values_flat_size(const SkpiValuesState *st)
@@ -190,15 +261,20 @@ values_flat_size(const SkpiValuesState *st)
 static Size
 values_get_flat_size(ExpandedObjectHeader *eohptr)
 {
+	values_sync((SkpiValuesExpanded *) eohptr);
 	return values_flat_size(((SkpiValuesExpanded *) eohptr)->st);
 }
 
 static void
 values_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
-	const SkpiValuesState *st = ((SkpiValuesExpanded *) eohptr)->st;
+	const SkpiValuesState *st;
 	SkpiValuesState *flat = (SkpiValuesState *) result;
-	Size		size = values_flat_size(st);
+	Size		size;
+
+	values_sync((SkpiValuesExpanded *) eohptr);
+	st = ((SkpiValuesExpanded *) eohptr)->st;
+	size = values_flat_size(st);
 
 	Assert(allocated_size == size);
 	memcpy(flat, st, SKPI_VALUES_HDRSZ);
@@ -218,15 +294,37 @@ static const ExpandedObjectMethods values_methods = {
 	values_flatten_into
 };
 
-/* an expanded object in (a child of) the aggregate's context holding st's copy */
+/*
+ * An expanded object in (a child of) the aggregate's context holding st's
+ * copy; a small state becomes a flat one, with room for twice its values.
+ */
 static SkpiValuesExpanded *
 values_expand(MemoryContext parent, const SkpiValuesState *src)
 {
 	MemoryContext objcxt = AllocSetContextCreate(parent, "duration_values",
 												 ALLOCSET_START_SMALL_SIZES);
-	SkpiValuesExpanded *eo = MemoryContextAlloc(objcxt, sizeof(SkpiValuesExpanded));
+	SkpiValuesExpanded *eo = MemoryContextAllocZero(objcxt, sizeof(SkpiValuesExpanded));
 
 	EOH_init_header(&eo->hdr, &values_methods, objcxt);
+	if (src->kind == SKPI_VALUES_SMALL)
+	{
+		int64		capacity = Min(Max(src->count * 2, 16),
+								   Max((int64) skpi_exact_max_values, src->count));
+		SkpiValuesState *st = MemoryContextAllocZero(objcxt,
+													 values_size(SKPI_VALUES_FLAT, capacity));
+
+		SET_VARSIZE(st, values_size(SKPI_VALUES_FLAT, capacity));
+		st->version = SKPI_VALUES_VERSION;
+		st->kind = SKPI_VALUES_FLAT;
+		st->npct = src->npct;
+		st->is_array = src->is_array;
+		st->count = src->count;
+		st->capacity = capacity;
+		memcpy(st->pct, src->pct, sizeof(double) * src->npct);
+		memcpy(st->data, SKPI_VALUES_DATA(src), sizeof(double) * src->count);
+		eo->st = st;
+		return eo;
+	}
 	eo->st = MemoryContextAlloc(objcxt, VARSIZE(src));
 	memcpy(eo->st, src, VARSIZE(src));
 	return eo;
@@ -254,7 +352,10 @@ values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext,
 		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
 
 		if (eoh->eoh_methods == &values_methods)
+		{
+			values_sync((SkpiValuesExpanded *) eoh);
 			return (SkpiValuesExpanded *) eoh;
+		}
 	}
 	flat = values_getarg(fcinfo, argno);
 	if (!as_tree)
@@ -264,7 +365,7 @@ values_for_update(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext,
 	values_reserve(eo, flat->count);
 	for (i = 0; i < flat->count; i++)
 	{
-		skpi_values_tree_insert(eo->st, flat->data[i]);
+		skpi_values_tree_insert(eo->st, SKPI_VALUES_DATA(flat)[i]);
 		if ((i & 0xFFFF) == 0xFFFF)
 			CHECK_FOR_INTERRUPTS();
 	}
@@ -365,10 +466,12 @@ parse_pct_array(ArrayType *arr, PctRequest *req)
 static const PctRequest *
 row_request(FunctionCallInfo fcinfo, int argno, SkpiPctMode mode, PctRequest *local)
 {
+	/* only the fields read are set (pct[] past npct is never read) */
 	if (mode == SKPI_PCT_MEDIAN)
 	{
-		memset(local, 0, sizeof(*local));
+		local->last = NULL;
 		local->npct = 1;
+		local->is_array = 0;
 		local->pct[0] = 0.5;
 		return local;
 	}
@@ -378,8 +481,9 @@ row_request(FunctionCallInfo fcinfo, int argno, SkpiPctMode mode, PctRequest *lo
 				 errmsg("percentile must not be NULL")));
 	if (mode == SKPI_PCT_SCALAR)
 	{
-		memset(local, 0, sizeof(*local));
+		local->last = NULL;
 		local->npct = 1;
+		local->is_array = 0;
 		local->pct[0] = PG_GETARG_FLOAT8(argno);
 		check_percentile(local->pct[0]);
 		return local;
@@ -447,9 +551,6 @@ row_value(FunctionCallInfo fcinfo, SkpiValueForm form, double *v)
 
 /* ---- transitions ---- */
 
-/* values a grouped state keeps as a plain value before it becomes expanded */
-#define VALUES_SMALL_MAX 1024
-
 Datum
 skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiValueForm form,
 					   SkpiPctMode mode)
@@ -470,47 +571,64 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiValueForm for
 	has_value = row_value(fcinfo, form, &v);
 
 	/*
-	 * A grouped aggregate keeps small groups as a plain value (grown by
-	 * doubling: a new value that the executor copies into the aggregate
-	 * context): an expanded object has its own memory context, and a hash
-	 * aggregate walks every context of its groups each time it creates one,
-	 * which would make many small groups quadratic.  Past VALUES_SMALL_MAX
-	 * values the state becomes an expanded object that grows in place.
+	 * A grouped aggregate keeps small groups as a plain value of the small
+	 * layout (grown by doubling: a new value that the executor copies into
+	 * the aggregate context): an expanded object has its own memory context,
+	 * and a hash aggregate walks every context of its groups each time it
+	 * creates one, which would make many small groups quadratic.  The small
+	 * layout keeps a new group at 64 bytes: the hash aggregate measures its
+	 * memory as it creates groups, and spills once work_mem is full.  Past
+	 * VALUES_SMALL_MAX values the state becomes an expanded object that
+	 * grows in place.
 	 */
-	if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE &&
-		(PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0)))))
+	if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE && !PG_ARGISNULL(0) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))))
+	{
+		/* a large group's append (see SkpiValuesExpanded) */
+		eo = (SkpiValuesExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
+		if (eo->hdr.eoh_methods == &values_methods && eo->next != NULL &&
+			eo->npct == req->npct && eo->is_array == req->is_array &&
+			(req->npct == 0 || memcmp(&eo->pct0, &req->pct[0], sizeof(double)) == 0) &&
+			(!has_value || eo->next < eo->end))
+		{
+			if (has_value)
+				*eo->next++ = v;
+			PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
+		}
+	}
+	else if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE &&
+			 (PG_ARGISNULL(0) || !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(PG_GETARG_DATUM(0)))))
 	{
 		if (PG_ARGISNULL(0))
 		{
 			if (!has_value)
 				PG_RETURN_NULL();
-			st = values_alloc(SKPI_VALUES_FLAT, 16, NULL);
-			st->npct = req->npct;
-			st->is_array = req->is_array;
-			memcpy(st->pct, req->pct, sizeof(double) * req->npct);
+			st = values_small_alloc(req->npct, req->is_array, req->pct, NULL, 0, 1);
+			SKPI_VALUES_DATA(st)[st->count++] = v;
+			PG_RETURN_POINTER(st);
 		}
-		else
-		{
-			st = values_getarg(fcinfo, 0);
-			if (!same_request(st, req))
-				percentile_mismatch();
-			if (!has_value)
-				PG_RETURN_POINTER(st);
-		}
+		/* the aggregate's own state as it is (a checked copy otherwise) */
+		st = skpi_state_for_update(fcinfo, 0, &skpi_values_type);
+		if (!same_request(st, req))
+			percentile_mismatch();
+		if (!has_value)
+			PG_RETURN_POINTER(st);
 		if (st->count >= skpi_exact_max_values)
 			too_many_values(skpi_exact_max_values);
 		if (st->count < st->capacity)
 		{
-			st->data[st->count++] = v;	/* the aggregate's own state: in place */
+			/* the aggregate's own state: in place */
+			SKPI_VALUES_DATA(st)[st->count++] = v;
 			PG_RETURN_POINTER(st);
 		}
-		if (st->capacity < VALUES_SMALL_MAX)
+		if (st->count < VALUES_SMALL_MAX)
 		{
-			SkpiValuesState *grown = values_alloc(SKPI_VALUES_FLAT, st->capacity * 2, st);
+			SkpiValuesState *grown = values_small_alloc(st->npct, st->is_array, st->pct,
+														SKPI_VALUES_DATA(st), st->count,
+														Min(Max(st->count * 2, st->count + 1),
+															VALUES_SMALL_MAX));
 
-			memcpy(grown->data, st->data, sizeof(double) * st->count);
-			grown->count = st->count;
-			grown->data[grown->count++] = v;
+			SKPI_VALUES_DATA(grown)[grown->count++] = v;
 			PG_RETURN_POINTER(grown);
 		}
 	}
@@ -559,6 +677,15 @@ skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step, SkpiValueForm for
 				st = eo->st;
 			}
 			st->data[st->count++] = v;
+			/* the next rows of a grouped aggregate append through eo */
+			if (step == SKPI_FORWARD && aggkind == AGG_CONTEXT_AGGREGATE && st->npct <= 1)
+			{
+				eo->next = st->data + st->count;
+				eo->end = st->data + st->capacity;
+				eo->npct = st->npct;
+				eo->is_array = st->is_array;
+				eo->pct0 = st->npct == 1 ? st->pct[0] : 0.0;
+			}
 		}
 	}
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
@@ -602,19 +729,17 @@ values_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 			if (a->count + b->count <= a->capacity)
 				m = a;			/* the aggregate's own state: in place */
 			else
-			{
-				m = values_alloc(SKPI_VALUES_FLAT, a->count + b->count, a);
-				memcpy(m->data, a->data, sizeof(double) * a->count);
-				m->count = a->count;
-			}
-			memcpy(m->data + m->count, b->data, sizeof(double) * b->count);
+				m = values_small_alloc(a->npct, a->is_array, a->pct, SKPI_VALUES_DATA(a),
+									   a->count, a->count + b->count);
+			memcpy(SKPI_VALUES_DATA(m) + m->count, SKPI_VALUES_DATA(b),
+				   sizeof(double) * b->count);
 			m->count += b->count;
 			PG_RETURN_POINTER(m);
 		}
 	}
 	eo = values_for_update(fcinfo, 0, aggcontext, false);
 	a = eo->st;
-	if (a->kind != SKPI_VALUES_FLAT || b->kind != SKPI_VALUES_FLAT)
+	if (a->kind != SKPI_VALUES_FLAT || b->kind == SKPI_VALUES_TREE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("duration_values of a window frame cannot be merged")));
@@ -623,7 +748,7 @@ values_merge_call(FunctionCallInfo fcinfo, const SkpiStateHeader *bh, int sign)
 	{
 		values_reserve(eo, a->count + b->count);
 		a = eo->st;
-		memcpy(a->data + a->count, b->data, sizeof(double) * b->count);
+		memcpy(a->data + a->count, SKPI_VALUES_DATA(b), sizeof(double) * b->count);
 		a->count += b->count;
 	}
 	PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
@@ -652,7 +777,10 @@ final_state(FunctionCallInfo fcinfo)
 	}
 	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
 		DatumGetEOHP(d)->eoh_methods == &values_methods)
+	{
+		values_sync((SkpiValuesExpanded *) DatumGetEOHP(d));
 		return ((SkpiValuesExpanded *) DatumGetEOHP(d))->st;
+	}
 	st = (SkpiValuesState *) PG_GETARG_POINTER(0);
 	if (VARATT_IS_EXTENDED(st))
 		return values_getarg(fcinfo, 0);	/* a private copy */
@@ -743,7 +871,7 @@ values_in_order(const SkpiValuesState *st)
 	double	   *sorted;
 
 	if (st->kind != SKPI_VALUES_TREE)
-		return st->data;
+		return SKPI_VALUES_DATA(st);
 	sorted = palloc(sizeof(double) * Max(st->count, 1));
 	skpi_values_tree_values(st, sorted);
 	return sorted;
@@ -953,8 +1081,9 @@ values_recv(StringInfo buf, const SkpiStateType *t)
 	return (SkpiStateHeader *) st;
 }
 
+/* two kinds are stored (flat and small): values_stored_ok checks the kind */
 const SkpiStateType skpi_values_type = {
-	"duration_values", SKPI_VALUES_VERSION, SKPI_VALUES_FLAT, NULL,
+	"duration_values", SKPI_VALUES_VERSION, SKPI_NO_KIND, NULL,
 	values_stored_ok, NULL, values_keys, lengthof(values_keys), 0,
 	values_text_begin, values_text_field, values_text_end, values_out,
 	values_send, values_recv, NULL, NULL, values_merge_call

@@ -16,6 +16,15 @@
  *			runs as a window function: insert, delete (inverse transition)
  *			and k-th value in O(log n), so a rolling median over a frame of
  *			w rows costs O(log w) per row.
+ *	small	the flat layout without the unused percentile slots: pct[] holds
+ *			npct entries and the values follow (SKPI_VALUES_DATA).  A grouped
+ *			aggregate keeps a group of few values so (64 bytes for a median
+ *			of two values, where the flat layout takes 296 bytes before its
+ *			first value): a hash aggregate of 100 000 small groups then fits
+ *			in work_mem where the flat layout made it spill.  Such a state
+ *			can leave the aggregate as it is (a parallel worker's state, a
+ *			custom aggregate without final function), so every reader takes
+ *			it; text and binary forms are those of the flat layout.
  *
  * The number of values is bounded by support_kpi.exact_max_values (a state
  * past it fails with 54000 rather than exhausting the server's memory).
@@ -32,6 +41,7 @@
 #define SKPI_VALUES_VERSION		1
 #define SKPI_VALUES_FLAT		1
 #define SKPI_VALUES_TREE		2
+#define SKPI_VALUES_SMALL		3
 #define SKPI_VALUES_MAX_PCTS	32
 
 typedef struct SkpiTreapNode
@@ -61,6 +71,18 @@ SKPI_STATE_LAYOUT(SkpiValuesState);
 
 #define SKPI_VALUES_HDRSZ offsetof(SkpiValuesState, data)
 
+/* header of the small layout: up to pct[npct] */
+#define SKPI_VALUES_SMALL_HDRSZ(npct) (offsetof(SkpiValuesState, pct) + sizeof(double) * (npct))
+
+/* the values of a flat or small state */
+static inline double *
+SKPI_VALUES_DATA(const SkpiValuesState *st)
+{
+	if (st->kind == SKPI_VALUES_SMALL)
+		return (double *) ((char *) st + SKPI_VALUES_SMALL_HDRSZ(st->npct));
+	return (double *) st->data;
+}
+
 /* where a row's value comes from, and which percentile it asks for */
 typedef enum SkpiValueForm
 {
@@ -87,7 +109,7 @@ typedef enum SkpiPctMode
 extern Datum skpi_values_transition(FunctionCallInfo fcinfo, SkpiStep step,
 									SkpiValueForm form, SkpiPctMode mode);
 
-/* the state type (state.h); only the flat layout is ever stored */
+/* the state type (state.h); only the flat and small layouts are ever stored */
 extern const SkpiStateType skpi_values_type;
 
 /* the treap and the selection (values_select.c) */
