@@ -174,6 +174,10 @@ SELECT k, left(v::text, 90) AS v, duration_values_percentile(v) AS p, duration_v
 	duration_values_send(v) = duration_values_send(v::text::duration_values) AS binary_equal
 FROM stored_small ORDER BY k;
 SELECT resolution_time(x, 0.5) OVER (ORDER BY x ROWS 1 PRECEDING) FROM (VALUES (4.0::float8), (2)) v(x);
+-- a small state holds at most 1024 values, in at most 8 kB of values: 1024
+-- values stored take 8 kB and a header, 1025 the flat layout of 1025
+SELECT n, pg_column_size(raw_values(x)) AS bytes, duration_values_percentile(raw_values(x)) AS median
+FROM (VALUES (1020), (1024), (1025), (2042)) c(n), generate_series(1, c.n) x GROUP BY n ORDER BY n;
 DROP TABLE stored_small, small_groups;
 DROP AGGREGATE raw_values(float8);
 DROP AGGREGATE raw_values(float8, float8[]);

@@ -126,7 +126,8 @@ values_alloc(uint8 kind, int64 capacity, const SkpiValuesState *params)
 	{
 		st->npct = params->npct;
 		st->is_array = params->is_array;
-		memcpy(st->pct, params->pct, sizeof(st->pct));
+		/* only npct of them: params may be a small state */
+		memcpy(st->pct, params->pct, sizeof(double) * params->npct);
 	}
 	return st;
 }
@@ -135,7 +136,9 @@ values_alloc(uint8 kind, int64 capacity, const SkpiValuesState *params)
  * A small state for at least need values asking for the percentiles of
  * params (a state or a request: npct, is_array and pct[] are read), with
  * count values copied from data.  Its capacity fills the allocation's
- * power-of-two chunk (palloc rounds small requests up to one).
+ * power-of-two chunk (palloc rounds requests up to 8 kB up to one), and is
+ * at most VALUES_SMALL_MAX: past 8 kB the state gets a block of its own,
+ * of exactly that many values.
  */
 static SkpiValuesState *
 values_small_alloc(int npct, bool is_array, const double *pct,
@@ -150,6 +153,11 @@ values_small_alloc(int npct, bool is_array, const double *pct,
 	while (size < hdr + sizeof(double) * need)
 		size *= 2;
 	capacity = (int64) ((size - hdr) / sizeof(double));
+	if (capacity > VALUES_SMALL_MAX)
+	{
+		capacity = VALUES_SMALL_MAX;
+		size = values_small_size(npct, capacity);
+	}
 	st = palloc0(size);			/* spare slots zeroed, as the flat layout's */
 	SET_VARSIZE(st, size);
 	st->version = SKPI_VALUES_VERSION;

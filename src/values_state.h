@@ -55,7 +55,7 @@ typedef struct SkpiTreapNode
 
 typedef struct SkpiValuesState
 {
-	SKPI_STATE_HEADER;			/* SKPI_VALUES_VERSION; SKPI_VALUES_FLAT or _TREE */
+	SKPI_STATE_HEADER;			/* SKPI_VALUES_VERSION; SKPI_VALUES_FLAT, _TREE or _SMALL */
 	uint8		npct;			/* percentiles recorded (1.. MAX_PCTS; 0 for an array of none) */
 	uint8		is_array;		/* the result is an array of percentiles */
 	int32		root;			/* tree: root node; flat: 0 */
