@@ -143,3 +143,17 @@ SELECT x, business_add('Europe/Berlin; Mon-Fri 09:00-17:00; holidays 2026-03-30'
 	business_seconds('Europe/Berlin; Mon-Fri 09:00-17:00; holidays 2026-03-30', '2026-03-27 16:00 Europe/Berlin',
 		business_add('Europe/Berlin; Mon-Fri 09:00-17:00; holidays 2026-03-30', '2026-03-27 16:00 Europe/Berlin', x)) AS back
 FROM (VALUES (3600::float8), (7200), (40 * 3600 - 1), (40 * 3600), (40 * 3600 + 1), (41 * 3600)) v(x);
+-- a constant calendar's table of DST segments over starts in three clusters
+-- far apart (1890, 1970, 2024: placeholder dates beside current data) is
+-- built to hold them all, and gives what the same calendar read from a
+-- column gives (no table)
+CREATE TABLE clusters AS SELECT CASE i % 3 WHEN 0 THEN timestamptz '1970-01-01' WHEN 1 THEN '1890-06-01' ELSE '2024-03-01' END
+	+ (abs(hashint4(i)) % 100000) * interval '7 min' AS s, (abs(hashint4(i + 1)) % 5000000)::float8 AS secs
+FROM generate_series(1, 3000) i;
+CREATE TABLE cluster_cals (cal business_calendar);
+INSERT INTO cluster_cals VALUES ('America/New_York; Mon-Fri 09:00-17:00'), ('Europe/Berlin; Sun 02:00-03:30; Mon-Fri 22:00-06:00; holidays 2024-12-24');
+SELECT c.cal::text, count(*) AS additions, count(*) FILTER (WHERE business_add(c.cal, s, secs) IS DISTINCT FROM
+	CASE WHEN c.cal::text LIKE 'America%' THEN business_add('America/New_York; Mon-Fri 09:00-17:00', s, secs)
+		ELSE business_add('Europe/Berlin; Sun 02:00-03:30; Mon-Fri 22:00-06:00; holidays 2024-12-24', s, secs) END) AS differ
+FROM clusters, cluster_cals c GROUP BY 1 ORDER BY 1;
+DROP TABLE clusters, cluster_cals;

@@ -438,7 +438,8 @@ never_reached(void)
  * takes over after it.
  */
 #define SEG_MAX 2048			/* segments a table holds */
-#define SEG_AHEAD 64			/* segments walked to reach a start past the table */
+#define SEG_AHEAD 64			/* segments walked to reach a start past the table, at first */
+#define SEG_AHEAD_MAX 512		/* ... doubled at each reset, up to this (about 256 years of DST) */
 
 typedef struct ZoneSeg
 {
@@ -452,6 +453,7 @@ typedef struct ZoneTable
 {
 	int			n;
 	int			max;
+	int			ahead;			/* segments walked before a reset (SEG_AHEAD, doubled at each) */
 	bool		spills;			/* an interval of the calendar runs past midnight */
 	bool		open;			/* no transition after the last segment's start */
 	TimestampTz end;			/* else the end of the last segment */
@@ -483,6 +485,7 @@ seg_reset(FunctionCallInfo fcinfo, void **extra, const SkpiCalendar *c, pg_tz *t
 
 		zt = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(ZoneTable, seg) + 16 * sizeof(ZoneSeg));
 		zt->max = 16;
+		zt->ahead = SEG_AHEAD;
 		zt->spills = false;
 		for (i = 0; i < c->niv; i++)
 			zt->spills |= iv[i].end > CAL_DAY_SECS;
@@ -542,12 +545,34 @@ seg_find(FunctionCallInfo fcinfo, void **extra, const SkpiCalendar *c, pg_tz *tz
 				n,
 				steps = 0;
 
-	if (zt == NULL || t < zt->seg[0].start)
+	if (zt == NULL)
 		zt = seg_reset(fcinfo, extra, c, tz, t);
+	else if (t < zt->seg[0].start)
+	{
+		/*
+		 * A start before the table: the table starts again there and, within
+		 * the budget, reaches the old table's start too, so that starts in
+		 * two clusters far apart (placeholder dates beside current data)
+		 * share one table instead of resetting it at every row.
+		 */
+		TimestampTz old_start = zt->seg[0].start;
+
+		zt->ahead = Min(zt->ahead * 2, SEG_AHEAD_MAX);
+		zt = seg_reset(fcinfo, extra, c, tz, t);
+		while (!zt->open && zt->end <= old_start && steps < zt->ahead &&
+			   seg_extend(fcinfo, extra, c, tz))
+		{
+			zt = (ZoneTable *) *extra;
+			steps++;
+		}
+		zt = (ZoneTable *) *extra;
+		steps = 0;
+	}
 	while (!zt->open && t >= zt->end)
 	{
-		if (++steps > SEG_AHEAD || !seg_extend(fcinfo, extra, c, tz))
+		if (++steps > zt->ahead || !seg_extend(fcinfo, extra, c, tz))
 		{
+			zt->ahead = Min(zt->ahead * 2, SEG_AHEAD_MAX);
 			zt = seg_reset(fcinfo, extra, c, tz, t);
 			break;
 		}

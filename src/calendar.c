@@ -452,7 +452,8 @@ skpi_calendar_arg_site(FunctionCallInfo fcinfo, int argno, pg_tz **tz, void ***e
 	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
 	CalCache   *cache = (CalCache *) fcinfo->flinfo->fn_extra;
 	SkpiCalendar *c;
-	bool		kept = true;
+	bool		kept = true,
+				constant = false;
 
 	if (likely(cache != NULL && cache->constant))
 	{
@@ -471,7 +472,7 @@ skpi_calendar_arg_site(FunctionCallInfo fcinfo, int argno, pg_tz **tz, void ***e
 
 		calendar_check(d);
 		cache_keep(fcinfo, cache, d);
-		cache->constant = true;
+		constant = true;
 		c = cache->cal;
 	}
 	else if (VARATT_IS_EXTERNAL_ONDISK(raw) || VARATT_IS_COMPRESSED(raw))
@@ -500,7 +501,6 @@ skpi_calendar_arg_site(FunctionCallInfo fcinfo, int argno, pg_tz **tz, void ***e
 		calendar_check(c);
 		kept = false;
 	}
-	cache->seen = true;
 	if (cache->tz == NULL || strcmp(cache->zone, CAL_ZONE(c)) != 0)
 	{
 		pg_tz	   *z = pg_tzset(CAL_ZONE(c));
@@ -512,6 +512,9 @@ skpi_calendar_arg_site(FunctionCallInfo fcinfo, int argno, pg_tz **tz, void ***e
 		cache->tz = z;
 		strcpy(cache->zone, CAL_ZONE(c));
 	}
+	/* only now: the fast path above returns cache->tz (never NULL then) */
+	cache->seen = true;
+	cache->constant = constant;
 	*tz = cache->tz;
 	*extra = kept ? &cache->extra : NULL;
 	return c;
