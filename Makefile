@@ -79,7 +79,7 @@ sanitize:
 bench:
 	bash bench/run.sh
 
-# the scale run (manual, about an hour and 15 GB of disk): 100 million rows of
+# the scale run (manual, about 20 minutes and 15 GB of disk): 100 million rows of
 # the headline KPIs with time, peak backend memory and temporary files
 bench-100m:
 	BENCH_ONLY=scale bash bench/run.sh
