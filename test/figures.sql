@@ -5,7 +5,7 @@
 \set schema figures
 \ir helpers.psql
 
-SELECT plan(17);
+SELECT plan(20);
 SET TimeZone = 'UTC';
 -- a month of the demo line: 8 800 contacts, their events; states per operator (NULL operator included),
 -- per channel and over everything, plus a NULL state and a state of only NULL inputs
@@ -104,6 +104,22 @@ SELECT is((SELECT count(*) FROM (SELECT f.* FROM (SELECT queue, queue_agg(wait_s
 SELECT is(mismatches($$(SELECT contact_id, (f).* FROM (SELECT contact_id, figures(contact_timeline(kind, at, party, operator_id)) f
 	FROM e GROUP BY contact_id) s) a$$, $$(SELECT s.contact_id, f.* FROM tl s, LATERAL figures(s.t) f WHERE s.contact_id >= 0) b$$),
 	0::bigint, 'figures(contact_timeline(...)) in the grouping query = figures of the stored timelines, every contact');
+
+-- in a parallel plan (partial states combined before figures() reads them), and over a
+-- moving window frame (the states of each frame): the same rows as serially / as the accessors
+CREATE TABLE serial_figures AS SELECT channel, (f).* FROM (SELECT channel, figures(queue_agg(wait_seconds::float8, answered,
+	20::float8, 5::float8)) f FROM c GROUP BY channel) s;
+ANALYZE c;
+SELECT force_parallel(true) \g /dev/null
+SELECT ok(plan_of($$SELECT channel, figures(queue_agg(wait_seconds::float8, answered, 20::float8, 5::float8)) FROM c GROUP BY channel$$)
+	~ 'Partial', 'a parallel plan with partial aggregates');
+SELECT is(mismatches('serial_figures', $$(SELECT channel, (f).* FROM (SELECT channel, figures(queue_agg(wait_seconds::float8, answered,
+	20::float8, 5::float8)) f FROM c GROUP BY channel) s) p$$), 0::bigint,
+	'figures() of states combined from parallel workers = serial');
+SELECT force_parallel(false) \g /dev/null
+SELECT is((SELECT count(*) FROM (SELECT figures(nps_agg(nps) OVER w) f, nps(nps_agg(nps) OVER w) n, responses(nps_agg(nps) OVER w) r
+	FROM c WINDOW w AS (ORDER BY contact_id ROWS 29 PRECEDING)) x WHERE ((f).nps, (f).responses) IS DISTINCT FROM (n, r)),
+	0::bigint, 'figures() of a rolling 30-row window state = the accessors of the same frame');
 
 SELECT * FROM finish();
 DROP SCHEMA :"schema" CASCADE;
